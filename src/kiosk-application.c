@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#define G_LOG_DOMAIN "kiosk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-application.h"
+#include "ui/kiosk-window.h"
+
+struct _KioskApplication
+{
+  GtkApplication  parent_instance;
+
+  KioskContext   *context;
+
+  /* From the command line of the first (primary) instance. */
+  char           *data_dir;
+  gboolean        demo;
+  gboolean        kiosk_mode;
+  gint            demo_seed;
+  gboolean        quit_after_first_frame;
+};
+
+G_DEFINE_FINAL_TYPE (KioskApplication, kiosk_application, GTK_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+KioskApplication *
+kiosk_application_new (const char        *application_id,
+                       GApplicationFlags  flags)
+{
+  return g_object_new (KIOSK_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       NULL);
+}
+
+KioskContext *
+kiosk_application_get_context (KioskApplication *self)
+{
+  g_return_val_if_fail (KIOSK_IS_APPLICATION (self), NULL);
+  return self->context;
+}
+
+static int
+kiosk_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+  const char *data_dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("salonity-kiosk %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
+    self->data_dir = g_strdup (data_dir);
+  self->demo = g_variant_dict_contains (options, "demo");
+  self->kiosk_mode = g_variant_dict_contains (options, "kiosk");
+  self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
+  g_variant_dict_lookup (options, "demo-seed", "i", &self->demo_seed);
+
+  return -1;
+}
+
+static void
+show_fatal_error (KioskApplication *self,
+                  const GError     *error)
+{
+  /* The replica could not be opened at all (not even a fresh one): say so in
+   * a window rather than vanish, since a kiosk has no terminal to read. */
+  GtkWidget *window = gtk_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *text = g_strdup_printf (_("Salonity Kiosk cannot start: %s"), error->message);
+
+  g_printerr ("%s\n", text);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 48);
+  gtk_widget_set_margin_end (label, 48);
+  gtk_widget_set_margin_top (label, 48);
+  gtk_widget_set_margin_bottom (label, 48);
+  gtk_window_set_title (GTK_WINDOW (window), _("Salonity Kiosk"));
+  gtk_window_set_child (GTK_WINDOW (window), label);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+kiosk_application_startup (GApplication *app)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Salonity Kiosk"));
+  gtk_window_set_default_icon_name (BASE_APPLICATION_ID);
+
+  self->context = kiosk_context_new (self->data_dir, self->demo, (guint32)self->demo_seed, &error);
+  if (self->context == NULL)
+    g_warning ("Cannot open the replica: %s", error->message);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+static void
+on_first_frame (GdkFrameClock    *clock,
+                KioskApplication *self)
+{
+  /* For the start-up benchmark: the first frame is on screen. */
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_window_realize (GtkWidget        *window,
+                   KioskApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), self);
+}
+
+static void
+kiosk_application_activate (GApplication *app)
+{
+  KioskApplication *self = KIOSK_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      if (self->context == NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* Try once more to get the message for the person at the desk. */
+          self->context = kiosk_context_new (self->data_dir, self->demo, (guint32)self->demo_seed, &error);
+          if (self->context == NULL)
+            {
+              show_fatal_error (self, error);
+              return;
+            }
+        }
+
+      window = GTK_WINDOW (kiosk_window_new (GTK_APPLICATION (self), self->context));
+
+      if (self->kiosk_mode)
+        gtk_window_fullscreen (window);
+
+      if (self->quit_after_first_frame)
+        g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), self);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+kiosk_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KioskApplication *self = KIOSK_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_application_dispose (GObject *object)
+{
+  KioskApplication *self = KIOSK_APPLICATION (object);
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (kiosk_application_parent_class)->dispose (object);
+}
+
+static void
+kiosk_application_finalize (GObject *object)
+{
+  KioskApplication *self = KIOSK_APPLICATION (object);
+
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (kiosk_application_parent_class)->finalize (object);
+}
+
+static void
+kiosk_application_class_init (KioskApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->get_property = kiosk_application_get_property;
+  object_class->dispose = kiosk_application_dispose;
+  object_class->finalize = kiosk_application_finalize;
+
+  app_class->handle_local_options = kiosk_application_handle_local_options;
+  app_class->startup = kiosk_application_startup;
+  app_class->activate = kiosk_application_activate;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KIOSK_TYPE_CONTEXT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kiosk_application_init (KioskApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and exit"), NULL },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep the local database in DIR"), N_("DIR") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Run with a demo salon in a throwaway folder"), NULL },
+    { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Run full screen, locked down for a front-desk terminal"), NULL },
+    { "demo-seed", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL,
+      "Seed for the demo data", "N" },
+    { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
+      "Print the time of the first frame and quit (benchmarks)", NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("The front desk of a Salonity salon: walk-ins, check-in, loyalty and the staff calendar, online or offline."));
+}

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#define G_LOG_DOMAIN "kiosk-context"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "demo/kiosk-demo.h"
+#include "kiosk-context.h"
+
+struct _KioskContext
+{
+  GObject       parent_instance;
+
+  char         *data_dir;
+  gboolean      demo;
+  gboolean      owns_data_dir;   /* a throwaway demo dir, removed at the end */
+  KioskReplica *replica;
+  GSettings    *settings;
+  char         *notice;
+  GDateTime    *pinned_now;
+  GTimeZone    *salon_tz;
+};
+
+G_DEFINE_FINAL_TYPE (KioskContext, kiosk_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATA_DIR,
+  PROP_REPLICA,
+  PROP_SETTINGS,
+  PROP_DEMO,
+  N_PROPS
+};
+
+enum {
+  REPLICA_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+kiosk_context_finalize (GObject *object)
+{
+  KioskContext *self = (KioskContext *)object;
+
+  g_clear_object (&self->replica);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->pinned_now, g_date_time_unref);
+  g_clear_pointer (&self->salon_tz, g_time_zone_unref);
+  if (self->owns_data_dir && self->data_dir != NULL)
+    remove_tree (self->data_dir);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->notice, g_free);
+
+  G_OBJECT_CLASS (kiosk_context_parent_class)->finalize (object);
+}
+
+static void
+kiosk_context_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KioskContext *self = KIOSK_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
+      break;
+    case PROP_REPLICA:
+      g_value_set_object (value, self->replica);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_context_class_init (KioskContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kiosk_context_finalize;
+  object_class->get_property = kiosk_context_get_property;
+
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REPLICA] =
+    g_param_spec_object ("replica", NULL, NULL, KIOSK_TYPE_REPLICA,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KioskContext::replica-changed:
+   *
+   * Replica data changed (a desk action, or later a sync page): views reload.
+   */
+  signals[REPLICA_CHANGED] =
+    g_signal_new ("replica-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+kiosk_context_init (KioskContext *self)
+{
+}
+
+static GSettings *
+lookup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      /* Running from a bare build tree without GSETTINGS_SCHEMA_DIR: work on
+       * defaults rather than abort as g_settings_new() would. */
+      g_info ("GSettings schema %s not installed; using defaults", BASE_APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+load_salon_time_zone (KioskContext *self)
+{
+  g_autoptr(KioskSalon) salon = kiosk_replica_get_salon (self->replica, NULL);
+  const char *tz_name = salon != NULL && salon->timezone != NULL ? salon->timezone : "Europe/Istanbul";
+
+  g_clear_pointer (&self->salon_tz, g_time_zone_unref);
+  self->salon_tz = g_time_zone_new_identifier (tz_name);
+  if (self->salon_tz == NULL)
+    self->salon_tz = g_time_zone_new_identifier ("Europe/Istanbul");
+  if (self->salon_tz == NULL)
+    /* No tzdata at all: Istanbul has kept +03:00 all year since 2016. */
+    self->salon_tz = g_time_zone_new_offset (3 * 3600);
+}
+
+KioskContext *
+kiosk_context_new (const char  *data_dir,
+                   gboolean     demo,
+                   guint32      demo_seed,
+                   GError     **error)
+{
+  g_autoptr(KioskContext) self = g_object_new (KIOSK_TYPE_CONTEXT, NULL);
+  g_autofree char *db_path = NULL;
+
+  self->demo = demo;
+  if (data_dir != NULL)
+    self->data_dir = g_canonicalize_filename (data_dir, NULL);
+  else if (demo)
+    {
+      self->data_dir = g_dir_make_tmp ("salonity-kiosk-demo-XXXXXX", error);
+      if (self->data_dir == NULL)
+        return NULL;
+      self->owns_data_dir = TRUE;
+    }
+  else
+    self->data_dir = g_build_filename (g_get_user_data_dir (), "salonity-kiosk", NULL);
+
+  if (g_mkdir_with_parents (self->data_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the data folder %s: %s"),
+                   self->data_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  db_path = g_build_filename (self->data_dir, "replica.db", NULL);
+  self->replica = kiosk_replica_open (db_path, error);
+  if (self->replica == NULL)
+    return NULL;
+
+  if (kiosk_replica_get_moved_aside_path (self->replica) != NULL)
+    self->notice = g_strdup_printf (_("The local database was damaged. It was kept as %s and a new one was made; "
+                                      "it will be filled again from the server."),
+                                    kiosk_replica_get_moved_aside_path (self->replica));
+
+  load_salon_time_zone (self);
+
+  if (demo)
+    {
+      g_autoptr(KioskSalon) salon = kiosk_replica_get_salon (self->replica, NULL);
+
+      if (salon == NULL)
+        {
+          g_autofree char *today = kiosk_context_dup_today (self);
+          KioskDemoOptions options;
+
+          kiosk_demo_options_init (&options, today);
+          if (demo_seed != 0)
+            options.seed = demo_seed;
+          if (!kiosk_demo_populate (self->replica, &options, error))
+            return NULL;
+          load_salon_time_zone (self);
+        }
+    }
+
+  self->settings = lookup_settings ();
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+kiosk_context_get_data_dir (KioskContext *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), NULL);
+  return self->data_dir;
+}
+
+KioskReplica *
+kiosk_context_get_replica (KioskContext *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), NULL);
+  return self->replica;
+}
+
+GSettings *
+kiosk_context_get_settings (KioskContext *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+gboolean
+kiosk_context_get_demo (KioskContext *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), FALSE);
+  return self->demo;
+}
+
+const char *
+kiosk_context_get_notice (KioskContext *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), NULL);
+  return self->notice;
+}
+
+GDateTime *
+kiosk_context_dup_now (KioskContext *self)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), NULL);
+
+  if (self->pinned_now != NULL)
+    return g_date_time_to_timezone (self->pinned_now, self->salon_tz);
+
+  utc = g_date_time_new_now_utc ();
+  return g_date_time_to_timezone (utc, self->salon_tz);
+}
+
+void
+kiosk_context_set_now (KioskContext *self,
+                       GDateTime    *now)
+{
+  g_return_if_fail (KIOSK_IS_CONTEXT (self));
+
+  g_clear_pointer (&self->pinned_now, g_date_time_unref);
+  if (now != NULL)
+    self->pinned_now = g_date_time_ref (now);
+}
+
+char *
+kiosk_context_dup_today (KioskContext *self)
+{
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (self);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+void
+kiosk_context_notify_replica_changed (KioskContext *self)
+{
+  g_return_if_fail (KIOSK_IS_CONTEXT (self));
+  g_signal_emit (self, signals[REPLICA_CHANGED], 0);
+}

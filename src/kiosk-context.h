@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The one object the application owns and hands to every part that needs
+ * shared state: settings, the replica, and (later) sync and credentials.
+ * There are no globals; widgets get the context as a construct property.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "replica/kiosk-replica.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_CONTEXT (kiosk_context_get_type ())
+G_DECLARE_FINAL_TYPE (KioskContext, kiosk_context, KIOSK, CONTEXT, GObject)
+
+/* @data_dir: where replica.db lives; NULL for $XDG_DATA_HOME/salonity-kiosk.
+ * @demo: fill a fresh replica with the demo salon (seeded from @demo_seed). */
+KioskContext *kiosk_context_new            (const char    *data_dir,
+                                            gboolean       demo,
+                                            guint32        demo_seed,
+                                            GError       **error);
+const char   *kiosk_context_get_data_dir   (KioskContext  *self);
+KioskReplica *kiosk_context_get_replica    (KioskContext  *self);
+/* May be NULL when the schema is not installed (running from a bare tree). */
+GSettings    *kiosk_context_get_settings   (KioskContext  *self);
+gboolean      kiosk_context_get_demo       (KioskContext  *self);
+/* A message for staff when the replica had to be moved aside, or NULL. */
+const char   *kiosk_context_get_notice     (KioskContext  *self);
+
+/* "Today" in the salon's time zone, as YYYY-MM-DD, and the salon's current
+ * wall-clock time. The clock can be pinned for tests and screenshots with
+ * kiosk_context_set_now(). */
+GDateTime    *kiosk_context_dup_now        (KioskContext  *self);
+void          kiosk_context_set_now        (KioskContext  *self,
+                                            GDateTime     *now);
+char         *kiosk_context_dup_today      (KioskContext  *self);
+
+/* Emitted (on the main thread) whenever replica data changed, so pages reload. */
+void          kiosk_context_notify_replica_changed (KioskContext *self);
+
+G_END_DECLS
