@@ -38,9 +38,11 @@ KioskApplication *
 kiosk_application_new (const char        *application_id,
                        GApplicationFlags  flags)
 {
+  /* One resource path for every profile (.Devel too): style.css, icons. */
   return g_object_new (KIOSK_TYPE_APPLICATION,
                        "application-id", application_id,
                        "flags", flags,
+                       "resource-base-path", "/com/salonity/Kiosk",
                        NULL);
 }
 
@@ -105,7 +107,7 @@ kiosk_application_startup (GApplication *app)
   G_APPLICATION_CLASS (kiosk_application_parent_class)->startup (app);
 
   g_set_application_name (_("Salonity Kiosk"));
-  gtk_window_set_default_icon_name (BASE_APPLICATION_ID);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->context = kiosk_context_new (self->data_dir, self->demo, (guint32)self->demo_seed, &error);
   if (self->context == NULL)

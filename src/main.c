@@ -15,7 +15,9 @@ main (int   argc,
   g_autoptr(KioskApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* KIOSK_LOCALEDIR lets an uninstalled build (tests, the demo) use the
+   * catalogues built in build/po. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KIOSK_LOCALEDIR") ? g_getenv ("KIOSK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -103,6 +103,9 @@ GPtrArray         *kiosk_replica_list_services         (KioskReplica *self, GErr
 GPtrArray         *kiosk_replica_list_employees        (KioskReplica *self, GError **error);  /* by name */
 KioskCustomer     *kiosk_replica_get_customer          (KioskReplica *self, const char *id, GError **error);
 GPtrArray         *kiosk_replica_list_customers        (KioskReplica *self, GError **error);  /* all, by id */
+/* The customer with this phone (E.164, as stored), or NULL and NOT_FOUND. */
+KioskCustomer     *kiosk_replica_find_customer_by_phone (KioskReplica *self, const char *phone, GError **error);
+KioskAppointment  *kiosk_replica_get_appointment       (KioskReplica *self, const char *id, GError **error);
 /* Appointments of one salon day (YYYY-MM-DD), by time then employee name. */
 GPtrArray         *kiosk_replica_list_appointment_rows (KioskReplica *self, const char *date, GError **error);
 /* Appointments from @from_date to @to_date inclusive, by date, time, id. */
@@ -111,6 +114,30 @@ GPtrArray         *kiosk_replica_list_walkins          (KioskReplica *self, GErr
 GPtrArray         *kiosk_replica_list_point_entries    (KioskReplica *self, const char *customer, GError **error);
 
 gint64             kiosk_replica_count                 (KioskReplica *self, const char *table, GError **error);
+
+/* By entity name of kiosk-api.md §3.4 ("customer", "appointment", …), for
+ * the sync engine. get_row_state: the version and pending flag the replica
+ * holds for a row, FALSE and NOT_FOUND when it holds none. delete: removes
+ * the row if present (an employee takes its service list along). */
+gboolean           kiosk_replica_get_row_state         (KioskReplica *self,
+                                                        const char   *entity,
+                                                        const char   *id,
+                                                        gint64       *out_version,
+                                                        gboolean     *out_pending,
+                                                        GError      **error);
+gboolean           kiosk_replica_delete                (KioskReplica *self,
+                                                        const char   *entity,
+                                                        const char   *id,
+                                                        GError      **error);
+
+/* The sync engine's quarantine: a feed row it could not store, kept as sent
+ * (@id may be NULL when the row had none). */
+gboolean           kiosk_replica_quarantine_add        (KioskReplica *self,
+                                                        const char   *entity,
+                                                        const char   *id,
+                                                        const char   *reason,
+                                                        const char   *raw_json,
+                                                        GError      **error);
 
 /* The outbox. A local write and its outbox entry belong in one transaction:
  * wrap both in kiosk_replica_begin()/commit(). The key is made here. */
@@ -126,5 +153,8 @@ gboolean   kiosk_replica_outbox_update    (KioskReplica      *self,
                                            const KioskOutboxEntry *entry,
                                            GError           **error);  /* state, attempts, next, status, reason */
 const char *kiosk_outbox_state_to_string  (KioskOutboxState   state);
+/* FALSE for an unknown word, leaving *out alone. */
+gboolean    kiosk_outbox_state_from_string (const char       *str,
+                                            KioskOutboxState *out);
 
 G_END_DECLS

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#define G_LOG_DOMAIN "kiosk-time"
+
+#include "kiosk-time.h"
+
+/* Exactly @n ASCII digits at @p, into *value. */
+static gboolean
+read_digits (const char *p,
+             guint       n,
+             int        *value)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      v = v * 10 + (p[i] - '0');
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+gboolean
+kiosk_time_parse (const char *text,
+                  int        *seconds)
+{
+  int h, m, s = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (!read_digits (text, 2, &h) || text[2] != ':' || !read_digits (text + 3, 2, &m))
+    return FALSE;
+
+  if (text[5] == ':')
+    {
+      if (!read_digits (text + 6, 2, &s) || text[8] != '\0')
+        return FALSE;
+    }
+  else if (text[5] != '\0')
+    return FALSE;
+
+  if (h > 23 || m > 59 || s > 59)
+    return FALSE;
+
+  *seconds = h * 3600 + m * 60 + s;
+  return TRUE;
+}
+
+static int
+clamp_day (int seconds)
+{
+  return CLAMP (seconds, 0, 24 * 3600);
+}
+
+char *
+kiosk_time_format (int seconds)
+{
+  seconds = clamp_day (seconds);
+  return g_strdup_printf ("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+}
+
+char *
+kiosk_time_format_short (int seconds)
+{
+  seconds = clamp_day (seconds);
+  return g_strdup_printf ("%02d:%02d", seconds / 3600, seconds / 60 % 60);
+}
+
+gboolean
+kiosk_date_parse (const char *text,
+                  GDate      *date)
+{
+  int y, m, d;
+
+  if (text == NULL)
+    return FALSE;
+
+  if (!read_digits (text, 4, &y) || text[4] != '-' ||
+      !read_digits (text + 5, 2, &m) || text[7] != '-' ||
+      !read_digits (text + 8, 2, &d) || text[10] != '\0')
+    return FALSE;
+
+  if (y < 1 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay)d, (GDateMonth)m, (GDateYear)y);
+  return TRUE;
+}
+
+int
+kiosk_date_day_of_week (const char *iso_date)
+{
+  GDate date;
+
+  if (!kiosk_date_parse (iso_date, &date))
+    return -1;
+
+  /* GDateWeekday runs from G_DATE_MONDAY = 1 to G_DATE_SUNDAY = 7. */
+  return (int)g_date_get_weekday (&date) - 1;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * Wall-clock times of day (seconds since the salon's midnight) and
+ * calendar dates ("YYYY-MM-DD") as the API writes them.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "HH:MM" or "HH:MM:SS" (two digits each), 00:00:00 … 23:59:59.
+ * FALSE (and *seconds untouched) otherwise. */
+gboolean kiosk_time_parse        (const char *text,
+                                  int        *seconds);
+
+/* "HH:MM:SS". Values are clamped to 0 … 86400 (24:00:00, the end of a day). */
+char    *kiosk_time_format       (int         seconds);
+
+/* "HH:MM", same clamping; seconds are dropped. */
+char    *kiosk_time_format_short (int         seconds);
+
+/* Strict "YYYY-MM-DD" naming a real day. FALSE (and @date untouched) otherwise. */
+gboolean kiosk_date_parse        (const char *text,
+                                  GDate      *date);
+
+/* 0 = Monday … 6 = Sunday (the API's day_of_week), -1 if @iso_date is invalid. */
+int      kiosk_date_day_of_week  (const char *iso_date);
+
+G_END_DECLS

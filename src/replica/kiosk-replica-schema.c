@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The schema of the replica as a list of migrations. Migration N takes a file
+ * from user_version N-1 to N inside one BEGIN IMMEDIATE … COMMIT that also
+ * sets user_version, so a crash leaves the file at N-1 or at N, never between.
+ * Never edit a released migration: add a new one.
+ */
+#define G_LOG_DOMAIN "kiosk-replica"
+
+#include "config.h"
+
+#include "kiosk-replica-private.h"
+
+/* v1: one STRICT table per entity of kiosk-api.md §3.4, the outbox and meta.
+ *
+ * Rows that come from the server have no foreign keys between them: the feed
+ * may deliver an appointment before its customer, and a missing customer must
+ * not make the appointment unstorable. employee_service is ours (it is the
+ * employee's "services" list split into rows), so it cascades.
+ *
+ * Every entity row keeps the server's `version` and its local `pending`
+ * flag. Money is INTEGER kuruş, dates TEXT 'YYYY-MM-DD', times of day INTEGER
+ * seconds since midnight, instants TEXT as the server sends them. */
+static const char migration_1[] =
+  "CREATE TABLE salon ("
+  "  id           TEXT    NOT NULL PRIMARY KEY,"
+  "  name         TEXT    NOT NULL,"
+  "  address      TEXT,"
+  "  city         TEXT,"
+  "  district     TEXT,"
+  "  phone        TEXT,"
+  "  opening_time INTEGER NOT NULL DEFAULT 0 CHECK (opening_time BETWEEN 0 AND 86400),"
+  "  closing_time INTEGER NOT NULL DEFAULT 0 CHECK (closing_time BETWEEN 0 AND 86400),"
+  "  timezone     TEXT    NOT NULL DEFAULT 'Europe/Istanbul',"
+  "  version      INTEGER NOT NULL DEFAULT 0,"
+  "  pending      INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  "CREATE TABLE working_hours ("
+  "  id           TEXT    NOT NULL PRIMARY KEY,"
+  "  day_of_week  INTEGER NOT NULL CHECK (day_of_week BETWEEN 0 AND 6),"
+  "  opening_time INTEGER NOT NULL DEFAULT 0 CHECK (opening_time BETWEEN 0 AND 86400),"
+  "  closing_time INTEGER NOT NULL DEFAULT 0 CHECK (closing_time BETWEEN 0 AND 86400),"
+  "  is_closed    INTEGER NOT NULL DEFAULT 0 CHECK (is_closed IN (0, 1)),"
+  "  version      INTEGER NOT NULL DEFAULT 0,"
+  "  pending      INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  "CREATE TABLE category ("
+  "  id           TEXT    NOT NULL PRIMARY KEY,"
+  "  name         TEXT    NOT NULL,"
+  "  description  TEXT,"
+  "  icon         TEXT,"
+  "  version      INTEGER NOT NULL DEFAULT 0,"
+  "  pending      INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  "CREATE TABLE service ("
+  "  id           TEXT    NOT NULL PRIMARY KEY,"
+  "  category     TEXT,"
+  "  name         TEXT    NOT NULL,"
+  "  description  TEXT,"
+  "  price        INTEGER NOT NULL DEFAULT 0,"
+  "  duration     INTEGER NOT NULL DEFAULT 0 CHECK (duration >= 0),"
+  "  is_active    INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),"
+  "  version      INTEGER NOT NULL DEFAULT 0,"
+  "  pending      INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  "CREATE TABLE employee ("
+  "  id           TEXT    NOT NULL PRIMARY KEY,"
+  "  name         TEXT    NOT NULL,"
+  "  position     TEXT,"
+  "  is_active    INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),"
+  "  version      INTEGER NOT NULL DEFAULT 0,"
+  "  pending      INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  /* `position` keeps the order of the server's list. */
+  "CREATE TABLE employee_service ("
+  "  employee     TEXT    NOT NULL REFERENCES employee (id) ON DELETE CASCADE,"
+  "  service      TEXT    NOT NULL,"
+  "  position     INTEGER NOT NULL,"
+  "  PRIMARY KEY (employee, service)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE customer ("
+  "  id             TEXT    NOT NULL PRIMARY KEY,"
+  "  first_name     TEXT    NOT NULL,"
+  "  last_name      TEXT,"
+  "  phone          TEXT,"
+  "  loyalty_level  TEXT    NOT NULL DEFAULT 'bronze'"
+  "                 CHECK (loyalty_level IN ('bronze', 'silver', 'gold', 'platinum')),"
+  "  total_points   INTEGER NOT NULL DEFAULT 0,"
+  "  current_points INTEGER NOT NULL DEFAULT 0,"
+  "  total_spent    INTEGER NOT NULL DEFAULT 0,"
+  "  total_visits   INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at     TEXT,"
+  "  consent_at     TEXT,"
+  "  version        INTEGER NOT NULL DEFAULT 0,"
+  "  pending        INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  "CREATE TABLE appointment ("
+  "  id               TEXT    NOT NULL PRIMARY KEY,"
+  "  customer         TEXT    NOT NULL,"
+  "  service          TEXT    NOT NULL,"
+  "  employee         TEXT,"
+  "  appointment_date TEXT    NOT NULL"
+  "                   CHECK (appointment_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  appointment_time INTEGER NOT NULL CHECK (appointment_time BETWEEN 0 AND 86400),"
+  "  end_time         INTEGER NOT NULL CHECK (end_time BETWEEN 0 AND 86400),"
+  "  status           TEXT    NOT NULL DEFAULT 'pending'"
+  "                   CHECK (status IN ('pending', 'confirmed', 'completed', 'cancelled', 'no_show')),"
+  "  notes            TEXT,"
+  "  price            INTEGER NOT NULL DEFAULT 0,"
+  "  source           TEXT,"
+  "  checked_in_at    TEXT,"
+  "  created_at       TEXT,"
+  "  updated_at       TEXT,"
+  "  version          INTEGER NOT NULL DEFAULT 0,"
+  "  pending          INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  "CREATE TABLE walkin ("
+  "  id                 TEXT    NOT NULL PRIMARY KEY,"
+  "  customer           TEXT,"
+  "  name               TEXT,"
+  "  phone              TEXT,"
+  "  service            TEXT,"
+  "  preferred_employee TEXT,"
+  "  employee           TEXT,"
+  "  status             TEXT    NOT NULL DEFAULT 'waiting'"
+  "                     CHECK (status IN ('waiting', 'called', 'in_service', 'done', 'left')),"
+  "  arrived_at         TEXT,"
+  "  called_at          TEXT,"
+  "  finished_at        TEXT,"
+  "  version            INTEGER NOT NULL DEFAULT 0,"
+  "  pending            INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  "CREATE TABLE point_entry ("
+  "  id           TEXT    NOT NULL PRIMARY KEY,"
+  "  customer     TEXT    NOT NULL,"
+  "  points       INTEGER NOT NULL,"
+  "  reason       TEXT,"
+  "  created_at   TEXT,"
+  "  version      INTEGER NOT NULL DEFAULT 0,"
+  "  pending      INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1))"
+  ") STRICT;"
+
+  /* kiosk-api.md §3.3 and §4: the key is made once and kept across retries
+   * and restarts; instants here are our own g_get_real_time() µs. */
+  "CREATE TABLE outbox ("
+  "  id              INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  idempotency_key TEXT    NOT NULL UNIQUE,"
+  "  kind            TEXT    NOT NULL,"
+  "  entity_id       TEXT,"
+  "  payload         TEXT    NOT NULL CHECK (json_valid (payload)),"
+  "  state           TEXT    NOT NULL DEFAULT 'pending'"
+  "                  CHECK (state IN ('pending', 'in_flight', 'done', 'refused', 'held')),"
+  "  attempts        INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_status     INTEGER NOT NULL DEFAULT 0,"
+  "  last_reason     TEXT,"
+  "  created_at      INTEGER NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE meta ("
+  "  key          TEXT    NOT NULL PRIMARY KEY,"
+  "  value        TEXT    NOT NULL"
+  ") STRICT, WITHOUT ROWID;";
+
+/* v2: what today's screens look things up by, and the sync engine's
+ * quarantine for feed rows it could not store. */
+static const char migration_2[] =
+  "CREATE INDEX appointment_by_date_time ON appointment (appointment_date, appointment_time);"
+  "CREATE INDEX appointment_by_employee_date ON appointment (employee, appointment_date);"
+  "CREATE INDEX customer_by_phone ON customer (phone);"
+  "CREATE INDEX point_entry_by_customer ON point_entry (customer, created_at);"
+  "CREATE INDEX walkin_by_status ON walkin (status, arrived_at);"
+  "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);"
+
+  "CREATE TABLE quarantine ("
+  "  entity       TEXT    NOT NULL,"
+  "  id           TEXT,"
+  "  reason       TEXT    NOT NULL,"
+  "  raw_json     TEXT    NOT NULL,"
+  "  received_at  INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX quarantine_by_entity ON quarantine (entity, id);";
+
+static const char * const migrations[] = {
+  NULL,          /* 0: the empty file */
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KIOSK_REPLICA_SCHEMA_VERSION + 1);
+
+/* What must exist after each version; checked at open instead of a full
+ * integrity_check, which would read the whole file. */
+static const char * const objects_1[] = {
+  "salon", "working_hours", "category", "service", "employee", "employee_service",
+  "customer", "appointment", "walkin", "point_entry", "outbox", "meta", NULL
+};
+static const char * const objects_2[] = {
+  "appointment_by_date_time", "appointment_by_employee_date", "customer_by_phone",
+  "point_entry_by_customer", "walkin_by_status", "outbox_by_state", "quarantine",
+  "quarantine_by_entity", NULL
+};
+static const char * const * const objects[] = { NULL, objects_1, objects_2 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (objects) == KIOSK_REPLICA_SCHEMA_VERSION + 1);
+
+int
+kiosk_replica_schema_read_version (sqlite3 *db,
+                                   int     *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+int
+kiosk_replica_schema_migrate (sqlite3 *db,
+                              int      target,
+                              int     *failed_step)
+{
+  g_return_val_if_fail (target >= 0 && target <= KIOSK_REPLICA_SCHEMA_VERSION, SQLITE_MISUSE);
+
+  *failed_step = 0;
+
+  for (;;)
+    {
+      g_autofree char *set_version = NULL;
+      int version = 0;
+      int rc;
+
+      /* Read inside the write lock: another connection may have migrated. */
+      rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+
+      rc = kiosk_replica_schema_read_version (db, &version);
+      if (rc != SQLITE_OK || version >= target)
+        {
+          if (rc == SQLITE_OK)
+            rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+          if (rc != SQLITE_OK)
+            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return rc;
+        }
+
+      *failed_step = version + 1;
+      g_debug ("Migrating the replica from version %d to %d", version, version + 1);
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      rc = sqlite3_exec (db, migrations[version + 1], NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, set_version, NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          /* Keep the error of the failed step, not of the ROLLBACK. */
+          int saved = sqlite3_extended_errcode (db);
+
+          if (!sqlite3_get_autocommit (db))
+            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return saved != SQLITE_OK ? saved : rc;
+        }
+      *failed_step = 0;
+    }
+}
+
+int
+kiosk_replica_schema_check (sqlite3  *db,
+                            int       version,
+                            gboolean *complete)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (version >= 0 && version <= KIOSK_REPLICA_SCHEMA_VERSION, SQLITE_MISUSE);
+
+  *complete = TRUE;
+  /* Reading sqlite_schema also walks its pages: a damaged file shows here. */
+  rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  for (int v = 1; v <= version && *complete; v++)
+    for (guint i = 0; objects[v][i] != NULL; i++)
+      {
+        sqlite3_bind_text (stmt, 1, objects[v][i], -1, SQLITE_STATIC);
+        rc = sqlite3_step (stmt);
+        sqlite3_reset (stmt);
+        if (rc == SQLITE_DONE)
+          {
+            g_debug ("The replica lacks %s of version %d", objects[v][i], v);
+            *complete = FALSE;
+            break;
+          }
+        if (rc != SQLITE_ROW)
+          {
+            sqlite3_finalize (stmt);
+            return rc;
+          }
+      }
+
+  sqlite3_finalize (stmt);
+  return SQLITE_OK;
+}

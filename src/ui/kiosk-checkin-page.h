@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#pragma once
+
+#include "kiosk-page.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_CHECKIN_PAGE (kiosk_checkin_page_get_type ())
+G_DECLARE_FINAL_TYPE (KioskCheckinPage, kiosk_checkin_page, KIOSK, CHECKIN_PAGE, KioskPage)
+
+GtkWidget *kiosk_checkin_page_new (KioskContext *context);
+
+G_END_DECLS

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#define G_LOG_DOMAIN "kiosk-page"
+
+#include "config.h"
+
+#include "kiosk-page.h"
+
+typedef struct
+{
+  KioskContext *context;
+} KioskPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KioskPage, kiosk_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+KioskContext *
+kiosk_page_get_context (KioskPage *self)
+{
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  g_return_val_if_fail (KIOSK_IS_PAGE (self), NULL);
+  return priv->context;
+}
+
+KioskReplica *
+kiosk_page_get_replica (KioskPage *self)
+{
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  g_return_val_if_fail (KIOSK_IS_PAGE (self), NULL);
+  return priv->context != NULL ? kiosk_context_get_replica (priv->context) : NULL;
+}
+
+void
+kiosk_page_reload (KioskPage *self)
+{
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  g_return_if_fail (KIOSK_IS_PAGE (self));
+
+  if (priv->context != NULL && KIOSK_PAGE_GET_CLASS (self)->reload != NULL)
+    KIOSK_PAGE_GET_CLASS (self)->reload (self);
+}
+
+static void
+kiosk_page_constructed (GObject *object)
+{
+  KioskPage *self = KIOSK_PAGE (object);
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  G_OBJECT_CLASS (kiosk_page_parent_class)->constructed (object);
+
+  if (priv->context == NULL)
+    {
+      g_critical ("%s made without a context", G_OBJECT_TYPE_NAME (object));
+      return;
+    }
+
+  /* The context outlives the window; the handler goes with the page. */
+  g_signal_connect_object (priv->context, "replica-changed",
+                           G_CALLBACK (kiosk_page_reload), self, G_CONNECT_SWAPPED);
+  kiosk_page_reload (self);
+}
+
+static void
+kiosk_page_dispose (GObject *object)
+{
+  KioskPage *self = KIOSK_PAGE (object);
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&priv->context);
+
+  G_OBJECT_CLASS (kiosk_page_parent_class)->dispose (object);
+}
+
+static void
+kiosk_page_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  KioskPage *self = KIOSK_PAGE (object);
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, priv->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_page_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  KioskPage *self = KIOSK_PAGE (object);
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      priv->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_page_class_init (KioskPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kiosk_page_constructed;
+  object_class->dispose = kiosk_page_dispose;
+  object_class->get_property = kiosk_page_get_property;
+  object_class->set_property = kiosk_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KIOSK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kioskpage");
+}
+
+static void
+kiosk_page_init (KioskPage *self)
+{
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The base of the window's pages: holds the context and calls ->reload()
+ * once on construction and again whenever the replica changes.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "kiosk-context.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_PAGE (kiosk_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (KioskPage, kiosk_page, KIOSK, PAGE, GtkWidget)
+
+struct _KioskPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* Read what the page shows from the replica and rebuild it. */
+  void (*reload) (KioskPage *self);
+
+  gpointer padding[4];
+};
+
+KioskContext *kiosk_page_get_context (KioskPage *self);
+KioskReplica *kiosk_page_get_replica (KioskPage *self);
+void          kiosk_page_reload      (KioskPage *self);
+
+G_END_DECLS

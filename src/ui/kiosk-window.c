@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#define G_LOG_DOMAIN "kiosk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kiosk-calendar-page.h"
+#include "kiosk-checkin-page.h"
+#include "kiosk-loyalty-page.h"
+#include "kiosk-staff-page.h"
+#include "kiosk-walkin-page.h"
+#include "kiosk-welcome-page.h"
+#include "kiosk-window.h"
+
+typedef struct
+{
+  const char *name;
+  const char *icon_name;
+  const char *title;          /* N_() */
+  GType     (*get_type) (void);
+} PageInfo;
+
+/* The rail shows the pages in this order; names are the window's API. */
+static const PageInfo pages[] = {
+  { "welcome",  "go-home-symbolic",           N_("Welcome"),  kiosk_welcome_page_get_type },
+  { "walkins",  "system-users-symbolic",      N_("Walk-ins"), kiosk_walkin_page_get_type },
+  { "checkin",  "object-select-symbolic",     N_("Check-in"), kiosk_checkin_page_get_type },
+  { "loyalty",  "starred-symbolic",           N_("Loyalty"),  kiosk_loyalty_page_get_type },
+  { "calendar", "x-office-calendar-symbolic", N_("Calendar"), kiosk_calendar_page_get_type },
+  { "staff",    "avatar-default-symbolic",    N_("Staff"),    kiosk_staff_page_get_type },
+};
+#define N_PAGES G_N_ELEMENTS (pages)
+
+struct _KioskWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  KioskContext         *context;
+  guint                 clock_source;
+  char                 *today;
+
+  GtkLabel             *title_label;
+  GtkLabel             *clock_label;
+  GtkWidget            *demo_badge;
+  GtkRevealer          *notice_revealer;
+  GtkLabel             *notice_label;
+  GtkListBox           *rail;
+  GtkStack             *stack;
+
+  GtkWidget            *rows[N_PAGES];
+  GtkWidget            *page_widgets[N_PAGES];
+};
+
+G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_clock (KioskWindow *self);
+
+KioskWindow *
+kiosk_window_new (GtkApplication *application,
+                  KioskContext   *context)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
+
+  return g_object_new (KIOSK_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+static int
+page_index (const char *name)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+void
+kiosk_window_show_page (KioskWindow *self,
+                        const char  *name)
+{
+  int index;
+
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  index = page_index (name);
+  if (index < 0)
+    {
+      g_warning ("No page called “%s”", name != NULL ? name : "(null)");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+const char *
+kiosk_window_get_page (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static void
+on_visible_child_changed (KioskWindow *self)
+{
+  int index = page_index (gtk_stack_get_visible_child_name (self->stack));
+
+  if (index < 0)
+    return;
+
+  /* Keep the rail (and what a screen reader hears) in step with the stack,
+   * whichever way the page was changed: a tap, a key, an action. */
+  if (GTK_WIDGET (gtk_list_box_get_selected_row (self->rail)) != self->rows[index])
+    gtk_list_box_select_row (self->rail, GTK_LIST_BOX_ROW (self->rows[index]));
+
+  for (guint i = 0; i < N_PAGES; i++)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[i]),
+                                 GTK_ACCESSIBLE_STATE_SELECTED, (int)i == index,
+                                 -1);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+on_row_selected (KioskWindow   *self,
+                 GtkListBoxRow *row)
+{
+  for (guint i = 0; row != NULL && i < N_PAGES; i++)
+    if (self->rows[i] == GTK_WIDGET (row))
+      gtk_stack_set_visible_child_name (self->stack, pages[i].name);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  kiosk_window_show_page (KIOSK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+dismiss_notice_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (KIOSK_WINDOW (widget)->notice_revealer, FALSE);
+}
+
+static GtkWidget *
+make_rail_row (const PageInfo *info)
+{
+  const char *title = _(info->title);
+  GtkWidget *row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_TAB,
+                                 NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", info->icon_name,
+                                  "pixel-size", 24,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (row, "rail-entry");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, title);
+
+  /* The same string as the visible label, so both always agree. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_SELECTED, FALSE,
+                               -1);
+
+  return row;
+}
+
+static void
+build_pages (KioskWindow *self)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      const PageInfo *info = &pages[i];
+      const char *title = _(info->title);
+      GtkWidget *page = g_object_new (info->get_type (),
+                                      "context", self->context,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_TAB_PANEL,
+                                      NULL);
+      GtkWidget *row = make_rail_row (info);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (page),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_RELATION_CONTROLS, page, NULL,
+                                      -1);
+
+      gtk_stack_add_titled (self->stack, page, info->name, title);
+      g_object_set (gtk_stack_get_page (self->stack, page), "icon-name", info->icon_name, NULL);
+      gtk_list_box_append (self->rail, row);
+
+      self->rows[i] = row;
+      self->page_widgets[i] = page;
+    }
+}
+
+static void
+update_salon_name (KioskWindow *self)
+{
+  g_autoptr(KioskSalon) salon = kiosk_replica_get_salon (kiosk_context_get_replica (self->context), NULL);
+  const char *name = salon != NULL && salon->name != NULL && *salon->name != '\0' ? salon->name : _("Salonity Kiosk");
+
+  gtk_label_set_text (self->title_label, name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static gboolean
+on_clock_tick (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  self->clock_source = 0;
+  update_clock (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_clock (KioskWindow *self)
+{
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
+  g_autofree char *text = g_date_time_format (now, "%H:%M");
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint to_next_minute = 60 - (guint)g_date_time_get_second (now);
+
+  gtk_label_set_text (self->clock_label, text);
+
+  /* The salon's day turned over (or the clock was moved): every page shows
+   * "today", so all of them reload. */
+  if (self->today != NULL && g_strcmp0 (self->today, today) != 0)
+    kiosk_context_notify_replica_changed (self->context);
+  g_free (self->today);
+  self->today = g_steal_pointer (&today);
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  /* Wake once a minute, just after it turns. */
+  self->clock_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, MAX (to_next_minute, 1),
+                                                   on_clock_tick, self, NULL);
+}
+
+static void
+load_style (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  /* GtkApplication loads menus and icons from the resource base path, but
+   * not CSS (that is libadwaita's): add ours once per display. */
+  if (g_object_get_data (G_OBJECT (display), "kiosk-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/com/salonity/Kiosk/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "kiosk-style", g_steal_pointer (&provider), g_object_unref);
+}
+
+static gboolean
+settings_has_key (GSettings  *settings,
+                  const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+static void
+restore_size (KioskWindow *self)
+{
+  GSettings *settings = kiosk_context_get_settings (self->context);
+
+  if (settings_has_key (settings, "window-width") && settings_has_key (settings, "window-height"))
+    gtk_window_set_default_size (GTK_WINDOW (self),
+                                 g_settings_get_int (settings, "window-width"),
+                                 g_settings_get_int (settings, "window-height"));
+  if (settings_has_key (settings, "window-maximized") && g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+kiosk_window_close_request (GtkWindow *window)
+{
+  KioskWindow *self = KIOSK_WINDOW (window);
+  GSettings *settings = kiosk_context_get_settings (self->context);
+  gboolean maximized = gtk_window_is_maximized (window);
+
+  /* A maximized or full-screen window keeps the size it had before. */
+  if (!maximized && !gtk_window_is_fullscreen (window) &&
+      settings_has_key (settings, "window-width") && settings_has_key (settings, "window-height"))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      if (width >= 360 && height >= 360 && width <= 16384 && height <= 16384)
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
+  if (settings_has_key (settings, "window-maximized"))
+    g_settings_set_boolean (settings, "window-maximized", maximized);
+
+  return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
+}
+
+static void
+kiosk_window_constructed (GObject *object)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+  const char *notice;
+
+  G_OBJECT_CLASS (kiosk_window_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+
+  load_style (GTK_WIDGET (self));
+  build_pages (self);
+  update_salon_name (self);
+  update_clock (self);
+  restore_size (self);
+
+  gtk_widget_set_visible (self->demo_badge, kiosk_context_get_demo (self->context));
+
+  notice = kiosk_context_get_notice (self->context);
+  if (notice != NULL)
+    {
+      gtk_label_set_text (self->notice_label, notice);
+      gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+    }
+
+  g_signal_connect_object (self->context, "replica-changed",
+                           G_CALLBACK (update_salon_name), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_child_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rail, "row-selected",
+                           G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->stack, pages[0].name);
+  on_visible_child_changed (self);
+}
+
+static void
+kiosk_window_dispose (GObject *object)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
+  memset (self->rows, 0, sizeof self->rows);
+  memset (self->page_widgets, 0, sizeof self->page_widgets);
+
+  G_OBJECT_CLASS (kiosk_window_parent_class)->dispose (object);
+}
+
+static void
+kiosk_window_finalize (GObject *object)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->today, g_free);
+
+  G_OBJECT_CLASS (kiosk_window_parent_class)->finalize (object);
+}
+
+static void
+kiosk_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_PAGE:
+      g_value_set_string (value, kiosk_window_get_page (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  KioskWindow *self = KIOSK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_PAGE:
+      kiosk_window_show_page (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_window_class_init (KioskWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kiosk_window_constructed;
+  object_class->dispose = kiosk_window_dispose;
+  object_class->finalize = kiosk_window_finalize;
+  object_class->get_property = kiosk_window_get_property;
+  object_class->set_property = kiosk_window_set_property;
+  window_class->close_request = kiosk_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KIOSK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The name of the visible page, "welcome" … "staff". */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/salonity/Kiosk/kiosk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, clock_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, rail);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
+
+  /* Alt+1 … Alt+6 go straight to a page, in rail order. */
+  for (guint i = 0; i < N_PAGES; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i].name);
+}
+
+static void
+kiosk_window_init (KioskWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+#
+# What a screen reader sees: starts the built program on the demo salon with
+# accessibility on, in a private D-Bus session (with its own AT-SPI bus), and
+# reads the page tabs from the accessibility tree of another process.
+#
+# usage: test-a11y.py PROGRAM        (TAP on stdout)
+
+import builtins
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+EXPECTED = {
+    # The rail's labels by LANGUAGE; the msgids are the English ones.
+    "en": ["Welcome", "Walk-ins", "Check-in", "Loyalty", "Calendar", "Staff"],
+}
+
+
+def run_in_private_session():
+    # A private session bus, so the AT-SPI bus and its registry are ours and
+    # go away with the test. The daemons it starts write to stdout, so the
+    # TAP stream takes a pipe of its own and this process copies it out.
+    read_end, write_end = os.pipe()
+    env = dict(os.environ, KIOSK_A11Y_TAP_FD=str(write_end))
+    child = subprocess.Popen(["dbus-run-session", "--", sys.executable] + sys.argv,
+                             env=env, stdout=sys.stderr, pass_fds=[write_end])
+    os.close(write_end)
+    with os.fdopen(read_end) as tap:
+        for line in tap:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+    return child.wait()
+
+
+def find(node, role, out, depth=0):
+    if node is None or depth > 40:
+        return out
+    try:
+        if node.get_role() == role:
+            out.append(node)
+        for i in range(node.get_child_count()):
+            find(node.get_child_at_index(i), role, out, depth + 1)
+    except Exception:
+        pass
+    return out
+
+
+def main():
+    if "KIOSK_A11Y_TAP_FD" not in os.environ:
+        return run_in_private_session()
+
+    global print
+    tap = os.fdopen(int(os.environ.pop("KIOSK_A11Y_TAP_FD")), "w", buffering=1)
+    print = lambda *args: builtins.print(*args, file=tap)
+
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi
+
+    program = sys.argv[1]
+    env = dict(os.environ)
+    # test_env turns the bridge off for the other tests: turn it on here.
+    env.pop("NO_AT_BRIDGE", None)
+    env.pop("GTK_A11Y", None)
+    env["LANGUAGE"] = "en"
+    env["LC_ALL"] = "C.UTF-8"
+
+    print("1..3")
+    with tempfile.TemporaryDirectory(prefix="kiosk-a11y-") as data_dir:
+        proc = subprocess.Popen([program, "--demo", "--data-dir=" + data_dir], env=env)
+        try:
+            tab_list = None
+            deadline = time.monotonic() + 30
+            while tab_list is None and time.monotonic() < deadline:
+                time.sleep(0.5)
+                desktop = Atspi.get_desktop(0)
+                for i in range(desktop.get_child_count()):
+                    app = desktop.get_child_at_index(i)
+                    if app is None or app.get_process_id() != proc.pid:
+                        continue
+                    lists = find(app, Atspi.Role.PAGE_TAB_LIST, [])
+                    if lists:
+                        tab_list = lists[0]
+                if proc.poll() is not None:
+                    break
+
+            if tab_list is None:
+                print("not ok 1 - the program shows a page tab list to assistive technologies")
+                print("Bail out! no page tab list found (program exit status %s)" % proc.poll())
+                return 1
+            print("ok 1 - the program shows a page tab list to assistive technologies")
+
+            tabs = [tab_list.get_child_at_index(i) for i in range(tab_list.get_child_count())]
+            tabs = [t for t in tabs if t is not None and t.get_role() == Atspi.Role.PAGE_TAB]
+            names = [t.get_name() for t in tabs]
+            if names == EXPECTED["en"]:
+                print("ok 2 - six page tabs named %s" % ", ".join(names))
+            else:
+                print("not ok 2 - six page tabs named as on screen")
+                print("# expected %s, got %s" % (EXPECTED["en"], names))
+
+            selected = [t.get_name() for t in tabs
+                        if t.get_state_set().contains(Atspi.StateType.SELECTED)]
+            if selected == ["Welcome"]:
+                print("ok 3 - the Welcome tab is the selected one")
+            else:
+                print("not ok 3 - the Welcome tab is the selected one")
+                print("# selected: %s" % selected)
+            return 0 if names == EXPECTED["en"] and selected == ["Welcome"] else 1
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,663 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * Starts the real application on the demo salon, visits every page as a
+ * person would, checks that each shows the replica's data in the user's
+ * language, and keeps a screenshot of each page under
+ * <build>/screenshots/<lang>/<page>.png.
+ */
+#define G_LOG_DOMAIN "test-ui-smoke"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "domain/kiosk-loyalty.h"
+#include "domain/kiosk-time.h"
+#include "kiosk-application.h"
+#include "ui/kiosk-format.h"
+#include "ui/kiosk-window.h"
+
+static const char *page_names[] = { "welcome", "walkins", "checkin", "loyalty", "calendar", "staff" };
+/* The rail's labels, as msgids; the test compares with their translation. */
+static const char *page_titles[] = { N_("Welcome"), N_("Walk-ins"), N_("Check-in"), N_("Loyalty"), N_("Calendar"), N_("Staff") };
+
+static const char *months_tr[] = { "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz",
+                                   "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık" };
+static const char *months_en[] = { "January", "February", "March", "April", "May", "June", "July",
+                                   "August", "September", "October", "November", "December" };
+
+static KioskApplication *app;
+static const char *lang;   /* "tr" or "en", from LANGUAGE */
+static int test_status = 1;
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static KioskWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (window);
+  g_assert_true (KIOSK_IS_WINDOW (window));
+  return KIOSK_WINDOW (window);
+}
+
+static KioskReplica *
+get_replica (void)
+{
+  KioskContext *context = kiosk_application_get_context (app);
+
+  g_assert_nonnull (context);
+  return kiosk_context_get_replica (context);
+}
+
+static void
+collect_widgets (GtkWidget  *widget,
+                 GPtrArray  *out,
+                 gboolean  (*match) (GtkWidget *widget))
+{
+  if (match (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, out, match);
+}
+
+static gboolean
+is_tab_list (GtkWidget *widget)
+{
+  return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_TAB_LIST;
+}
+
+static gboolean
+is_tab (GtkWidget *widget)
+{
+  return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_TAB;
+}
+
+static gboolean
+is_label (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+static gboolean
+is_stack (GtkWidget *widget)
+{
+  return GTK_IS_STACK (widget);
+}
+
+/* The texts of the labels a person can see under @root. */
+static GPtrArray *
+visible_texts (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new ();
+
+  collect_widgets (root, labels, is_label);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_is_drawable (label))
+        g_ptr_array_add (texts, (gpointer)gtk_label_get_text (GTK_LABEL (label)));
+    }
+  return texts;
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_text_containing (GPtrArray  *texts,
+                     const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+#define assert_shows(texts, text) \
+  G_STMT_START { \
+    if (!has_text ((texts), (text))) \
+      g_error ("the page does not show “%s”", (text)); \
+  } G_STMT_END
+
+#define assert_shows_containing(texts, text) \
+  G_STMT_START { \
+    if (!has_text_containing ((texts), (text))) \
+      g_error ("the page shows nothing with “%s”", (text)); \
+  } G_STMT_END
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  g_error ("timed out waiting for %s", (const char *)data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @widget has been painted in a new frame. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+  guint timeout = g_timeout_add_seconds (20, on_timeout, (gpointer)"a frame");
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_source_remove (timeout);
+}
+
+static GtkStack *
+get_stack (KioskWindow *window)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window), stacks, is_stack);
+  g_assert_cmpuint (stacks->len, ==, 1);
+  return g_ptr_array_index (stacks, 0);
+}
+
+/* Shows @name through the window's API and waits until it is on screen. */
+static GtkWidget *
+visit_page (const char *name)
+{
+  KioskWindow *window = get_window ();
+  GtkStack *stack = get_stack (window);
+  GtkWidget *page;
+
+  kiosk_window_show_page (window, name);
+  g_assert_cmpstr (kiosk_window_get_page (window), ==, name);
+
+  page = gtk_stack_get_visible_child (stack);
+  g_assert_nonnull (page);
+  while (gtk_stack_get_transition_running (stack))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (window));
+
+  return page;
+}
+
+static void
+assert_png_not_blank (const char *path,
+                      int         width,
+                      int         height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  g_autofree guchar *pixels = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  gsize stride;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+
+  stride = (gsize)width * 4;
+  pixels = g_malloc (stride * (gsize)height);
+  gdk_texture_download (texture, pixels, stride);
+
+  /* A page with text, icons and cards has many shades; a blank or a
+   * one-colour failure has one or two. */
+  for (gsize i = 0; i < stride * (gsize)height && g_hash_table_size (colours) < 64; i += 4)
+    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *)(gpointer)(pixels + i)));
+  g_assert_cmpuint (g_hash_table_size (colours), >=, 64);
+}
+
+static void
+take_screenshot (const char *page_name)
+{
+  GtkWidget *window = GTK_WIDGET (get_window ());
+  const char *build_dir = g_getenv ("KIOSK_BUILD_DIR");
+  g_autofree char *dir = g_build_filename (build_dir != NULL ? build_dir : ".", "screenshots", lang, NULL);
+  g_autofree char *file = g_strdup_printf ("%s.png", page_name);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  g_assert_nonnull (renderer);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_unlink (path);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  assert_png_not_blank (path, width, height);
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+is_today (const char *iso,
+          GDateTime  *now)
+{
+  g_autoptr(GDateTime) parsed = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (parsed == NULL)
+    return TRUE;
+  local = g_date_time_to_timezone (parsed, g_date_time_get_timezone (now));
+  return g_date_time_get_year (local) == g_date_time_get_year (now) &&
+         g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now);
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void
+test_navigation (void)
+{
+  KioskWindow *window = get_window ();
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new ();
+  g_autoptr(KioskSalon) salon = kiosk_replica_get_salon (get_replica (), NULL);
+  g_autoptr(GPtrArray) title_texts = NULL;
+  GtkWidget *rail;
+
+  wait_for_paint (GTK_WIDGET (window));
+
+  collect_widgets (GTK_WIDGET (window), lists, is_tab_list);
+  g_assert_cmpuint (lists->len, ==, 1);
+  rail = g_ptr_array_index (lists, 0);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (rail), GTK_ACCESSIBLE_ROLE_TAB_LIST);
+
+  collect_widgets (rail, tabs, is_tab);
+  g_assert_cmpuint (tabs->len, ==, G_N_ELEMENTS (page_titles));
+
+  for (guint i = 0; i < tabs->len; i++)
+    {
+      GtkWidget *tab = g_ptr_array_index (tabs, i);
+      const char *expected = _(page_titles[i]);
+      g_autoptr(GPtrArray) texts = visible_texts (tab);
+
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tab), GTK_ACCESSIBLE_ROLE_TAB);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tab), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+      /* What a screen reader says is what is written. */
+      assert_shows (texts, expected);
+    }
+
+  /* The catalogue is really used: the rail speaks the user's language. */
+  if (g_str_equal (lang, "tr"))
+    {
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 4)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Takvim");
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 5)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Personel");
+    }
+  else
+    {
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 4)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Calendar");
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 5)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Staff");
+    }
+
+  /* Each tab follows the page, whichever way it was changed. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      kiosk_window_show_page (window, page_names[i]);
+      for (guint j = 0; j < tabs->len; j++)
+        gtk_test_accessible_assert_state (GTK_ACCESSIBLE (g_ptr_array_index (tabs, j)),
+                                          GTK_ACCESSIBLE_STATE_SELECTED, i == j);
+    }
+
+  /* And the action does the same as the API. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "loyalty"));
+  g_assert_cmpstr (kiosk_window_get_page (window), ==, "loyalty");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 3)), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+
+  /* The salon's name heads the window. */
+  g_assert_nonnull (salon);
+  title_texts = visible_texts (gtk_window_get_titlebar (GTK_WINDOW (window)));
+  assert_shows (title_texts, salon->name);
+}
+
+static void
+test_welcome (void)
+{
+  GtkWidget *page = visit_page ("welcome");
+  g_autoptr(GPtrArray) texts = visible_texts (page);
+  KioskContext *context = kiosk_application_get_context (app);
+  g_autoptr(KioskSalon) salon = kiosk_replica_get_salon (get_replica (), NULL);
+  g_autoptr(GPtrArray) hours = kiosk_replica_list_working_hours (get_replica (), NULL);
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (context);
+  g_autofree char *today = kiosk_context_dup_today (context);
+  g_autofree char *long_date = kiosk_format_long_date (now);
+  const char *month = (g_str_equal (lang, "tr") ? months_tr : months_en)[g_date_time_get_month (now) - 1];
+  int day = kiosk_date_day_of_week (today);
+  gboolean found_hours = FALSE;
+
+  g_assert_nonnull (salon);
+  assert_shows (texts, salon->name);
+  assert_shows (texts, long_date);
+  /* The long date names the month in the user's language ("Kasım"). */
+  assert_shows_containing (texts, month);
+
+  g_assert_nonnull (hours);
+  for (guint i = 0; i < hours->len; i++)
+    {
+      const KioskWorkingHours *wh = g_ptr_array_index (hours, i);
+
+      if (wh->day_of_week != day)
+        continue;
+      found_hours = TRUE;
+      if (wh->is_closed)
+        assert_shows (texts, _("Closed today"));
+      else
+        {
+          g_autofree char *range = kiosk_format_time_range (wh->opening_time, wh->closing_time);
+
+          assert_shows_containing (texts, range);
+        }
+    }
+  g_assert_true (found_hours);
+
+  take_screenshot ("welcome");
+}
+
+static void
+assert_money_in_locale (const char *money)
+{
+  g_autoptr(GRegex) pattern =
+    g_regex_new (g_str_equal (lang, "tr") ? "^₺[0-9]{1,3}(\\.[0-9]{3})*,[0-9]{2}$"
+                                          : "^₺[0-9]{1,3}(,[0-9]{3})*\\.[0-9]{2}$",
+                 0, 0, NULL);
+
+  if (!g_regex_match (pattern, money, 0, NULL))
+    g_error ("“%s” is not money as written in %s", money, lang);
+}
+
+static void
+test_walkins (void)
+{
+  GtkWidget *page = visit_page ("walkins");
+  g_autoptr(GPtrArray) texts = visible_texts (page);
+  g_autoptr(GPtrArray) services = kiosk_replica_list_services (get_replica (), NULL);
+  g_autoptr(GPtrArray) walkins = kiosk_replica_list_walkins (get_replica (), NULL);
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (kiosk_application_get_context (app));
+  guint n_active = 0;
+  guint n_queue = 0;
+
+  g_assert_nonnull (services);
+  for (guint i = 0; i < services->len; i++)
+    {
+      const KioskService *service = g_ptr_array_index (services, i);
+      g_autofree char *price = kiosk_format_money (service->price);
+
+      if (!service->is_active)
+        continue;
+      n_active++;
+      assert_shows (texts, service->name);
+      assert_shows (texts, price);
+      assert_money_in_locale (price);
+    }
+  g_assert_cmpuint (n_active, >, 0);
+
+  g_assert_nonnull (walkins);
+  for (guint i = 0; i < walkins->len; i++)
+    {
+      const KioskWalkin *walkin = g_ptr_array_index (walkins, i);
+      g_autofree char *name = kiosk_format_private_name (walkin->name);
+
+      if (walkin->status != KIOSK_WALKIN_WAITING && walkin->status != KIOSK_WALKIN_CALLED &&
+          walkin->status != KIOSK_WALKIN_IN_SERVICE)
+        continue;
+      if (!is_today (walkin->arrived_at, now))
+        continue;
+      n_queue++;
+      assert_shows (texts, name);
+      assert_shows (texts, kiosk_format_walkin_status (walkin->status));
+    }
+  if (n_queue == 0)
+    assert_shows (texts, _("No one is waiting right now."));
+
+  take_screenshot ("walkins");
+}
+
+static void
+test_checkin (void)
+{
+  GtkWidget *page = visit_page ("checkin");
+  g_autoptr(GPtrArray) texts = visible_texts (page);
+  g_autofree char *today = kiosk_context_dup_today (kiosk_application_get_context (app));
+  g_autoptr(GPtrArray) rows = kiosk_replica_list_appointment_rows (get_replica (), today, NULL);
+  guint n_shown = 0;
+
+  g_assert_nonnull (rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KioskAppointmentRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *name = kiosk_format_private_name (row->customer_name);
+      g_autofree char *time = kiosk_format_time (row->appointment.appointment_time);
+
+      if (row->appointment.status != KIOSK_APPOINTMENT_PENDING &&
+          row->appointment.status != KIOSK_APPOINTMENT_CONFIRMED)
+        continue;
+      n_shown++;
+      assert_shows (texts, name);
+      assert_shows (texts, time);
+      /* The waiting room never sees a full surname. */
+      if (g_strcmp0 (name, row->customer_name) != 0)
+        g_assert_false (has_text (texts, row->customer_name));
+    }
+  if (n_shown == 0)
+    assert_shows (texts, _("No more appointments today."));
+
+  take_screenshot ("checkin");
+}
+
+static void
+test_loyalty (void)
+{
+  GtkWidget *page = visit_page ("loyalty");
+  g_autoptr(GPtrArray) texts = visible_texts (page);
+  g_autoptr(GPtrArray) customers = kiosk_replica_list_customers (get_replica (), NULL);
+  guint members[KIOSK_LEVEL_PLATINUM + 1] = { 0 };
+
+  g_assert_nonnull (customers);
+  g_assert_cmpuint (customers->len, >, 0);
+  for (guint i = 0; i < customers->len; i++)
+    members[((KioskCustomer *)g_ptr_array_index (customers, i))->loyalty_level]++;
+
+  for (int level = KIOSK_LEVEL_BRONZE; level <= KIOSK_LEVEL_PLATINUM; level++)
+    {
+      g_autofree char *threshold = kiosk_format_money_compact (kiosk_loyalty_level_threshold (level));
+      g_autofree char *count = g_strdup_printf (ngettext ("%u member", "%u members", members[level]), members[level]);
+
+      assert_shows (texts, kiosk_format_level_name (level));
+      assert_shows (texts, count);
+      if (level != KIOSK_LEVEL_BRONZE)
+        assert_shows_containing (texts, threshold);
+    }
+
+  take_screenshot ("loyalty");
+}
+
+static void
+test_calendar (void)
+{
+  GtkWidget *page = visit_page ("calendar");
+  g_autoptr(GPtrArray) texts = visible_texts (page);
+  g_autofree char *today = kiosk_context_dup_today (kiosk_application_get_context (app));
+  g_autoptr(GPtrArray) rows = kiosk_replica_list_appointment_rows (get_replica (), today, NULL);
+
+  g_assert_nonnull (rows);
+  /* The demo salon is busy every day. */
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const KioskAppointmentRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *range = kiosk_format_time_range (row->appointment.appointment_time, row->appointment.end_time);
+
+      assert_shows (texts, row->customer_name);
+      assert_shows (texts, range);
+      assert_shows_containing (texts, row->service_name);
+      if (row->employee_name != NULL)
+        assert_shows_containing (texts, row->employee_name);
+      assert_shows (texts, row->appointment.checked_in_at != NULL &&
+                           (row->appointment.status == KIOSK_APPOINTMENT_PENDING ||
+                            row->appointment.status == KIOSK_APPOINTMENT_CONFIRMED)
+                           ? _("Checked in")
+                           : kiosk_format_appointment_status (row->appointment.status));
+    }
+
+  take_screenshot ("calendar");
+}
+
+static void
+test_staff (void)
+{
+  GtkWidget *page = visit_page ("staff");
+  g_autoptr(GPtrArray) texts = visible_texts (page);
+  g_autoptr(GPtrArray) employees = kiosk_replica_list_employees (get_replica (), NULL);
+  g_autoptr(GPtrArray) services = kiosk_replica_list_services (get_replica (), NULL);
+
+  g_assert_nonnull (employees);
+  g_assert_cmpuint (employees->len, >, 0);
+  for (guint i = 0; i < employees->len; i++)
+    {
+      const KioskEmployee *employee = g_ptr_array_index (employees, i);
+
+      assert_shows (texts, employee->name);
+      if (employee->position != NULL && *employee->position != '\0')
+        assert_shows_containing (texts, employee->position);
+    }
+
+  g_assert_nonnull (services);
+  for (guint i = 0; i < services->len; i++)
+    {
+      const KioskService *service = g_ptr_array_index (services, i);
+      g_autofree char *price = kiosk_format_money (service->price);
+
+      if (!service->is_active)
+        continue;
+      assert_shows (texts, service->name);
+      assert_shows (texts, price);
+    }
+
+  take_screenshot ("staff");
+}
+
+/* ---- driver ------------------------------------------------------------- */
+
+static gboolean
+run_tests (gpointer data)
+{
+  test_status = g_test_run ();
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *application)
+{
+  g_idle_add (run_tests, NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *data_arg = NULL;
+  const char *localedir = g_getenv ("KIOSK_LOCALEDIR");
+  char *app_argv[4];
+  int app_status;
+
+  /* The test AT context keeps the accessible attributes, so the test can
+   * read them back (test_env turns accessibility off for other tests). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("The locale %s is not available (locale-gen it)", g_getenv ("LC_ALL"));
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  lang = g_getenv ("LANGUAGE");
+  if (lang == NULL || (!g_str_equal (lang, "tr") && !g_str_equal (lang, "en")))
+    g_error ("Run with LANGUAGE=tr or LANGUAGE=en (see tests/ui/meson.build)");
+
+  data_dir = g_dir_make_tmp ("kiosk-ui-smoke-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_arg = g_strdup_printf ("--data-dir=%s", data_dir);
+
+  g_test_add_func ("/ui/navigation", test_navigation);
+  g_test_add_func ("/ui/page/welcome", test_welcome);
+  g_test_add_func ("/ui/page/walkins", test_walkins);
+  g_test_add_func ("/ui/page/checkin", test_checkin);
+  g_test_add_func ("/ui/page/loyalty", test_loyalty);
+  g_test_add_func ("/ui/page/calendar", test_calendar);
+  g_test_add_func ("/ui/page/staff", test_staff);
+
+  app = kiosk_application_new ("com.salonity.Kiosk.Test", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+
+  app_argv[0] = argv[0];
+  app_argv[1] = (char *)"--demo";
+  app_argv[2] = data_arg;
+  app_argv[3] = NULL;
+  app_status = g_application_run (G_APPLICATION (app), 3, app_argv);
+  g_clear_object (&app);
+
+  remove_tree (data_dir);
+
+  g_assert_cmpint (app_status, ==, 0);
+  return test_status;
+}
