@@ -144,6 +144,12 @@ kiosk_appointment_row_free (KioskAppointmentRow *self)
 }
 
 /* Tables indexed by the enums; the contract's spelling. */
+static const char * const entity_names[] = {
+  "salon", "working_hours", "category", "service", "employee",
+  "customer", "appointment", "walkin", "point_entry",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (entity_names) == KIOSK_N_ENTITIES);
+
 static const char * const level_names[] = { "bronze", "silver", "gold", "platinum" };
 static const char * const appointment_status_names[] = { "pending", "confirmed", "completed", "cancelled", "no_show" };
 static const char * const walkin_status_names[] = { "waiting", "called", "in_service", "done", "left" };
@@ -220,4 +226,67 @@ kiosk_walkin_status_from_string (const char        *str,
     return FALSE;
   *out = (KioskWalkinStatus)value;
   return TRUE;
+}
+
+const char *
+kiosk_entity_to_string (KioskEntity entity)
+{
+  g_return_val_if_fail ((guint)entity < KIOSK_N_ENTITIES, NULL);
+  return entity_names[entity];
+}
+
+KioskEntity
+kiosk_entity_from_string (const char *str)
+{
+  int value;
+
+  if (!lookup_name (entity_names, G_N_ELEMENTS (entity_names), str, &value))
+    return KIOSK_ENTITY_UNKNOWN;
+  return (KioskEntity)value;
+}
+
+void
+kiosk_record_free (KioskEntity entity,
+                   gpointer    record)
+{
+  switch (entity)
+    {
+    case KIOSK_ENTITY_SALON:         kiosk_salon_free (record); break;
+    case KIOSK_ENTITY_WORKING_HOURS: kiosk_working_hours_free (record); break;
+    case KIOSK_ENTITY_CATEGORY:      kiosk_category_free (record); break;
+    case KIOSK_ENTITY_SERVICE:       kiosk_service_free (record); break;
+    case KIOSK_ENTITY_EMPLOYEE:      kiosk_employee_free (record); break;
+    case KIOSK_ENTITY_CUSTOMER:      kiosk_customer_free (record); break;
+    case KIOSK_ENTITY_APPOINTMENT:   kiosk_appointment_free (record); break;
+    case KIOSK_ENTITY_WALKIN:        kiosk_walkin_free (record); break;
+    case KIOSK_ENTITY_POINT_ENTRY:   kiosk_point_entry_free (record); break;
+    case KIOSK_ENTITY_UNKNOWN:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+const char *
+kiosk_record_get_id (KioskEntity   entity,
+                     gconstpointer record)
+{
+  g_return_val_if_fail (record != NULL, NULL);
+
+  /* Every record starts with its id: see kiosk-records.h. The appointment
+   * row embeds an appointment first, so the same holds there. */
+  switch (entity)
+    {
+    case KIOSK_ENTITY_SALON:         return ((const KioskSalon *)record)->id;
+    case KIOSK_ENTITY_WORKING_HOURS: return ((const KioskWorkingHours *)record)->id;
+    case KIOSK_ENTITY_CATEGORY:      return ((const KioskCategory *)record)->id;
+    case KIOSK_ENTITY_SERVICE:       return ((const KioskService *)record)->id;
+    case KIOSK_ENTITY_EMPLOYEE:      return ((const KioskEmployee *)record)->id;
+    case KIOSK_ENTITY_CUSTOMER:      return ((const KioskCustomer *)record)->id;
+    case KIOSK_ENTITY_APPOINTMENT:   return ((const KioskAppointment *)record)->id;
+    case KIOSK_ENTITY_WALKIN:        return ((const KioskWalkin *)record)->id;
+    case KIOSK_ENTITY_POINT_ENTRY:   return ((const KioskPointEntry *)record)->id;
+    case KIOSK_ENTITY_UNKNOWN:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -21,6 +21,22 @@
 
 G_BEGIN_DECLS
 
+/* The entities of the change feed (kiosk-api.md §3.2), in the order a
+ * snapshot can apply them without dangling references. */
+typedef enum {
+  KIOSK_ENTITY_SALON,
+  KIOSK_ENTITY_WORKING_HOURS,
+  KIOSK_ENTITY_CATEGORY,
+  KIOSK_ENTITY_SERVICE,
+  KIOSK_ENTITY_EMPLOYEE,
+  KIOSK_ENTITY_CUSTOMER,
+  KIOSK_ENTITY_APPOINTMENT,
+  KIOSK_ENTITY_WALKIN,
+  KIOSK_ENTITY_POINT_ENTRY,
+  KIOSK_N_ENTITIES,
+  KIOSK_ENTITY_UNKNOWN = KIOSK_N_ENTITIES,
+} KioskEntity;
+
 typedef enum {
   KIOSK_LEVEL_BRONZE,
   KIOSK_LEVEL_SILVER,
@@ -175,8 +191,17 @@ void kiosk_walkin_free            (KioskWalkin         *self);
 void kiosk_point_entry_free       (KioskPointEntry     *self);
 void kiosk_appointment_row_free   (KioskAppointmentRow *self);
 
+/* Frees a record of @entity (KioskSalon * for KIOSK_ENTITY_SALON, …). */
+void        kiosk_record_free                    (KioskEntity             entity,
+                                                  gpointer                record);
+/* The id of a record of @entity. */
+const char *kiosk_record_get_id                  (KioskEntity             entity,
+                                                  gconstpointer           record);
+
 /* The contract's spelling of enums, and back. Parsing returns FALSE for an
  * unknown word and leaves *out alone. */
+const char *kiosk_entity_to_string               (KioskEntity             entity);
+KioskEntity kiosk_entity_from_string             (const char             *str);   /* UNKNOWN if not ours */
 const char *kiosk_loyalty_level_to_string        (KioskLoyaltyLevel       level);
 gboolean    kiosk_loyalty_level_from_string      (const char             *str,
                                                   KioskLoyaltyLevel      *out);

@@ -536,9 +536,10 @@ kiosk_replica_try_open (KioskReplica  *self,
       return OPEN_FAILED;
     }
 
-  /* cache_size: up to 64 MiB of pages, used only as the file grows; with
-   * SQLite's 2 MiB default, filling 1M appointments in one transaction spills
-   * and rewrites the same index pages over and over. */
+  /* busy_timeout above: the sync engine has its own connection. cache_size:
+   * up to 64 MiB of pages, used only as needed; with SQLite's 2 MiB default,
+   * filling 1M appointments in one transaction spills and rewrites the same
+   * index pages over and over. */
   rc = set_wal_mode (self->db);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db,
@@ -1185,7 +1186,6 @@ kiosk_replica_get_salon (KioskReplica  *self,
                          GError       **error)
 {
   g_autoptr(KioskCachedStmt) stmt = NULL;
-  KioskSalon *salon;
   gboolean found = FALSE;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
@@ -1193,11 +1193,9 @@ kiosk_replica_get_salon (KioskReplica  *self,
   stmt = kiosk_replica_prepare (self, "SELECT " SALON_COLUMNS " FROM salon ORDER BY rowid LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  salon = collect_one (self, stmt, read_salon, &found, error);
-  if (salon == NULL && found == FALSE && (error == NULL || *error == NULL))
-    g_set_error_literal (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
-                         _("The local database has no salon yet"));
-  return salon;
+  /* No salon is the normal state of a kiosk not yet paired: NULL, and an
+   * error only when reading failed. */
+  return collect_one (self, stmt, read_salon, &found, error);
 }
 
 static gpointer

@@ -95,7 +95,9 @@ gboolean kiosk_replica_put_appointment    (KioskReplica *self, const KioskAppoin
 gboolean kiosk_replica_put_walkin         (KioskReplica *self, const KioskWalkin       *walkin,  GError **error);
 gboolean kiosk_replica_put_point_entry    (KioskReplica *self, const KioskPointEntry   *entry,   GError **error);
 
-/* Typed queries. Lists are GPtrArrays that free their elements. */
+/* Typed queries. Lists are GPtrArrays that free their elements. A get by id
+ * that finds nothing returns NULL with KIOSK_REPLICA_ERROR_NOT_FOUND. */
+/* NULL without an error when the replica has no salon yet (not paired). */
 KioskSalon        *kiosk_replica_get_salon             (KioskReplica *self, GError **error);
 GPtrArray         *kiosk_replica_list_working_hours    (KioskReplica *self, GError **error);
 GPtrArray         *kiosk_replica_list_categories       (KioskReplica *self, GError **error);

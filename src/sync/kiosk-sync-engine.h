@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The sync engine: its own thread with its own GMainContext, SoupSession and
+ * replica connection. It pulls the change feed, uploads the outbox exactly
+ * once, listens for live nudges, and tells the UI what it is doing through
+ * properties and signals that are always emitted on the thread-default main
+ * context of whoever created the engine (the UI's main thread). It never
+ * touches widgets and the UI never waits for it.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sync/kiosk-credentials.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KIOSK_SYNC_STATE_UNENROLLED,       /* no device token: nothing is uploaded, nothing dropped */
+  KIOSK_SYNC_STATE_UP_TO_DATE,       /* since: last-success */
+  KIOSK_SYNC_STATE_SYNCING,          /* records-received of records-expected (snapshot) */
+  KIOSK_SYNC_STATE_OFFLINE,          /* since: offline-since */
+  KIOSK_SYNC_STATE_WAITING,          /* next-attempt: when it tries again (429, 5xx) */
+  KIOSK_SYNC_STATE_NEEDS_ATTENTION,  /* refused-count changes the server refused */
+} KioskSyncState;
+
+/* Exit codes of `salonity-kiosk --sync-once`, documented in the README. */
+typedef enum {
+  KIOSK_SYNC_ONCE_UP_TO_DATE  = 0,
+  KIOSK_SYNC_ONCE_FAILED      = 1,   /* local trouble: replica, disk, secret store */
+  KIOSK_SYNC_ONCE_REFUSED     = 3,   /* up to date, but refused changes wait for staff */
+  KIOSK_SYNC_ONCE_UNREACHABLE = 4,   /* server unreachable, throttled or failing (5xx) */
+  KIOSK_SYNC_ONCE_UNENROLLED  = 5,   /* no token, or the server said 401 */
+} KioskSyncOnceResult;
+
+/* Meta keys in the replica describing the enrollment (the token itself is
+ * only in the Secret Service). */
+#define KIOSK_META_SERVER_URL  "server_url"
+#define KIOSK_META_SALON       "salon"
+#define KIOSK_META_DEVICE      "device"
+#define KIOSK_META_DEVICE_NAME "device_name"
+
+#define KIOSK_TYPE_SYNC_ENGINE (kiosk_sync_engine_get_type ())
+G_DECLARE_FINAL_TYPE (KioskSyncEngine, kiosk_sync_engine, KIOSK, SYNC_ENGINE, GObject)
+
+/* @replica_path: the replica file (the engine opens its own connection).
+ * @ca_file: a PEM CA bundle for private deployments, or NULL. */
+KioskSyncEngine    *kiosk_sync_engine_new          (const char        *replica_path,
+                                                    KioskCredentials  *credentials,
+                                                    const char        *ca_file);
+/* Starts the thread. Reads server/device from the replica's meta. */
+void                kiosk_sync_engine_start        (KioskSyncEngine   *self);
+/* Stops and joins the thread; nothing in flight is lost (the outbox keeps it). */
+void                kiosk_sync_engine_stop         (KioskSyncEngine   *self);
+/* A desk change was committed to the outbox: upload soon. Also re-reads
+ * the enrollment after pairing. Thread-safe. */
+void                kiosk_sync_engine_nudge        (KioskSyncEngine   *self);
+
+KioskSyncState      kiosk_sync_engine_get_state            (KioskSyncEngine *self);
+GDateTime          *kiosk_sync_engine_dup_since            (KioskSyncEngine *self);  /* up to date / offline since */
+GDateTime          *kiosk_sync_engine_dup_next_attempt     (KioskSyncEngine *self);
+guint64             kiosk_sync_engine_get_records_received (KioskSyncEngine *self);
+guint64             kiosk_sync_engine_get_records_expected (KioskSyncEngine *self);  /* 0 when unknown */
+guint               kiosk_sync_engine_get_refused_count    (KioskSyncEngine *self);
+guint               kiosk_sync_engine_get_waiting_count    (KioskSyncEngine *self);  /* outbox pending + in flight */
+gint64              kiosk_sync_engine_get_clock_skew       (KioskSyncEngine *self);  /* µs, server - local */
+
+/* For the command line: pull and push on the calling thread until nothing
+ * is left or a stop condition is met; no thread, no nudges. */
+KioskSyncOnceResult kiosk_sync_engine_run_once     (KioskSyncEngine   *self,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+
+G_END_DECLS

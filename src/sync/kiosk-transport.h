@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * How the kiosk speaks HTTP: HTTPS with certificate checks for every host
+ * but loopback, an optional private CA, a user agent naming the kiosk, and
+ * time-outs. Also enrollment (kiosk-api.md §3.1) and the clock-skew
+ * estimate from the Date header (§4).
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define KIOSK_TRANSPORT_ERROR (kiosk_transport_error_quark ())
+
+typedef enum {
+  KIOSK_TRANSPORT_ERROR_BAD_URL,        /* not an http(s) URL with a host */
+  KIOSK_TRANSPORT_ERROR_INSECURE,       /* plain HTTP to a host that is not loopback */
+  KIOSK_TRANSPORT_ERROR_CA_FILE,        /* the CA file cannot be read */
+  KIOSK_TRANSPORT_ERROR_UNTRUSTED,      /* the server's certificate is not trusted */
+  KIOSK_TRANSPORT_ERROR_UNREACHABLE,    /* network, DNS, refused, time-out */
+  KIOSK_TRANSPORT_ERROR_PAIRING_CODE,   /* 400 on enrollment: wrong or expired code */
+  KIOSK_TRANSPORT_ERROR_THROTTLED,      /* 429: wait (retry_after is in the message) */
+  KIOSK_TRANSPORT_ERROR_UNAUTHORIZED,   /* 401 */
+  KIOSK_TRANSPORT_ERROR_PROTOCOL,       /* the reply is not what the contract says */
+} KioskTransportError;
+
+GQuark       kiosk_transport_error_quark (void);
+
+/* Refuses URLs the kiosk must not speak to, with a reason for people. */
+gboolean     kiosk_transport_check_url   (const char   *url,
+                                          GError      **error);
+
+/* A session for the sync thread or the command line: user agent
+ * "SalonityKiosk/<version>", connect and I/O time-outs, TLS database from
+ * @ca_file when given (else the system's). Created and used on one thread. */
+SoupSession *kiosk_transport_new_session (const char   *ca_file,
+                                          GError      **error);
+
+/* The server clock minus the local clock, from the reply's Date header, in
+ * µs; FALSE when the reply had none. */
+gboolean     kiosk_transport_clock_skew  (SoupMessage  *message,
+                                          gint64        local_now_us,
+                                          gint64       *skew_us);
+
+typedef struct {
+  char *device;
+  char *token;     /* hand to KioskCredentials at once, then clear */
+  char *salon;
+  char *name;
+} KioskEnrollment;
+
+void kiosk_enrollment_free (KioskEnrollment *enrollment);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskEnrollment, kiosk_enrollment_free)
+
+/* POST /api/kiosk/v1/devices/ (blocking; for the command line and the
+ * pairing screen's worker thread). @retry_after (may be NULL) gets the
+ * seconds to wait on KIOSK_TRANSPORT_ERROR_THROTTLED. */
+KioskEnrollment *kiosk_transport_enroll (SoupSession   *session,
+                                         const char    *server_url,
+                                         const char    *salon,
+                                         const char    *pairing_code,
+                                         const char    *name,
+                                         guint         *retry_after,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
+G_END_DECLS
