@@ -10,6 +10,9 @@
 typedef struct
 {
   KioskContext *context;
+  /* Pages load when first shown and reload on change only while shown:
+   * start-up pays for the visible page alone. */
+  guint         stale : 1;
 } KioskPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KioskPage, kiosk_page, GTK_TYPE_WIDGET)
@@ -47,8 +50,32 @@ kiosk_page_reload (KioskPage *self)
 
   g_return_if_fail (KIOSK_IS_PAGE (self));
 
+  priv->stale = FALSE;
   if (priv->context != NULL && KIOSK_PAGE_GET_CLASS (self)->reload != NULL)
     KIOSK_PAGE_GET_CLASS (self)->reload (self);
+}
+
+static void
+kiosk_page_replica_changed (KioskPage *self)
+{
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kiosk_page_reload (self);
+  else
+    priv->stale = TRUE;
+}
+
+static void
+kiosk_page_map (GtkWidget *widget)
+{
+  KioskPage *self = KIOSK_PAGE (widget);
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  if (priv->stale)
+    kiosk_page_reload (self);
+
+  GTK_WIDGET_CLASS (kiosk_page_parent_class)->map (widget);
 }
 
 static void
@@ -67,8 +94,8 @@ kiosk_page_constructed (GObject *object)
 
   /* The context outlives the window; the handler goes with the page. */
   g_signal_connect_object (priv->context, "replica-changed",
-                           G_CALLBACK (kiosk_page_reload), self, G_CONNECT_SWAPPED);
-  kiosk_page_reload (self);
+                           G_CALLBACK (kiosk_page_replica_changed), self, G_CONNECT_SWAPPED);
+  priv->stale = TRUE;
 }
 
 static void
@@ -134,6 +161,8 @@ kiosk_page_class_init (KioskPageClass *klass)
   object_class->dispose = kiosk_page_dispose;
   object_class->get_property = kiosk_page_get_property;
   object_class->set_property = kiosk_page_set_property;
+
+  widget_class->map = kiosk_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, KIOSK_TYPE_CONTEXT,

@@ -10,6 +10,7 @@
 
 import builtins
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,11 @@ def run_in_private_session():
     # go away with the test. The daemons it starts write to stdout, so the
     # TAP stream takes a pipe of its own and this process copies it out.
     read_end, write_end = os.pipe()
-    env = dict(os.environ, KIOSK_A11Y_TAP_FD=str(write_end))
+    # A runtime dir of its own too: daemons the session activates (the
+    # portal, the keyring it asks for) must not find those of an outer
+    # session through the old runtime dir, or they wait on each other.
+    runtime_dir = tempfile.mkdtemp(prefix="kiosk-a11y-run-")
+    env = dict(os.environ, KIOSK_A11Y_TAP_FD=str(write_end), XDG_RUNTIME_DIR=runtime_dir)
     child = subprocess.Popen(["dbus-run-session", "--", sys.executable] + sys.argv,
                              env=env, stdout=sys.stderr, pass_fds=[write_end])
     os.close(write_end)
@@ -34,7 +39,9 @@ def run_in_private_session():
         for line in tap:
             sys.stdout.write(line)
             sys.stdout.flush()
-    return child.wait()
+    status = child.wait()
+    shutil.rmtree(runtime_dir, ignore_errors=True)
+    return status
 
 
 def find(node, role, out, depth=0):
