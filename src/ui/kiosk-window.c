@@ -14,6 +14,7 @@
 #include "kiosk-staff-page.h"
 #include "kiosk-walkin-page.h"
 #include "kiosk-welcome-page.h"
+#include "kiosk-sync-status.h"
 #include "kiosk-window.h"
 
 typedef struct
@@ -45,6 +46,7 @@ struct _KioskWindow
 
   GtkLabel             *title_label;
   GtkLabel             *clock_label;
+  KioskSyncStatus      *sync_status;
   GtkWidget            *demo_badge;
   GtkRevealer          *notice_revealer;
   GtkLabel             *notice_label;
@@ -356,6 +358,7 @@ kiosk_window_constructed (GObject *object)
   restore_size (self);
 
   gtk_widget_set_visible (self->demo_badge, kiosk_context_get_demo (self->context));
+  kiosk_sync_status_set_engine (self->sync_status, kiosk_context_get_sync_engine (self->context));
 
   notice = kiosk_context_get_notice (self->context);
   if (notice != NULL)
@@ -468,6 +471,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/salonity/Kiosk/kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, clock_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, sync_status);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, notice_label);
@@ -486,5 +490,6 @@ kiosk_window_class_init (KioskWindowClass *klass)
 static void
 kiosk_window_init (KioskWindow *self)
 {
+  g_type_ensure (KIOSK_TYPE_SYNC_STATUS);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#define G_LOG_DOMAIN "kiosk-sync-status"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-sync-status.h"
+
+/* Above this the kiosk's clock is off enough to confuse people (§4). */
+#define SKEW_WARNING_US (2 * G_TIME_SPAN_MINUTE)
+
+struct _KioskSyncStatus
+{
+  GtkWidget        parent_instance;
+
+  KioskSyncEngine *engine;
+  gulong           notify_id;
+
+  GtkMenuButton   *button;
+  GtkImage        *icon;
+  GtkLabel        *label;
+  GtkLabel        *details;
+  char            *summary;
+};
+
+G_DEFINE_FINAL_TYPE (KioskSyncStatus, kiosk_sync_status, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_local_time (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == NULL)
+    return NULL;
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, "%H:%M");
+}
+
+static void
+kiosk_sync_status_update (KioskSyncStatus *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *since = NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+  const char *icon_name = "emblem-ok-symbolic";
+  const char *css = "sync-ok";
+  guint waiting = 0, refused = 0;
+  gint64 skew = 0;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->button), "sync-ok");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->button), "sync-busy");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->button), "sync-warning");
+
+  if (self->engine == NULL)
+    {
+      summary = g_strdup (_("Local only"));
+      g_string_append (details, _("This kiosk is not paired with a Salonity server. "
+                                  "Everything is kept on this terminal."));
+      icon_name = "network-offline-symbolic";
+      css = "sync-busy";
+    }
+  else
+    {
+      KioskSyncState state = kiosk_sync_engine_get_state (self->engine);
+      g_autoptr(GDateTime) since_dt = kiosk_sync_engine_dup_since (self->engine);
+
+      waiting = kiosk_sync_engine_get_waiting_count (self->engine);
+      refused = kiosk_sync_engine_get_refused_count (self->engine);
+      skew = kiosk_sync_engine_get_clock_skew (self->engine);
+      since = format_local_time (since_dt);
+
+      switch (state)
+        {
+        case KIOSK_SYNC_STATE_UP_TO_DATE:
+          summary = g_strdup (_("Up to date"));
+          if (since != NULL)
+            g_string_append_printf (details, _("Everything was in step with the server at %s."), since);
+          break;
+
+        case KIOSK_SYNC_STATE_SYNCING:
+          {
+            guint64 received = kiosk_sync_engine_get_records_received (self->engine);
+            guint64 expected = kiosk_sync_engine_get_records_expected (self->engine);
+
+            icon_name = "emblem-synchronizing-symbolic";
+            css = "sync-busy";
+            if (expected > 0)
+              summary = g_strdup_printf (_("Syncing… %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT),
+                                         received, expected);
+            else if (received > 0)
+              summary = g_strdup_printf (_("Syncing… %" G_GUINT64_FORMAT " records"), received);
+            else
+              summary = g_strdup (_("Syncing…"));
+          }
+          break;
+
+        case KIOSK_SYNC_STATE_OFFLINE:
+          icon_name = "network-offline-symbolic";
+          css = "sync-warning";
+          summary = since != NULL ? g_strdup_printf (_("Offline since %s"), since) : g_strdup (_("Offline"));
+          g_string_append (details, _("The server cannot be reached. The desk keeps working; "
+                                      "changes are kept and sent when the connection returns."));
+          break;
+
+        case KIOSK_SYNC_STATE_WAITING:
+          {
+            g_autoptr(GDateTime) next = kiosk_sync_engine_dup_next_attempt (self->engine);
+            g_autofree char *at = format_local_time (next);
+
+            icon_name = "emblem-synchronizing-symbolic";
+            css = "sync-busy";
+            summary = at != NULL ? g_strdup_printf (_("Retrying at %s"), at) : g_strdup (_("Retrying soon"));
+            g_string_append (details, _("The server asked the kiosk to wait, or did not answer well. "
+                                        "Nothing is lost; the kiosk tries again by itself."));
+          }
+          break;
+
+        case KIOSK_SYNC_STATE_NEEDS_ATTENTION:
+          icon_name = "dialog-warning-symbolic";
+          css = "sync-warning";
+          summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change refused", "%u changes refused", refused),
+                                     refused);
+          g_string_append (details, _("The server refused some changes made at this desk. "
+                                      "Staff can review them; nothing else is held up."));
+          break;
+
+        case KIOSK_SYNC_STATE_UNENROLLED:
+        default:
+          icon_name = "network-offline-symbolic";
+          css = "sync-warning";
+          summary = g_strdup (_("Not paired"));
+          g_string_append (details, _("This kiosk is not paired with the server (or was unpaired). "
+                                      "Changes are kept and sent after pairing again."));
+          break;
+        }
+    }
+
+  if (waiting > 0)
+    {
+      if (details->len > 0)
+        g_string_append_c (details, '\n');
+      g_string_append_printf (details,
+                              g_dngettext (GETTEXT_PACKAGE, "%u change waits to be sent.",
+                                           "%u changes wait to be sent.", waiting),
+                              waiting);
+    }
+  if (ABS (skew) > SKEW_WARNING_US)
+    {
+      int minutes = (int)(ABS (skew) / G_TIME_SPAN_MINUTE);
+
+      if (details->len > 0)
+        g_string_append_c (details, '\n');
+      g_string_append_printf (details,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "This terminal's clock is %d minute off the server's: please set it right.",
+                                           "This terminal's clock is %d minutes off the server's: please set it right.",
+                                           minutes),
+                              minutes);
+      icon_name = "dialog-warning-symbolic";
+      css = "sync-warning";
+    }
+
+  gtk_image_set_from_icon_name (self->icon, icon_name);
+  gtk_label_set_text (self->label, summary);
+  gtk_label_set_text (self->details, details->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->details), details->len > 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->button), css);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), details->len > 0 ? details->str : summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
+                                  -1);
+
+  if (g_strcmp0 (summary, self->summary) != 0)
+    {
+      g_free (self->summary);
+      self->summary = g_steal_pointer (&summary);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+    }
+}
+
+KioskSyncEngine *
+kiosk_sync_status_get_engine (KioskSyncStatus *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SYNC_STATUS (self), NULL);
+  return self->engine;
+}
+
+void
+kiosk_sync_status_set_engine (KioskSyncStatus *self,
+                              KioskSyncEngine *engine)
+{
+  g_return_if_fail (KIOSK_IS_SYNC_STATUS (self));
+  g_return_if_fail (engine == NULL || KIOSK_IS_SYNC_ENGINE (engine));
+
+  if (self->engine == engine)
+    return;
+
+  if (self->engine != NULL)
+    g_clear_signal_handler (&self->notify_id, self->engine);
+  g_set_object (&self->engine, engine);
+  /* The engine notifies on this (the main) thread; any property may change
+   * the line, so one handler re-reads them all. */
+  if (self->engine != NULL)
+    self->notify_id = g_signal_connect_swapped (self->engine, "notify",
+                                                G_CALLBACK (kiosk_sync_status_update), self);
+
+  kiosk_sync_status_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+const char *
+kiosk_sync_status_get_summary (KioskSyncStatus *self)
+{
+  g_return_val_if_fail (KIOSK_IS_SYNC_STATUS (self), NULL);
+  return self->summary;
+}
+
+GtkWidget *
+kiosk_sync_status_new (void)
+{
+  return g_object_new (KIOSK_TYPE_SYNC_STATUS, NULL);
+}
+
+static void
+kiosk_sync_status_dispose (GObject *object)
+{
+  KioskSyncStatus *self = KIOSK_SYNC_STATUS (object);
+
+  if (self->engine != NULL)
+    g_clear_signal_handler (&self->notify_id, self->engine);
+  g_clear_object (&self->engine);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_SYNC_STATUS);
+
+  G_OBJECT_CLASS (kiosk_sync_status_parent_class)->dispose (object);
+}
+
+static void
+kiosk_sync_status_finalize (GObject *object)
+{
+  KioskSyncStatus *self = KIOSK_SYNC_STATUS (object);
+
+  g_clear_pointer (&self->summary, g_free);
+
+  G_OBJECT_CLASS (kiosk_sync_status_parent_class)->finalize (object);
+}
+
+static void
+kiosk_sync_status_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KioskSyncStatus *self = KIOSK_SYNC_STATUS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_sync_status_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KioskSyncStatus *self = KIOSK_SYNC_STATUS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      kiosk_sync_status_set_engine (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_sync_status_class_init (KioskSyncStatusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kiosk_sync_status_dispose;
+  object_class->finalize = kiosk_sync_status_finalize;
+  object_class->get_property = kiosk_sync_status_get_property;
+  object_class->set_property = kiosk_sync_status_set_property;
+
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, KIOSK_TYPE_SYNC_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/salonity/Kiosk/kiosk-sync-status.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskSyncStatus, button);
+  gtk_widget_class_bind_template_child (widget_class, KioskSyncStatus, icon);
+  gtk_widget_class_bind_template_child (widget_class, KioskSyncStatus, label);
+  gtk_widget_class_bind_template_child (widget_class, KioskSyncStatus, details);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kiosksyncstatus");
+}
+
+static void
+kiosk_sync_status_init (KioskSyncStatus *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  kiosk_sync_status_update (self);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The header bar's sync indicator: what the engine is doing, in words a
+ * receptionist reads at a glance (up to date, syncing with progress, offline
+ * since when and how much waits, retrying at, refused changes), with the
+ * details in a popover.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sync/kiosk-sync-engine.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_SYNC_STATUS (kiosk_sync_status_get_type ())
+G_DECLARE_FINAL_TYPE (KioskSyncStatus, kiosk_sync_status, KIOSK, SYNC_STATUS, GtkWidget)
+
+GtkWidget       *kiosk_sync_status_new        (void);
+KioskSyncEngine *kiosk_sync_status_get_engine (KioskSyncStatus *self);
+void             kiosk_sync_status_set_engine (KioskSyncStatus *self,
+                                               KioskSyncEngine *engine);
+/* The one-line summary shown, for tests and the accessible label. */
+const char      *kiosk_sync_status_get_summary (KioskSyncStatus *self);
+
+G_END_DECLS
