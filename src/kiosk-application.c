@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-application.h"
+#include "kiosk-cli.h"
 #include "ui/kiosk-window.h"
 
 struct _KioskApplication
@@ -59,6 +60,7 @@ kiosk_application_handle_local_options (GApplication *app,
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
   const char *data_dir = NULL;
+  int cli_result;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -68,6 +70,13 @@ kiosk_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
     self->data_dir = g_strdup (data_dir);
+
+  /* The headless commands run here, in the local process: no window, no
+   * D-Bus name, just an exit code. */
+  cli_result = kiosk_cli_run (options, self->data_dir);
+  if (cli_result >= 0)
+    return cli_result;
+
   self->demo = g_variant_dict_contains (options, "demo");
   self->kiosk_mode = g_variant_dict_contains (options, "kiosk");
   self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
@@ -166,6 +175,10 @@ kiosk_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+
+  /* Sync starts once the window is up, so that start-up never waits on it. */
+  if (self->context != NULL)
+    kiosk_context_start_sync (self->context);
 }
 
 static void
@@ -242,10 +255,47 @@ kiosk_application_init (KioskApplication *self)
       "Seed for the demo data", "N" },
     { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
       "Print the time of the first frame and quit (benchmarks)", NULL },
+    /* Headless commands (src/kiosk-cli.c, docs/command-line.md). */
+    { "enroll", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Pair this kiosk with a salon (needs --server, --salon, --pairing-code, --name) and exit"), NULL },
+    { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Address of the Salonity server, for --enroll"), N_("URL") },
+    { "salon", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Id of the salon, for --enroll"), N_("ID") },
+    { "pairing-code", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The 6-digit pairing code from the salon owner, for --enroll"), N_("CODE") },
+    /* A filename, so that a Turkish name passes whatever the locale; the
+     * command checks that it is UTF-8. */
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Name of this kiosk as staff will see it, for --enroll"), N_("NAME") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Trust the certificate authority in this PEM file (default: the ca-file setting)"), N_("FILE") },
+    { "sync-once", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Download and upload until up to date, then exit"), NULL },
+    { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the enrollment and sync state and exit"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --status: print one JSON object"), NULL },
+    { "dump-replica", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print every row of the local database as one JSON object a line and exit"), NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("The front desk of a Salonity salon: walk-ins, check-in, loyalty and the staff calendar, online or offline."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Exit codes of --enroll, --sync-once, --status and --dump-replica:\n"
+                                                  "  0  done (--sync-once: up to date)\n"
+                                                  "  1  local trouble (database, disk, secret store)\n"
+                                                  "  2  wrong use of the options\n"
+                                                  "  3  --sync-once: up to date, but the server refused changes that wait for staff\n"
+                                                  "  4  the server cannot be reached, is throttling or failing\n"
+                                                  "  5  --sync-once: not enrolled, or the server revoked this device\n"
+                                                  "  6  --enroll: the server refused the enrollment (pairing code wrong, expired or used; unknown salon)\n"
+                                                  "  7  --enroll: too many attempts; wait the time shown\n"
+                                                  "  8  --enroll: the URL is refused (not http(s), plain HTTP to a remote host, untrusted certificate)\n"
+                                                  "  9  --enroll: no secret store to keep the device token\n"
+                                                  " 10  --enroll: the data folder belongs to another salon\n"
+                                                  "The device token is never printed. See docs/command-line.md."));
 }

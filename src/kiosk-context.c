@@ -24,6 +24,11 @@ struct _KioskContext
   char         *notice;
   GDateTime    *pinned_now;
   GTimeZone    *salon_tz;
+
+  KioskCredentials *credentials;
+  KioskSyncEngine  *sync_engine;
+  gboolean          sync_wanted;    /* the window is up: run the engine when there is one */
+  gboolean          sync_started;
 };
 
 G_DEFINE_FINAL_TYPE (KioskContext, kiosk_context, G_TYPE_OBJECT)
@@ -34,6 +39,8 @@ enum {
   PROP_REPLICA,
   PROP_SETTINGS,
   PROP_DEMO,
+  PROP_CREDENTIALS,
+  PROP_SYNC_ENGINE,
   N_PROPS
 };
 
@@ -64,6 +71,27 @@ remove_tree (const char *path)
         }
     }
   g_rmdir (path);
+}
+
+static void
+kiosk_context_dispose (GObject *object)
+{
+  KioskContext *self = (KioskContext *)object;
+
+  /* Stop before the replica goes: the engine's thread must be joined
+   * while everything it was handed is still alive. Nothing in flight is
+   * lost (the outbox keeps it). */
+  if (self->sync_engine != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sync_engine, self);
+      if (self->sync_started)
+        kiosk_sync_engine_stop (self->sync_engine);
+      self->sync_started = FALSE;
+      g_clear_object (&self->sync_engine);
+    }
+  g_clear_object (&self->credentials);
+
+  G_OBJECT_CLASS (kiosk_context_parent_class)->dispose (object);
 }
 
 static void
@@ -105,6 +133,12 @@ kiosk_context_get_property (GObject    *object,
     case PROP_DEMO:
       g_value_set_boolean (value, self->demo);
       break;
+    case PROP_CREDENTIALS:
+      g_value_set_object (value, self->credentials);
+      break;
+    case PROP_SYNC_ENGINE:
+      g_value_set_object (value, self->sync_engine);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -115,6 +149,7 @@ kiosk_context_class_init (KioskContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = kiosk_context_dispose;
   object_class->finalize = kiosk_context_finalize;
   object_class->get_property = kiosk_context_get_property;
 
@@ -130,6 +165,13 @@ kiosk_context_class_init (KioskContextClass *klass)
   properties[PROP_DEMO] =
     g_param_spec_boolean ("demo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CREDENTIALS] =
+    g_param_spec_object ("credentials", NULL, NULL, KIOSK_TYPE_CREDENTIALS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* NULL until the replica has an enrollment; notified when it appears. */
+  properties[PROP_SYNC_ENGINE] =
+    g_param_spec_object ("sync-engine", NULL, NULL, KIOSK_TYPE_SYNC_ENGINE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -178,6 +220,83 @@ load_salon_time_zone (KioskContext *self)
   if (self->salon_tz == NULL)
     /* No tzdata at all: Istanbul has kept +03:00 all year since 2016. */
     self->salon_tz = g_time_zone_new_offset (3 * 3600);
+}
+
+static gboolean
+replica_is_enrolled (KioskReplica *replica)
+{
+  g_autofree char *server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
+  g_autofree char *device = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE);
+
+  return server != NULL && *server != '\0' && device != NULL && *device != '\0';
+}
+
+static void
+on_engine_changed (KioskSyncEngine *engine,
+                   guint            entities,
+                   KioskContext    *self)
+{
+  if (entities & KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_SALON))
+    load_salon_time_zone (self);
+  kiosk_context_notify_replica_changed (self);
+}
+
+static void
+on_engine_state_changed (KioskSyncEngine *engine,
+                         GParamSpec      *pspec,
+                         KioskContext    *self)
+{
+  g_autoptr(GDateTime) since = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (kiosk_sync_engine_get_state (engine) != KIOSK_SYNC_STATE_UP_TO_DATE)
+    return;
+
+  /* For --status: when the replica last caught up with the server. */
+  since = kiosk_sync_engine_dup_since (engine);
+  if (since == NULL)
+    since = g_date_time_new_now_utc ();
+  else
+    {
+      GDateTime *utc = g_date_time_to_utc (since);
+
+      g_date_time_unref (since);
+      since = utc;
+    }
+  stamp = g_date_time_format_iso8601 (since);
+  if (!kiosk_replica_set_meta (self->replica, KIOSK_META_LAST_PULL, stamp, &error))
+    g_debug ("Cannot record the time of the last pull: %s", error->message);
+}
+
+static void
+connect_engine (KioskContext *self)
+{
+  /* Rows the engine wrote reach the views as KioskContext::replica-changed
+   * (the engine emits on this, the main, thread). */
+  g_signal_connect_object (self->sync_engine, "changed",
+                           G_CALLBACK (on_engine_changed), self, 0);
+  g_signal_connect_object (self->sync_engine, "notify::state",
+                           G_CALLBACK (on_engine_state_changed), self, 0);
+}
+
+/* Makes the engine when the replica is enrolled and there is none yet. */
+static gboolean
+ensure_sync_engine (KioskContext *self)
+{
+  g_autofree char *ca_file = NULL;
+
+  if (self->sync_engine != NULL || self->demo || !replica_is_enrolled (self->replica))
+    return FALSE;
+
+  if (self->settings != NULL)
+    ca_file = g_settings_get_string (self->settings, "ca-file");
+  self->sync_engine = kiosk_sync_engine_new (kiosk_replica_get_path (self->replica),
+                                             self->credentials,
+                                             ca_file != NULL && *ca_file != '\0' ? ca_file : NULL);
+  connect_engine (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_ENGINE]);
+  return TRUE;
 }
 
 KioskContext *
@@ -243,6 +362,8 @@ kiosk_context_new (const char  *data_dir,
     }
 
   self->settings = lookup_settings ();
+  self->credentials = kiosk_credentials_new ();
+  ensure_sync_engine (self);
 
   return g_steal_pointer (&self);
 }
@@ -320,4 +441,48 @@ kiosk_context_notify_replica_changed (KioskContext *self)
 {
   g_return_if_fail (KIOSK_IS_CONTEXT (self));
   g_signal_emit (self, signals[REPLICA_CHANGED], 0);
+}
+
+KioskCredentials *
+kiosk_context_get_credentials (KioskContext *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), NULL);
+  return self->credentials;
+}
+
+KioskSyncEngine *
+kiosk_context_get_sync_engine (KioskContext *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), NULL);
+  return self->sync_engine;
+}
+
+void
+kiosk_context_start_sync (KioskContext *self)
+{
+  g_return_if_fail (KIOSK_IS_CONTEXT (self));
+
+  self->sync_wanted = TRUE;
+  ensure_sync_engine (self);
+  if (self->sync_engine == NULL || self->sync_started)
+    return;
+  self->sync_started = TRUE;
+  kiosk_sync_engine_start (self->sync_engine);
+}
+
+void
+kiosk_context_reload_enrollment (KioskContext *self)
+{
+  g_return_if_fail (KIOSK_IS_CONTEXT (self));
+
+  if (ensure_sync_engine (self))
+    {
+      /* A new engine starts now if the window is already up; otherwise
+       * kiosk_context_start_sync() starts it. */
+      if (self->sync_wanted)
+        kiosk_context_start_sync (self);
+      return;
+    }
+  if (self->sync_engine != NULL && self->sync_started)
+    kiosk_sync_engine_nudge (self->sync_engine);
 }

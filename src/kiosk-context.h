@@ -2,7 +2,7 @@
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
  * The one object the application owns and hands to every part that needs
- * shared state: settings, the replica, and (later) sync and credentials.
+ * shared state: settings, the replica, the credentials and the sync engine.
  * There are no globals; widgets get the context as a construct property.
  */
 #pragma once
@@ -10,8 +10,17 @@
 #include <gio/gio.h>
 
 #include "replica/kiosk-replica.h"
+#include "sync/kiosk-credentials.h"
+#include "sync/kiosk-sync-engine.h"
 
 G_BEGIN_DECLS
+
+/* When the replica last finished a pull (ISO 8601, UTC): written by
+ * --sync-once and whenever the engine reports "up to date", read by
+ * --status. */
+#ifndef KIOSK_META_LAST_PULL
+#define KIOSK_META_LAST_PULL "last_pull"
+#endif
 
 #define KIOSK_TYPE_CONTEXT (kiosk_context_get_type ())
 G_DECLARE_FINAL_TYPE (KioskContext, kiosk_context, KIOSK, CONTEXT, GObject)
@@ -37,6 +46,18 @@ GDateTime    *kiosk_context_dup_now        (KioskContext  *self);
 void          kiosk_context_set_now        (KioskContext  *self,
                                             GDateTime     *now);
 char         *kiosk_context_dup_today      (KioskContext  *self);
+
+/* Credentials are always there (the secret store may still be missing).
+ * The engine exists when the replica has an enrollment (server and device
+ * in its meta) and this is not the demo; NULL otherwise. It runs once
+ * kiosk_context_start_sync() was called (after the window is shown) and
+ * stops when the context is disposed. */
+KioskCredentials *kiosk_context_get_credentials  (KioskContext *self);
+KioskSyncEngine  *kiosk_context_get_sync_engine  (KioskContext *self);
+void              kiosk_context_start_sync       (KioskContext *self);
+/* After a pairing in the UI: makes (and, once started, starts) the engine
+ * for the new enrollment, or nudges the one that runs. */
+void              kiosk_context_reload_enrollment (KioskContext *self);
 
 /* Emitted (on the main thread) whenever replica data changed, so pages reload. */
 void          kiosk_context_notify_replica_changed (KioskContext *self);

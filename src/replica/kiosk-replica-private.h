@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Inside the replica: the migrations, and hooks for the tests. Nothing in
- * here is for the UI.
+ * Inside the replica: the migrations, the helpers its files share, and
+ * hooks for the tests. Nothing in here is for the UI.
  */
 #pragma once
 
@@ -25,6 +25,92 @@ int          kiosk_replica_schema_read_version      (sqlite3       *db,
 int          kiosk_replica_schema_check             (sqlite3       *db,
                                                      int            version,
                                                      gboolean      *complete);
+
+/* Shared by the kiosk-replica*.c files (kiosk-replica.c defines them). */
+
+/* A cached statement is lent out and must go back reset and unbound, on
+ * every path: g_autoptr(KioskCachedStmt) does that. */
+typedef sqlite3_stmt KioskCachedStmt;
+
+void          kiosk_cached_stmt_release              (KioskCachedStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskCachedStmt, kiosk_cached_stmt_release)
+
+/* Turns a row of a query into a record. */
+typedef gpointer (*ReadRow) (sqlite3_stmt *stmt);
+
+sqlite3         *kiosk_replica_get_db               (KioskReplica     *self);
+/* After a failed statement: sets @error, and notices when SQLite rolled
+ * the whole transaction back by itself. */
+void             kiosk_replica_fail                 (KioskReplica     *self,
+                                                     int               rc,
+                                                     GError          **error);
+/* FALSE while a failed transaction waits for its outermost end. */
+gboolean         kiosk_replica_check_usable         (KioskReplica     *self,
+                                                     GError          **error);
+/* @sql must be a static string: the cache is keyed by its address. */
+KioskCachedStmt *kiosk_replica_prepare              (KioskReplica     *self,
+                                                     const char       *sql,
+                                                     GError          **error);
+gboolean         kiosk_replica_run                  (KioskReplica     *self,
+                                                     KioskCachedStmt  *stmt,
+                                                     GError          **error);
+gboolean         kiosk_replica_next                 (KioskReplica     *self,
+                                                     KioskCachedStmt  *stmt,
+                                                     gboolean         *has_row,
+                                                     GError          **error);
+gboolean         kiosk_replica_exec                 (KioskReplica     *self,
+                                                     const char       *sql,
+                                                     GError          **error);
+void             kiosk_replica_bind_text            (sqlite3_stmt     *stmt,
+                                                     int               index,
+                                                     const char       *text);
+char            *kiosk_replica_column_text          (sqlite3_stmt     *stmt,
+                                                     int               index);
+/* Runs a bound query into a list that frees its rows with @free_func. */
+GPtrArray       *kiosk_replica_collect_rows         (KioskReplica     *self,
+                                                     KioskCachedStmt  *stmt,
+                                                     ReadRow           read,
+                                                     GDestroyNotify    free_func,
+                                                     GError          **error);
+/* The first row; NULL and *found FALSE when there is none. */
+gpointer         kiosk_replica_collect_one          (KioskReplica     *self,
+                                                     KioskCachedStmt  *stmt,
+                                                     ReadRow           read,
+                                                     gboolean         *found,
+                                                     GError          **error);
+
+/* The start of a writing function: @stmt prepared from @sql, or return. */
+#define BEGIN_PUT(sql)                                                  \
+  g_autoptr(KioskCachedStmt) stmt = NULL;                               \
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);                \
+  if (!kiosk_replica_check_usable (self, error))                        \
+    return FALSE;                                                       \
+  stmt = kiosk_replica_prepare (self, sql, error);                      \
+  if (stmt == NULL)                                                     \
+    return FALSE
+
+/* kiosk-replica-sync.c, for the outbox's acknowledgements. */
+
+/* The table of @entity ("customer", …). */
+const char      *kiosk_replica_entity_table         (KioskEntity       entity);
+/* Writes @record as the server's row, not pending. */
+gboolean         kiosk_replica_put_server_record    (KioskReplica     *self,
+                                                     KioskEntity       entity,
+                                                     gconstpointer     record,
+                                                     GError          **error);
+/* Keeps @record as the server copy of a pending row (unless a newer one is
+ * kept); the row keeps the desk's content. */
+gboolean         kiosk_replica_keep_server_copy     (KioskReplica     *self,
+                                                     KioskEntity       entity,
+                                                     gconstpointer     record,
+                                                     GError          **error);
+/* A row whose outbox is empty takes the newest of @record (may be NULL)
+ * and its kept server copy, and stops being pending. */
+gboolean         kiosk_replica_settle_row           (KioskReplica     *self,
+                                                     KioskEntity       entity,
+                                                     const char       *id,
+                                                     gconstpointer     record,
+                                                     GError          **error);
 
 /* Test hooks. */
 

@@ -191,10 +191,46 @@ static const char migration_2[] =
   ") STRICT;"
   "CREATE INDEX quarantine_by_entity ON quarantine (entity, id);";
 
+/* v3: the sync engine's bookkeeping.
+ *
+ * outbox_ref: the ids a change names besides its own (an appointment names
+ * its customer), so that it waits for their creation and is held when that
+ * is refused. snapshot_seen: the rows a snapshot resync has delivered so
+ * far, kept in the file so that a restart in the middle loses nothing.
+ * server_copy: the server's latest copy of a row the desk has unacknowledged
+ * changes to (as a JSON object of its columns, NULL for a tombstone); the
+ * row takes it once its outbox is empty. customer_by_level: the loyalty
+ * summary counts a covering index, not 200k rows. */
+static const char migration_3[] =
+  "CREATE TABLE outbox_ref ("
+  "  entry        INTEGER NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,"
+  "  ref          TEXT    NOT NULL,"
+  "  PRIMARY KEY (entry, ref)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE INDEX outbox_ref_by_ref ON outbox_ref (ref);"
+  "CREATE INDEX outbox_by_entity ON outbox (entity_id, id);"
+
+  "CREATE TABLE snapshot_seen ("
+  "  entity       TEXT    NOT NULL,"
+  "  id           TEXT    NOT NULL,"
+  "  PRIMARY KEY (entity, id)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE TABLE server_copy ("
+  "  entity       TEXT    NOT NULL,"
+  "  id           TEXT    NOT NULL,"
+  "  version      INTEGER NOT NULL,"
+  "  row          TEXT    CHECK (row IS NULL OR json_valid (row)),"
+  "  PRIMARY KEY (entity, id)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "CREATE INDEX customer_by_level ON customer (loyalty_level);";
+
 static const char * const migrations[] = {
   NULL,          /* 0: the empty file */
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KIOSK_REPLICA_SCHEMA_VERSION + 1);
@@ -210,7 +246,11 @@ static const char * const objects_2[] = {
   "point_entry_by_customer", "walkin_by_status", "outbox_by_state", "quarantine",
   "quarantine_by_entity", NULL
 };
-static const char * const * const objects[] = { NULL, objects_1, objects_2 };
+static const char * const objects_3[] = {
+  "outbox_ref", "outbox_ref_by_ref", "outbox_by_entity", "snapshot_seen", "server_copy",
+  "customer_by_level", NULL
+};
+static const char * const * const objects[] = { NULL, objects_1, objects_2, objects_3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (objects) == KIOSK_REPLICA_SCHEMA_VERSION + 1);
 

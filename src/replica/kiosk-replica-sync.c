@@ -1,4 +1,652 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The feed side of the sync engine (kiosk-api.md §3.2, §4): version checks,
+ * tombstones, rows with pending desk changes, snapshot resyncs. The outbox
+ * side is in kiosk-replica-outbox.c.
+ *
+ * A row with pending desk changes keeps the desk's content; the server's
+ * newest copy of it waits in server_copy (as the JSON object of its
+ * columns, NULL for a tombstone) until the row's outbox is empty. To make
+ * that JSON from a record without a second serializer, the record is
+ * written over the row inside a savepoint, read back as JSON, and the
+ * desk's row is put back: the typed puts stay the only writers of columns.
  */
+#define G_LOG_DOMAIN "kiosk-replica"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "kiosk-replica-sync.h"
+#include "kiosk-replica-private.h"
+
+/* The columns of each entity table but `pending`, as X-macros, so that the
+ * JSON of a row and its way back cannot drift apart. */
+#define SALON_COLS(X) X (id) X (name) X (address) X (city) X (district) X (phone) \
+  X (opening_time) X (closing_time) X (timezone) X (version)
+#define WORKING_HOURS_COLS(X) X (id) X (day_of_week) X (opening_time) X (closing_time) \
+  X (is_closed) X (version)
+#define CATEGORY_COLS(X) X (id) X (name) X (description) X (icon) X (version)
+#define SERVICE_COLS(X) X (id) X (category) X (name) X (description) X (price) X (duration) \
+  X (is_active) X (version)
+#define EMPLOYEE_COLS(X) X (id) X (name) X (position) X (is_active) X (version)
+#define CUSTOMER_COLS(X) X (id) X (first_name) X (last_name) X (phone) X (loyalty_level) \
+  X (total_points) X (current_points) X (total_spent) X (total_visits) X (updated_at) \
+  X (consent_at) X (version)
+#define APPOINTMENT_COLS(X) X (id) X (customer) X (service) X (employee) X (appointment_date) \
+  X (appointment_time) X (end_time) X (status) X (notes) X (price) X (source) \
+  X (checked_in_at) X (created_at) X (updated_at) X (version)
+#define WALKIN_COLS(X) X (id) X (customer) X (name) X (phone) X (service) \
+  X (preferred_employee) X (employee) X (status) X (arrived_at) X (called_at) \
+  X (finished_at) X (version)
+#define POINT_ENTRY_COLS(X) X (id) X (customer) X (points) X (reason) X (created_at) X (version)
+
+#define JSON_PAIR(c) ", '" #c "', " #c
+#define COL_NAME(c) ", " #c
+#define JSON_GET(c) ", json_extract (?2, '$." #c "')"
+
+/* The employee's services ride along in the JSON. json() keeps the array an
+ * array rather than a string. */
+#define EMPLOYEE_SERVICES \
+  ", 'services', json ((SELECT json_group_array (service) FROM " \
+  "(SELECT service FROM employee_service WHERE employee = ?1 ORDER BY position)))"
+
+#define UNSEEN(t) "id NOT IN (SELECT id FROM snapshot_seen WHERE entity = '" t "')"
+
+#define ENTITY_SQL(t, COLS, EXTRA)                                                         \
+  { t,                                                                                     \
+    "SELECT json_object ('pending', pending" COLS (JSON_PAIR) EXTRA ") FROM " t " WHERE id = ?1", \
+    "INSERT OR REPLACE INTO " t " (pending" COLS (COL_NAME) ") "                           \
+    "SELECT json_extract (?2, '$.pending')" COLS (JSON_GET) " WHERE ?1 IS NOT NULL",       \
+    "UPDATE " t " SET pending = 0 WHERE id = ?1",                                          \
+    /* A pending row the snapshot lacks is gone on the server: what the server \
+     * said of it becomes a tombstone, taken once its outbox is empty. */    \
+    "INSERT INTO server_copy (entity, id, version, row) "                                  \
+    "SELECT '" t "', id, version, NULL FROM " t " WHERE pending = 1 AND " UNSEEN (t) " "   \
+    "ON CONFLICT (entity, id) DO UPDATE SET row = NULL, "                                  \
+    "  version = max (server_copy.version, excluded.version)",                             \
+    "DELETE FROM " t " WHERE pending = 0 AND " UNSEEN (t) }
+
+typedef struct {
+  const char *name;
+  const char *to_json_sql;      /* ?1 id -> the row as a JSON object */
+  const char *from_json_sql;    /* ?1 id, ?2 JSON -> the row, replaced */
+  const char *clear_pending_sql;
+  const char *unseen_tombstones_sql;
+  const char *delete_unseen_sql;
+} EntitySql;
+
+/* In KioskEntity order. */
+static const EntitySql entity_sql[] = {
+  ENTITY_SQL ("salon", SALON_COLS, ""),
+  ENTITY_SQL ("working_hours", WORKING_HOURS_COLS, ""),
+  ENTITY_SQL ("category", CATEGORY_COLS, ""),
+  ENTITY_SQL ("service", SERVICE_COLS, ""),
+  ENTITY_SQL ("employee", EMPLOYEE_COLS, EMPLOYEE_SERVICES),
+  ENTITY_SQL ("customer", CUSTOMER_COLS, ""),
+  ENTITY_SQL ("appointment", APPOINTMENT_COLS, ""),
+  ENTITY_SQL ("walkin", WALKIN_COLS, ""),
+  ENTITY_SQL ("point_entry", POINT_ENTRY_COLS, ""),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (entity_sql) == KIOSK_N_ENTITIES);
+
+#define KIOSK_META_SNAPSHOT "snapshot"
+
+static gboolean
+check_entity (KioskEntity   entity,
+              GError      **error)
+{
+  if ((guint)entity < KIOSK_N_ENTITIES)
+    return TRUE;
+  g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
+               _("No kind of record number %d in the local database"), (int)entity);
+  return FALSE;
+}
+
+const char *
+kiosk_replica_entity_table (KioskEntity entity)
+{
+  g_return_val_if_fail ((guint)entity < KIOSK_N_ENTITIES, NULL);
+
+  return entity_sql[entity].name;
+}
+
+static gint64
+record_version (KioskEntity   entity,
+                gconstpointer record)
+{
+  switch (entity)
+    {
+    case KIOSK_ENTITY_SALON:         return ((const KioskSalon *)record)->version;
+    case KIOSK_ENTITY_WORKING_HOURS: return ((const KioskWorkingHours *)record)->version;
+    case KIOSK_ENTITY_CATEGORY:      return ((const KioskCategory *)record)->version;
+    case KIOSK_ENTITY_SERVICE:       return ((const KioskService *)record)->version;
+    case KIOSK_ENTITY_EMPLOYEE:      return ((const KioskEmployee *)record)->version;
+    case KIOSK_ENTITY_CUSTOMER:      return ((const KioskCustomer *)record)->version;
+    case KIOSK_ENTITY_APPOINTMENT:   return ((const KioskAppointment *)record)->version;
+    case KIOSK_ENTITY_WALKIN:        return ((const KioskWalkin *)record)->version;
+    case KIOSK_ENTITY_POINT_ENTRY:   return ((const KioskPointEntry *)record)->version;
+    case KIOSK_N_ENTITIES:
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
+/* Writes @record as the server's row: never pending. */
+gboolean
+kiosk_replica_put_server_record (KioskReplica  *self,
+                                 KioskEntity    entity,
+                                 gconstpointer  record,
+                                 GError       **error)
+{
+  switch (entity)
+    {
+    case KIOSK_ENTITY_SALON:
+      return kiosk_replica_put_salon (self, record, error);
+    case KIOSK_ENTITY_WORKING_HOURS:
+      return kiosk_replica_put_working_hours (self, record, error);
+    case KIOSK_ENTITY_CATEGORY:
+      return kiosk_replica_put_category (self, record, error);
+    case KIOSK_ENTITY_SERVICE:
+      return kiosk_replica_put_service (self, record, error);
+    case KIOSK_ENTITY_EMPLOYEE:
+      return kiosk_replica_put_employee (self, record, error);
+    case KIOSK_ENTITY_CUSTOMER:
+      {
+        KioskCustomer copy = *(const KioskCustomer *)record;
+
+        copy.pending = FALSE;
+        return kiosk_replica_put_customer (self, &copy, error);
+      }
+    case KIOSK_ENTITY_APPOINTMENT:
+      {
+        KioskAppointment copy = *(const KioskAppointment *)record;
+
+        copy.pending = FALSE;
+        return kiosk_replica_put_appointment (self, &copy, error);
+      }
+    case KIOSK_ENTITY_WALKIN:
+      {
+        KioskWalkin copy = *(const KioskWalkin *)record;
+
+        copy.pending = FALSE;
+        return kiosk_replica_put_walkin (self, &copy, error);
+      }
+    case KIOSK_ENTITY_POINT_ENTRY:
+      {
+        KioskPointEntry copy = *(const KioskPointEntry *)record;
+
+        copy.pending = FALSE;
+        return kiosk_replica_put_point_entry (self, &copy, error);
+      }
+    case KIOSK_N_ENTITIES:
+    default:
+      return check_entity (entity, error);
+    }
+}
+
+/* Savepoints let one refused row fail alone inside a feed page. */
+static gboolean
+savepoint (KioskReplica  *self,
+           GError       **error)
+{
+  if (!kiosk_replica_check_usable (self, error))
+    return FALSE;
+  return kiosk_replica_exec (self, "SAVEPOINT kiosk_sync", error);
+}
+
+static gboolean
+savepoint_end (KioskReplica  *self,
+               gboolean       ok,
+               GError       **error)
+{
+  sqlite3 *db = kiosk_replica_get_db (self);
+
+  if (ok && kiosk_replica_exec (self, "RELEASE kiosk_sync", error))
+    return TRUE;
+  /* Unless SQLite already rolled everything back (disk full). */
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK TO kiosk_sync; RELEASE kiosk_sync", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static char *
+row_to_json (KioskReplica  *self,
+             KioskEntity    entity,
+             const char    *id,
+             GError       **error)
+{
+  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[entity].to_json_sql, error);
+  gboolean has_row = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  kiosk_replica_bind_text (stmt, 1, id);
+  if (!kiosk_replica_next (self, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
+                   _("No %s %s in the local database"), entity_sql[entity].name, id);
+      return NULL;
+    }
+  return kiosk_replica_column_text (stmt, 0);
+}
+
+static gboolean
+row_from_json (KioskReplica  *self,
+               KioskEntity    entity,
+               const char    *id,
+               const char    *json,
+               GError       **error)
+{
+  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[entity].from_json_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  kiosk_replica_bind_text (stmt, 1, id);
+  kiosk_replica_bind_text (stmt, 2, json);
+  if (!kiosk_replica_run (self, stmt, error))
+    return FALSE;
+
+  if (entity == KIOSK_ENTITY_EMPLOYEE)
+    {
+      g_autoptr(KioskCachedStmt) clear = NULL;
+      g_autoptr(KioskCachedStmt) link = NULL;
+
+      clear = kiosk_replica_prepare (self, "DELETE FROM employee_service WHERE employee = ?1", error);
+      if (clear == NULL)
+        return FALSE;
+      kiosk_replica_bind_text (clear, 1, id);
+      if (!kiosk_replica_run (self, clear, error))
+        return FALSE;
+      link = kiosk_replica_prepare (self,
+                                    "INSERT OR IGNORE INTO employee_service (employee, service, position) "
+                                    "SELECT ?1, value, key FROM json_each (?2, '$.services')",
+                                    error);
+      if (link == NULL)
+        return FALSE;
+      kiosk_replica_bind_text (link, 1, id);
+      kiosk_replica_bind_text (link, 2, json);
+      return kiosk_replica_run (self, link, error);
+    }
+  return TRUE;
+}
+
+/* The server copy kept for a row: FALSE in *found when there is none;
+ * *row is NULL for a tombstone. */
+static gboolean
+get_server_copy (KioskReplica  *self,
+                 KioskEntity    entity,
+                 const char    *id,
+                 gboolean      *found,
+                 gint64        *version,
+                 char         **row,
+                 GError       **error)
+{
+  g_autoptr(KioskCachedStmt) stmt = NULL;
+
+  stmt = kiosk_replica_prepare (self, "SELECT version, row FROM server_copy WHERE entity = ?1 AND id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
+  kiosk_replica_bind_text (stmt, 2, id);
+  if (!kiosk_replica_next (self, stmt, found, error))
+    return FALSE;
+  if (*found)
+    {
+      *version = sqlite3_column_int64 (stmt, 0);
+      if (row != NULL)
+        *row = kiosk_replica_column_text (stmt, 1);
+    }
+  return TRUE;
+}
+
+/* Keeps @version/@json as the row's server copy unless a newer one is kept. */
+static gboolean
+set_server_copy (KioskReplica  *self,
+                 KioskEntity    entity,
+                 const char    *id,
+                 gint64         version,
+                 const char    *json,
+                 GError       **error)
+{
+  BEGIN_PUT ("INSERT INTO server_copy (entity, id, version, row) VALUES (?1, ?2, ?3, ?4) "
+             "ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, row = excluded.row "
+             "WHERE excluded.version > server_copy.version");
+
+  kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
+  kiosk_replica_bind_text (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 3, version);
+  kiosk_replica_bind_text (stmt, 4, json);
+  return kiosk_replica_run (self, stmt, error);
+}
+
+static gboolean
+forget_server_copy (KioskReplica  *self,
+                    KioskEntity    entity,
+                    const char    *id,
+                    GError       **error)
+{
+  BEGIN_PUT ("DELETE FROM server_copy WHERE entity = ?1 AND id = ?2");
+
+  kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
+  kiosk_replica_bind_text (stmt, 2, id);
+  return kiosk_replica_run (self, stmt, error);
+}
+
+gboolean
+kiosk_replica_keep_server_copy (KioskReplica  *self,
+                                KioskEntity    entity,
+                                gconstpointer  record,
+                                GError       **error)
+{
+  const char *id = kiosk_record_get_id (entity, record);
+  g_autofree char *desk = NULL;
+  g_autofree char *server = NULL;
+
+  /* The desk's row, the server's written over it and read back, then the
+   * desk's again: inside the caller's savepoint or transaction. */
+  desk = row_to_json (self, entity, id, error);
+  if (desk == NULL)
+    return FALSE;
+  if (!kiosk_replica_put_server_record (self, entity, record, error))
+    return FALSE;
+  server = row_to_json (self, entity, id, error);
+  if (server == NULL)
+    return FALSE;
+  if (!row_from_json (self, entity, id, desk, error))
+    return FALSE;
+  return set_server_copy (self, entity, id, record_version (entity, record), server, error);
+}
+
+gboolean
+kiosk_replica_settle_row (KioskReplica  *self,
+                          KioskEntity    entity,
+                          const char    *id,
+                          gconstpointer  record,
+                          GError       **error)
+{
+  g_autofree char *kept = NULL;
+  gboolean found = FALSE;
+  gint64 kept_version = 0;
+
+  if (!get_server_copy (self, entity, id, &found, &kept_version, &kept, error))
+    return FALSE;
+
+  /* The newest of the reply and what the feed said meanwhile wins: a reply
+   * replayed for a retried key may be older than the feed's copy. */
+  if (record != NULL && (!found || record_version (entity, record) >= kept_version))
+    {
+      if (!kiosk_replica_put_server_record (self, entity, record, error))
+        return FALSE;
+    }
+  else if (found && kept == NULL)
+    {
+      if (!kiosk_replica_delete (self, entity_sql[entity].name, id, error))
+        return FALSE;
+    }
+  else if (found)
+    {
+      if (!row_from_json (self, entity, id, kept, error))
+        return FALSE;
+    }
+  else
+    {
+      /* No word from the server: the desk's content stands, no longer pending. */
+      g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[entity].clear_pending_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      kiosk_replica_bind_text (stmt, 1, id);
+      if (!kiosk_replica_run (self, stmt, error))
+        return FALSE;
+    }
+
+  return !found || forget_server_copy (self, entity, id, error);
+}
+
+/* The version held: the row's, or the newer server copy of a pending row. */
+static gboolean
+get_held (KioskReplica  *self,
+          KioskEntity    entity,
+          const char    *id,
+          gboolean      *exists,
+          gint64        *version,
+          gboolean      *pending,
+          GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean found = FALSE;
+  gint64 kept = 0;
+
+  *exists = kiosk_replica_get_row_state (self, entity_sql[entity].name, id, version, pending, &local_error);
+  if (!*exists)
+    {
+      if (!g_error_matches (local_error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      *version = -1;
+      *pending = FALSE;
+      return TRUE;
+    }
+  if (!get_server_copy (self, entity, id, &found, &kept, NULL, error))
+    return FALSE;
+  if (found)
+    *version = MAX (*version, kept);
+  return TRUE;
+}
+
+gint64
+kiosk_replica_get_row_version (KioskReplica *self,
+                               KioskEntity   entity,
+                               const char   *id)
+{
+  gboolean exists = FALSE;
+  gboolean pending = FALSE;
+  gint64 version = -1;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), -1);
+  g_return_val_if_fail (id != NULL, -1);
+  g_return_val_if_fail ((guint)entity < KIOSK_N_ENTITIES, -1);
+
+  if (!get_held (self, entity, id, &exists, &version, &pending, NULL) || !exists)
+    return -1;
+  return version;
+}
+
+gboolean
+kiosk_replica_in_snapshot (KioskReplica *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
+
+  value = kiosk_replica_get_meta (self, KIOSK_META_SNAPSHOT);
+  return value != NULL;
+}
+
+static gboolean
+mark_seen (KioskReplica  *self,
+           KioskEntity    entity,
+           const char    *id,
+           GError       **error)
+{
+  BEGIN_PUT ("INSERT OR IGNORE INTO snapshot_seen (entity, id) VALUES (?1, ?2)");
+
+  if (!kiosk_replica_in_snapshot (self))
+    return TRUE;
+  kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
+  kiosk_replica_bind_text (stmt, 2, id);
+  return kiosk_replica_run (self, stmt, error);
+}
+
+gboolean
+kiosk_replica_apply_upsert (KioskReplica      *self,
+                            KioskEntity        entity,
+                            gconstpointer      record,
+                            KioskApplyResult  *result,
+                            GError           **error)
+{
+  const char *id;
+  gboolean exists = FALSE;
+  gboolean pending = FALSE;
+  gint64 held = -1;
+  KioskApplyResult outcome;
+  gboolean ok;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!check_entity (entity, error))
+    return FALSE;
+  id = kiosk_record_get_id (entity, record);
+  if (id == NULL)
+    {
+      g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_CONSTRAINT,
+                   _("A %s from the server has no id"), entity_sql[entity].name);
+      return FALSE;
+    }
+
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = get_held (self, entity, id, &exists, &held, &pending, error);
+  if (ok && exists && record_version (entity, record) <= held)
+    outcome = KIOSK_APPLY_REPLAY;
+  else if (ok && exists && pending)
+    {
+      outcome = KIOSK_APPLY_KEPT_LOCAL;
+      ok = kiosk_replica_keep_server_copy (self, entity, record, error);
+    }
+  else
+    {
+      outcome = KIOSK_APPLY_APPLIED;
+      ok = ok && kiosk_replica_put_server_record (self, entity, record, error)
+              && forget_server_copy (self, entity, id, error);
+    }
+  /* A replayed or kept row is still in the server's snapshot. */
+  ok = ok && mark_seen (self, entity, id, error);
+
+  if (!savepoint_end (self, ok, error))
+    return FALSE;
+  if (result != NULL)
+    *result = outcome;
+  return TRUE;
+}
+
+gboolean
+kiosk_replica_apply_delete (KioskReplica      *self,
+                            KioskEntity        entity,
+                            const char        *id,
+                            gint64             version,
+                            KioskApplyResult  *result,
+                            GError           **error)
+{
+  gboolean exists = FALSE;
+  gboolean pending = FALSE;
+  gint64 held = -1;
+  KioskApplyResult outcome = KIOSK_APPLY_APPLIED;
+  gboolean ok;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!check_entity (entity, error))
+    return FALSE;
+  if (!savepoint (self, error))
+    return FALSE;
+
+  ok = get_held (self, entity, id, &exists, &held, &pending, error);
+  if (ok && !exists)
+    ok = forget_server_copy (self, entity, id, error);   /* already gone */
+  else if (ok && version <= held)
+    outcome = KIOSK_APPLY_REPLAY;
+  else if (ok && pending)
+    {
+      outcome = KIOSK_APPLY_KEPT_LOCAL;
+      ok = set_server_copy (self, entity, id, version, NULL, error);
+    }
+  else if (ok)
+    ok = kiosk_replica_delete (self, entity_sql[entity].name, id, error)
+         && forget_server_copy (self, entity, id, error);
+
+  if (!savepoint_end (self, ok, error))
+    return FALSE;
+  if (result != NULL)
+    *result = outcome;
+  return TRUE;
+}
+
+gboolean
+kiosk_replica_snapshot_begin (KioskReplica  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
+
+  if (!kiosk_replica_begin (self, error))
+    return FALSE;
+  /* Emptying the marks is "every row unseen"; the cursor goes with them so
+   * that a restart cannot continue a feed the snapshot replaced. */
+  if (!kiosk_replica_exec (self, "DELETE FROM snapshot_seen", error) ||
+      !kiosk_replica_set_meta (self, KIOSK_META_SNAPSHOT, "1", error) ||
+      !kiosk_replica_set_meta (self, KIOSK_META_CURSOR, NULL, error))
+    {
+      kiosk_replica_rollback (self);
+      return FALSE;
+    }
+  return kiosk_replica_commit (self, error);
+}
+
+gboolean
+kiosk_replica_snapshot_finish (KioskReplica  *self,
+                               GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
+
+  if (!kiosk_replica_begin (self, error))
+    return FALSE;
+
+  /* Without marks every row would look unseen: never delete on a guess. */
+  if (!kiosk_replica_in_snapshot (self))
+    {
+      kiosk_replica_rollback (self);
+      g_set_error_literal (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_FAILED,
+                           _("No snapshot of the server's data is in progress"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (entity_sql); i++)
+    {
+      g_autoptr(KioskCachedStmt) tombstones = NULL;
+      g_autoptr(KioskCachedStmt) unseen = NULL;
+
+      tombstones = kiosk_replica_prepare (self, entity_sql[i].unseen_tombstones_sql, error);
+      if (tombstones == NULL || !kiosk_replica_run (self, tombstones, error))
+        goto failed;
+      unseen = kiosk_replica_prepare (self, entity_sql[i].delete_unseen_sql, error);
+      if (unseen == NULL || !kiosk_replica_run (self, unseen, error))
+        goto failed;
+    }
+
+  if (!kiosk_replica_exec (self, "DELETE FROM snapshot_seen", error) ||
+      !kiosk_replica_set_meta (self, KIOSK_META_SNAPSHOT, NULL, error))
+    goto failed;
+  return kiosk_replica_commit (self, error);
+
+failed:
+  kiosk_replica_rollback (self);
+  return FALSE;
+}
+
+gint64
+kiosk_replica_quarantine_count (KioskReplica *self)
+{
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), -1);
+
+  return kiosk_replica_count (self, "quarantine", NULL);
+}

@@ -26,7 +26,7 @@ typedef enum {
 } KioskReplicaError;
 
 /* The schema version this build creates and migrates to. */
-#define KIOSK_REPLICA_SCHEMA_VERSION 2
+#define KIOSK_REPLICA_SCHEMA_VERSION 3
 
 typedef enum {
   KIOSK_OUTBOX_PENDING,
@@ -113,6 +113,10 @@ GPtrArray         *kiosk_replica_list_appointment_rows (KioskReplica *self, cons
 /* Appointments from @from_date to @to_date inclusive, by date, time, id. */
 GPtrArray         *kiosk_replica_list_appointments     (KioskReplica *self, const char *from_date, const char *to_date, GError **error);
 GPtrArray         *kiosk_replica_list_walkins          (KioskReplica *self, GError **error);
+/* Walk-ins still in the queue (waiting, called, in service), by arrival. */
+GPtrArray         *kiosk_replica_list_open_walkins     (KioskReplica *self, GError **error);
+/* How many customers each KioskLoyaltyLevel has, in one query. */
+gboolean           kiosk_replica_count_customers_by_level (KioskReplica *self, gint64 counts[4], GError **error);
 GPtrArray         *kiosk_replica_list_point_entries    (KioskReplica *self, const char *customer, GError **error);
 
 gint64             kiosk_replica_count                 (KioskReplica *self, const char *table, GError **error);

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "domain/kiosk-records.h"
 #include "sync/kiosk-credentials.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,26 @@ typedef enum {
 #define KIOSK_META_DEVICE      "device"
 #define KIOSK_META_DEVICE_NAME "device_name"
 
+#define KIOSK_TYPE_SYNC_STATE (kiosk_sync_state_get_type ())
+GType kiosk_sync_state_get_type (void);
+
+/* The "changed" signal (void (*) (KioskSyncEngine *, guint entities)) says
+ * which entities the engine touched in the replica since the last emission,
+ * as a mask of KIOSK_SYNC_ENTITY_BIT (KioskEntity). */
+#define KIOSK_SYNC_ENTITY_BIT(entity) (1u << (guint) (entity))
+#define KIOSK_SYNC_ALL_ENTITIES       ((1u << KIOSK_N_ENTITIES) - 1)
+
+/* Intervals, in milliseconds. The defaults are the production ones; tests
+ * shorten them. Set before kiosk_sync_engine_start(). */
+typedef struct {
+  guint backoff_base_ms;        /* 1 s: first back-off ceiling, doubling … */
+  guint backoff_cap_ms;         /* … up to 5 min (full jitter below it) */
+  guint network_return_ms;      /* 30 s: the first retry after the network returns is spread over it */
+  guint poll_interval_ms;       /* 30 s ± 20 %: polling while no WebSocket */
+  guint reconnect_base_ms;      /* 1 s: WebSocket reconnect back-off … */
+  guint reconnect_cap_ms;       /* … up to 5 min */
+} KioskSyncTimings;
+
 #define KIOSK_TYPE_SYNC_ENGINE (kiosk_sync_engine_get_type ())
 G_DECLARE_FINAL_TYPE (KioskSyncEngine, kiosk_sync_engine, KIOSK, SYNC_ENGINE, GObject)
 
@@ -57,6 +78,15 @@ void                kiosk_sync_engine_stop         (KioskSyncEngine   *self);
  * the enrollment after pairing. Thread-safe. */
 void                kiosk_sync_engine_nudge        (KioskSyncEngine   *self);
 
+void                kiosk_sync_engine_get_timings  (KioskSyncEngine        *self,
+                                                    KioskSyncTimings       *timings);
+void                kiosk_sync_engine_set_timings  (KioskSyncEngine        *self,
+                                                    const KioskSyncTimings *timings);
+/* The monitor that says when the network returns (default: GLib's). Set
+ * before kiosk_sync_engine_start(). */
+void                kiosk_sync_engine_set_network_monitor (KioskSyncEngine *self,
+                                                           GNetworkMonitor *monitor);
+
 KioskSyncState      kiosk_sync_engine_get_state            (KioskSyncEngine *self);
 GDateTime          *kiosk_sync_engine_dup_since            (KioskSyncEngine *self);  /* up to date / offline since */
 GDateTime          *kiosk_sync_engine_dup_next_attempt     (KioskSyncEngine *self);
@@ -65,9 +95,15 @@ guint64             kiosk_sync_engine_get_records_expected (KioskSyncEngine *sel
 guint               kiosk_sync_engine_get_refused_count    (KioskSyncEngine *self);
 guint               kiosk_sync_engine_get_waiting_count    (KioskSyncEngine *self);  /* outbox pending + in flight */
 gint64              kiosk_sync_engine_get_clock_skew       (KioskSyncEngine *self);  /* µs, server - local */
+/* Why the engine cannot sync, for staff ("no secret store", …), or NULL. */
+const char         *kiosk_sync_engine_get_reason           (KioskSyncEngine *self);
 
 /* For the command line: pull and push on the calling thread until nothing
- * is left or a stop condition is met; no thread, no nudges. */
+ * is left or a stop condition is met; no thread, no nudges. Back-off times
+ * of earlier failures are not waited for (the run is on demand). @error is
+ * set, with a reason for people, for every result but UP_TO_DATE and
+ * REFUSED. The getters hold the outcome afterwards when called on the
+ * thread that created the engine. Not while the thread runs. */
 KioskSyncOnceResult kiosk_sync_engine_run_once     (KioskSyncEngine   *self,
                                                     GCancellable      *cancellable,
                                                     GError           **error);

@@ -24,7 +24,11 @@ typedef enum {
   KIOSK_TRANSPORT_ERROR_THROTTLED,      /* 429: wait (retry_after is in the message) */
   KIOSK_TRANSPORT_ERROR_UNAUTHORIZED,   /* 401 */
   KIOSK_TRANSPORT_ERROR_PROTOCOL,       /* the reply is not what the contract says */
+  KIOSK_TRANSPORT_ERROR_REFUSED,        /* 400 on enrollment other than the code (or bad input): reason in the message */
 } KioskTransportError;
+
+/* I/O time-out (connect, send, wait for the reply) of kiosk_transport_new_session(). */
+#define KIOSK_TRANSPORT_TIMEOUT_SECONDS 30
 
 GQuark       kiosk_transport_error_quark (void);
 
@@ -37,6 +41,35 @@ gboolean     kiosk_transport_check_url   (const char   *url,
  * @ca_file when given (else the system's). Created and used on one thread. */
 SoupSession *kiosk_transport_new_session (const char   *ca_file,
                                           GError      **error);
+/* The same with another I/O time-out (tests; 0: none). */
+SoupSession *kiosk_transport_new_session_full (const char  *ca_file,
+                                               guint        timeout_seconds,
+                                               GError     **error);
+
+/* Sends @message (blocking) after checking its URL with
+ * kiosk_transport_check_url(), and reads at most @max_bytes of the reply
+ * (more is KIOSK_TRANSPORT_ERROR_PROTOCOL). Any HTTP status is a success
+ * here: look at soup_message_get_status(). Network and TLS failures come
+ * back as KIOSK_TRANSPORT_ERROR_UNREACHABLE / _UNTRUSTED with a message for
+ * people; a cancellation stays G_IO_ERROR_CANCELLED. Never NULL on success. */
+GBytes      *kiosk_transport_send        (SoupSession   *session,
+                                          SoupMessage   *message,
+                                          gsize          max_bytes,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
+/* Maps an error of soup_session_send*() or of reading its stream (also
+ * soup_session_websocket_connect*()) as kiosk_transport_send() does. Takes
+ * @in. @message may be NULL. */
+void         kiosk_transport_propagate_error (GError       **error,
+                                              GError        *in,
+                                              SoupMessage   *message,
+                                              GCancellable  *cancellable);
+
+/* Seconds to wait from a 429's Retry-After (whole seconds or an HTTP
+ * date), at least 1; @fallback when missing or unreadable. */
+guint        kiosk_transport_retry_after (SoupMessage  *message,
+                                          guint         fallback);
 
 /* The server clock minus the local clock, from the reply's Date header, in
  * µs; FALSE when the reply had none. */

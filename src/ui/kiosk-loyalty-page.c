@@ -82,29 +82,25 @@ static void
 load_members (KioskLoyaltyPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = kiosk_replica_list_customers (kiosk_page_get_replica (KIOSK_PAGE (self)), &error);
-  guint members[N_LEVELS] = { 0 };
+  gint64 members[N_LEVELS] = { 0 };
+  gint64 total = 0;
 
   self->members_dirty = FALSE;
 
-  if (customers == NULL)
+  /* One GROUP BY over an index: cheap with 200 000 customers. */
+  if (!kiosk_replica_count_customers_by_level (kiosk_page_get_replica (KIOSK_PAGE (self)), members, &error))
     {
       g_warning ("Cannot count the members: %s", error->message);
       gtk_label_set_text (self->summary_label, _("Collect points with every visit."));
       return;
     }
-
-  for (guint i = 0; i < customers->len; i++)
-    {
-      const KioskCustomer *customer = g_ptr_array_index (customers, i);
-
-      if ((guint)customer->loyalty_level < N_LEVELS)
-        members[customer->loyalty_level]++;
-    }
+  for (guint level = 0; level < N_LEVELS; level++)
+    total += members[level];
 
   for (guint level = 0; level < N_LEVELS; level++)
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u member", "%u members", members[level]), members[level]);
+      g_autofree char *text = g_strdup_printf (ngettext ("%u member", "%u members", (gulong)members[level]),
+                                               (guint)members[level]);
       g_autofree char *accessible = g_strdup_printf ("%s, %s", kiosk_format_level_name ((KioskLoyaltyLevel)level), text);
 
       gtk_label_set_text (self->member_labels[level], text);
@@ -117,8 +113,8 @@ load_members (KioskLoyaltyPage *self)
     g_autofree char *summary =
       g_strdup_printf (ngettext ("Collect points with every visit. %u member collects points here.",
                                  "Collect points with every visit. %u members collect points here.",
-                                 customers->len),
-                       customers->len);
+                                 (gulong)total),
+                       (guint)total);
 
     gtk_label_set_text (self->summary_label, summary);
   }

@@ -78,7 +78,7 @@ reload_queue (KioskWalkinPage *self,
 {
   KioskReplica *replica = kiosk_page_get_replica (KIOSK_PAGE (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) walkins = kiosk_replica_list_walkins (replica, &error);
+  g_autoptr(GPtrArray) walkins = kiosk_replica_list_open_walkins (replica, &error);
   g_autoptr(GPtrArray) queue = g_ptr_array_new_with_free_func ((GDestroyNotify)queue_entry_free);
   guint n_waiting = 0;
 

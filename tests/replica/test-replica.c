@@ -18,6 +18,7 @@
 
 #include "replica/kiosk-replica.h"
 #include "replica/kiosk-replica-private.h"
+#include "replica/kiosk-replica-sync.h"
 
 typedef struct {
   char *dir;
@@ -274,6 +275,20 @@ static const char * const v2_objects[] = {
   "appointment_by_date_time", "appointment_by_employee_date", "customer_by_phone",
   "point_entry_by_customer", "walkin_by_status", "outbox_by_state", "quarantine",
 };
+static const char * const v3_objects[] = {
+  "outbox_ref", "outbox_ref_by_ref", "outbox_by_entity", "snapshot_seen", "server_copy",
+  "customer_by_level",
+};
+
+static void
+assert_file_is_current (const char *path)
+{
+  g_assert_cmpint (file_user_version (path), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (v2_objects); i++)
+    g_assert_true (file_has_object (path, v2_objects[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (v3_objects); i++)
+    g_assert_true (file_has_object (path, v3_objects[i]));
+}
 
 static void
 test_migrate_from_empty (Fixture       *fixture,
@@ -286,18 +301,21 @@ test_migrate_from_empty (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (replica);
   g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
-  g_assert_cmpint (KIOSK_REPLICA_SCHEMA_VERSION, ==, 2);
+  g_assert_cmpint (KIOSK_REPLICA_SCHEMA_VERSION, ==, 3);
   g_assert_null (kiosk_replica_get_moved_aside_path (replica));
   g_assert_cmpstr (kiosk_replica_get_path (replica), ==, fixture->path);
   g_assert_cmpint (count (replica, "customer"), ==, 0);
   g_assert_cmpint (count (replica, "quarantine"), ==, 0);
+  g_assert_cmpint (count (replica, "outbox_ref"), ==, 0);
+  g_assert_cmpint (count (replica, "server_copy"), ==, 0);
+  g_assert_cmpint (count (replica, "snapshot_seen"), ==, 0);
   g_clear_object (&replica);
 
-  g_assert_cmpint (file_user_version (fixture->path), ==, 2);
-  for (guint i = 0; i < G_N_ELEMENTS (v2_objects); i++)
-    g_assert_true (file_has_object (fixture->path, v2_objects[i]));
+  assert_file_is_current (fixture->path);
 
   db = raw_open (fixture->path);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM pragma_table_list WHERE strict = 1 AND name IN "
+                                "('outbox_ref', 'snapshot_seen', 'server_copy')"), ==, 3);
   for (guint i = 0; i < G_N_ELEMENTS (v1_tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT strict FROM pragma_table_list WHERE name = '%s'",
@@ -312,7 +330,7 @@ test_migrate_from_empty (Fixture       *fixture,
   /* Opening again finds everything in place and migrates nothing. */
   replica = kiosk_replica_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 2);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
   g_assert_null (kiosk_replica_get_moved_aside_path (replica));
 }
 
@@ -356,7 +374,7 @@ test_migrate_from_v1 (Fixture       *fixture,
 
   replica = kiosk_replica_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 2);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
   g_assert_null (kiosk_replica_get_moved_aside_path (replica));
 
   back = kiosk_replica_get_customer (replica, "c-1", &error);
@@ -391,9 +409,69 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_nonnull (strstr (plan, "appointment_by_date_time"));
   g_clear_object (&replica);
 
+  assert_file_is_current (fixture->path);
+}
+
+/* A v2 file with a desk change waiting: after the migration the change is
+ * still due, with its key, and the new sync bookkeeping works on it. */
+static void
+test_migrate_from_v2 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskReplica) replica = NULL;
+  g_autoptr(KioskCustomer) customer = make_customer ("c-1", "Gülizar", "Şahin", "+905551112233");
+  g_autoptr(KioskOutboxEntry) entry = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(KioskCustomer) back = NULL;
+  gint64 counts[4];
+  KioskOutboxEntry *first;
+
+  replica = kiosk_replica_open_at_version (fixture->path, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 2);
+  customer->pending = TRUE;
+  customer->loyalty_level = KIOSK_LEVEL_GOLD;
+  g_assert_true (kiosk_replica_begin (replica, &error));
+  g_assert_true (kiosk_replica_put_customer (replica, customer, &error));
+  g_assert_true (kiosk_replica_outbox_add (replica, "customer.create", "c-1",
+                                           "{\"id\": \"c-1\", \"first_name\": \"Gülizar\"}", &entry, &error));
+  g_assert_true (kiosk_replica_set_meta (replica, "cursor", "opak", &error));
+  g_assert_true (kiosk_replica_commit (replica, &error));
+  g_assert_no_error (error);
+  g_clear_object (&replica);
+
   g_assert_cmpint (file_user_version (fixture->path), ==, 2);
-  for (guint i = 0; i < G_N_ELEMENTS (v2_objects); i++)
-    g_assert_true (file_has_object (fixture->path, v2_objects[i]));
+  g_assert_false (file_has_object (fixture->path, "outbox_ref"));
+  g_assert_false (file_has_object (fixture->path, "server_copy"));
+
+  replica = kiosk_replica_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
+
+  due = kiosk_replica_outbox_due (replica, g_get_real_time (), 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 1);
+  first = g_ptr_array_index (due, 0);
+  g_assert_cmpint (first->id, ==, entry->id);
+  g_assert_cmpstr (first->idempotency_key, ==, entry->idempotency_key);
+  g_assert_cmpstr (first->payload, ==, "{\"id\": \"c-1\", \"first_name\": \"Gülizar\"}");
+
+  back = kiosk_replica_get_customer (replica, "c-1", &error);
+  g_assert_no_error (error);
+  g_assert_true (back->pending);
+  g_assert_cmpstr (back->last_name, ==, "Şahin");
+  {
+    g_autofree char *cursor = kiosk_replica_get_meta (replica, "cursor");
+    g_assert_cmpstr (cursor, ==, "opak");
+  }
+  g_assert_true (kiosk_replica_count_customers_by_level (replica, counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts[KIOSK_LEVEL_GOLD], ==, 1);
+  g_assert_cmpint (counts[KIOSK_LEVEL_BRONZE], ==, 0);
+  g_clear_object (&replica);
+
+  assert_file_is_current (fixture->path);
 }
 
 static void
@@ -447,7 +525,7 @@ test_too_new_wal (Fixture       *fixture,
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE future (x TEXT);"
-                                     "INSERT INTO future VALUES ('yarın'); PRAGMA user_version = 3;",
+                                     "INSERT INTO future VALUES ('yarın'); PRAGMA user_version = 4;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
@@ -524,14 +602,14 @@ assert_moved_aside (Fixture      *fixture,
   g_assert_true (g_bytes_equal (kept, original));
 
   /* And the new replica works. */
-  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 2);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
   g_assert_cmpint (count (replica, "customer"), ==, 0);
   g_assert_true (kiosk_replica_put_customer (replica, customer, &error));
   g_assert_no_error (error);
   back = kiosk_replica_get_customer (replica, "c-new", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->first_name, ==, "Gülşen");
-  g_assert_cmpint (file_user_version (fixture->path), ==, 2);
+  g_assert_cmpint (file_user_version (fixture->path), ==, 3);
 }
 
 static void
@@ -1402,6 +1480,64 @@ test_day_rows_plan (Fixture       *fixture,
   g_assert_null (strstr (plan, "SCAN a"));
 }
 
+/* The queue and the loyalty summary, as the front desk shows them. */
+static void
+test_open_walkins_and_levels (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskReplica) replica = kiosk_replica_open (fixture->path, &error);
+  g_autoptr(GPtrArray) open = NULL;
+  static const struct {
+    const char        *id;
+    KioskWalkinStatus  status;
+    const char        *arrived_at;
+  } walkins[] = {
+    { "w-1", KIOSK_WALKIN_DONE,       "2026-03-02T09:00:00+03:00" },
+    { "w-2", KIOSK_WALKIN_CALLED,     "2026-03-02T09:10:00+03:00" },
+    { "w-3", KIOSK_WALKIN_WAITING,    "2026-03-02T09:05:00+03:00" },
+    { "w-4", KIOSK_WALKIN_LEFT,       "2026-03-02T09:01:00+03:00" },
+    { "w-5", KIOSK_WALKIN_IN_SERVICE, "2026-03-02T08:55:00+03:00" },
+  };
+  static const KioskLoyaltyLevel levels[] = {
+    KIOSK_LEVEL_GOLD, KIOSK_LEVEL_BRONZE, KIOSK_LEVEL_GOLD, KIOSK_LEVEL_PLATINUM, KIOSK_LEVEL_GOLD,
+  };
+  gint64 counts[4] = { -1, -1, -1, -1 };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (walkins); i++)
+    {
+      KioskWalkin walkin = { .id = (char *)walkins[i].id, .name = (char *)"Gökçe", .status = walkins[i].status,
+                             .arrived_at = (char *)walkins[i].arrived_at };
+
+      g_assert_true (kiosk_replica_put_walkin (replica, &walkin, &error));
+      g_assert_no_error (error);
+    }
+  open = kiosk_replica_list_open_walkins (replica, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 3);
+  g_assert_cmpstr (((KioskWalkin *)g_ptr_array_index (open, 0))->id, ==, "w-5");
+  g_assert_cmpstr (((KioskWalkin *)g_ptr_array_index (open, 1))->id, ==, "w-3");
+  g_assert_cmpstr (((KioskWalkin *)g_ptr_array_index (open, 2))->id, ==, "w-2");
+  g_assert_cmpint (((KioskWalkin *)g_ptr_array_index (open, 2))->status, ==, KIOSK_WALKIN_CALLED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c-%u", i);
+      g_autoptr(KioskCustomer) customer = make_customer (id, "Özge", "Işıl", NULL);
+
+      customer->loyalty_level = levels[i];
+      g_assert_true (kiosk_replica_put_customer (replica, customer, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (kiosk_replica_count_customers_by_level (replica, counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts[KIOSK_LEVEL_BRONZE], ==, 1);
+  g_assert_cmpint (counts[KIOSK_LEVEL_SILVER], ==, 0);
+  g_assert_cmpint (counts[KIOSK_LEVEL_GOLD], ==, 3);
+  g_assert_cmpint (counts[KIOSK_LEVEL_PLATINUM], ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1414,6 +1550,7 @@ main (int   argc,
 
   ADD ("/replica/migrate/from-empty", test_migrate_from_empty);
   ADD ("/replica/migrate/from-v1", test_migrate_from_v1);
+  ADD ("/replica/migrate/from-v2", test_migrate_from_v2);
   ADD ("/replica/migrate/too-new", test_too_new);
   ADD ("/replica/migrate/too-new-wal", test_too_new_wal);
   ADD ("/replica/file-mode", test_file_mode);
@@ -1431,6 +1568,7 @@ main (int   argc,
   ADD ("/replica/error/disk-full", test_disk_full);
   ADD ("/replica/error/refused-employee", test_refused_employee);
   ADD ("/replica/appointment-rows/plan", test_day_rows_plan);
+  ADD ("/replica/open-walkins-and-levels", test_open_walkins_and_levels);
 
 #undef ADD
 
