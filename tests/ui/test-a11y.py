@@ -67,6 +67,16 @@ def main():
 
     import gi
     gi.require_version("Atspi", "2.0")
+    from gi.repository import Gio, GLib
+
+    # Both sides must use this session's accessibility bus. Under X11 they
+    # would otherwise read its address from the root window, where another
+    # test's (long gone) bus may still be written on a shared Xvfb.
+    session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    reply = session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                              None, GLib.VariantType("(s)"), Gio.DBusCallFlags.NONE, 20000, None)
+    os.environ["AT_SPI_BUS_ADDRESS"] = reply.unpack()[0]
+
     from gi.repository import Atspi
 
     program = sys.argv[1]
