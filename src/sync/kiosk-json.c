@@ -1040,6 +1040,19 @@ read_change (JsonNode     *node,
   if (id != NULL && g_utf8_validate (id, -1, NULL))
     change->id = g_strdup (id);
 
+  /* An entity from a newer server is skipped whatever it carries: its ops
+   * and ids may follow rules this kiosk does not know yet. */
+  if (change->entity == KIOSK_ENTITY_UNKNOWN)
+    {
+      JsonNode *version_node = json_object_get_member (o, "version");
+
+      if (version_node != NULL && JSON_NODE_TYPE (version_node) == JSON_NODE_VALUE &&
+          json_node_get_value_type (version_node) == G_TYPE_INT64)
+        change->version = json_node_get_int (version_node);
+      change->is_delete = g_strcmp0 (node_string (json_object_get_member (o, "op")), "delete") == 0;
+      return TRUE;
+    }
+
   if (!peek_string (o, "op", REQUIRED, &op, error) ||
       !read_int (o, "version", REQUIRED, 1, G_MAXINT64, &version, error))
     return FALSE;
@@ -1051,11 +1064,6 @@ read_change (JsonNode     *node,
 
   if (!peek_string (o, "id", REQUIRED, &id, error))
     return FALSE;
-
-  /* An entity from a newer server: skipped, whatever it carries. */
-  if (change->entity == KIOSK_ENTITY_UNKNOWN)
-    return TRUE;
-
   if (!id_is_valid (change->entity, id))
     return invalid (error, "id", change->entity == KIOSK_ENTITY_WORKING_HOURS
                                    ? _("is not \"<salon UUID>:<day>\"")

@@ -460,6 +460,7 @@ test_feed_valid (void)
     "   \"data\": {\"id\": \"" CATEGORY_ID "\", \"name\": \"Cilt Bakımı\", \"description\": \"Yüz\", \"icon\": null}},"
     "  {\"entity\": \"walkin\", \"op\": \"delete\", \"id\": \"" WALKIN_ID "\", \"version\": 1843, \"data\": null},"
     "  {\"entity\": \"gift_card\", \"op\": \"upsert\", \"id\": \"whatever\", \"version\": 1844, \"data\": {\"x\": 1}},"
+    "  {\"entity\": \"voucher\", \"op\": \"patch\", \"id\": 7, \"version\": \"v2\"},"
     "  {\"entity\": \"working_hours\", \"op\": \"upsert\", \"id\": \"" SALON_ID ":4\", \"version\": 1845,"
     "   \"data\": {\"id\": \"" SALON_ID ":4\", \"day_of_week\": 4, \"opening_time\": \"09:00:00\","
     "              \"closing_time\": \"21:00\", \"is_closed\": false, \"day_name\": \"Cuma\"}}"
@@ -468,7 +469,7 @@ test_feed_valid (void)
 
   g_assert_cmpstr (page->cursor, ==, "opaque:1845");
   g_assert_true (page->has_more);
-  g_assert_cmpuint (page->changes->len, ==, 4);
+  g_assert_cmpuint (page->changes->len, ==, 5);
 
   change = g_ptr_array_index (page->changes, 0);
   g_assert_cmpint (change->entity, ==, KIOSK_ENTITY_CATEGORY);
@@ -496,8 +497,17 @@ test_feed_valid (void)
   g_assert_cmpstr (change->entity_name, ==, "gift_card");
   g_assert_null (change->record);
   g_assert_null (change->invalid_reason);
+  g_assert_cmpstr (change->id, ==, "whatever");
+  g_assert_cmpint (change->version, ==, 1844);
 
+  /* Even when its shape is one this kiosk does not know. */
   change = g_ptr_array_index (page->changes, 3);
+  g_assert_cmpint (change->entity, ==, KIOSK_ENTITY_UNKNOWN);
+  g_assert_cmpstr (change->entity_name, ==, "voucher");
+  g_assert_null (change->record);
+  g_assert_null (change->invalid_reason);
+
+  change = g_ptr_array_index (page->changes, 4);
   g_assert_cmpint (change->entity, ==, KIOSK_ENTITY_WORKING_HOURS);
   g_assert_null (change->invalid_reason);
   g_assert_cmpint (((KioskWorkingHours *)change->record)->closing_time, ==, 21 * 3600);
