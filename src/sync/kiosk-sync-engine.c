@@ -511,8 +511,13 @@ worker_enrollment (Worker  *w,
       return ENROLL_NO_STORE;
     }
 
-  if (g_strcmp0 (server, w->server_url) != 0 || g_strcmp0 (token, w->token) != 0)
-    worker_ws_drop (w);
+  if (g_strcmp0 (server, w->server_url) != 0 || g_strcmp0 (device, w->device) != 0 ||
+      g_strcmp0 (token, w->token) != 0)
+    {
+      /* Paired again: a 401 of the old token no longer holds. */
+      worker_ws_drop (w);
+      w->unauthorized = FALSE;
+    }
   g_free (w->server_url);
   w->server_url = g_steal_pointer (&server);
   g_free (w->device);
@@ -1336,9 +1341,14 @@ cycle_cb (gpointer data)
     case ENROLL_OK:
       break;
     case ENROLL_NONE:
-    case ENROLL_NO_STORE:
       /* Waits for a nudge (pairing nudges the engine). */
       worker_set_unenrolled (w, error);
+      return G_SOURCE_REMOVE;
+    case ENROLL_NO_STORE:
+      /* A keyring unlocked later tells nobody: look again now and then. */
+      worker_set_unenrolled (w, error);
+      w->reread_enrollment = TRUE;
+      worker_schedule_cycle (w, worker_poll_us (w), FALSE);
       return G_SOURCE_REMOVE;
     default:
       g_assert_not_reached ();
@@ -1513,9 +1523,9 @@ nudge_cb (gpointer data)
 {
   Worker *w = data;
 
-  /* Pairing nudges too: read the enrollment again, forgive a 401. */
+  /* Pairing nudges too: read the enrollment again (a new token lifts a
+   * 401; the old one stays refused). */
   w->reread_enrollment = TRUE;
-  w->unauthorized = FALSE;
   worker_schedule_cycle (w, 0, FALSE);
   return G_SOURCE_REMOVE;
 }
