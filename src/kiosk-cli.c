@@ -125,8 +125,8 @@ exit_for_transport_error (const GError *error,
   switch ((KioskTransportError)error->code)
     {
     case KIOSK_TRANSPORT_ERROR_PAIRING_CODE:
-      say_error (_("The server refused the pairing code (wrong, expired or already used): %s. "
-                   "Ask the salon owner for a new code."), error->message);
+      /* The transport's message already says what to do. */
+      say_error (_("Enrollment refused: %s"), error->message);
       return KIOSK_CLI_PAIRING_CODE;
     case KIOSK_TRANSPORT_ERROR_REFUSED:
       say_error (_("The server refused the enrollment: %s"), error->message);
@@ -379,10 +379,10 @@ run_sync_once (const CliOptions *opts)
       break;
     case KIOSK_SYNC_ONCE_UNREACHABLE:
       g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "The server %s cannot be reached (%s); %lld change is kept for later.\n",
-                            "The server %s cannot be reached (%s); %lld changes are kept for later.\n",
+                            "Not synced with %s: %s; %lld change is kept for later.\n",
+                            "Not synced with %s: %s; %lld changes are kept for later.\n",
                             (gulong)waiting),
-               server, error != NULL ? error->message : _("no answer"), (long long)waiting);
+               server, error != NULL ? error->message : _("the server cannot be reached"), (long long)waiting);
       break;
     case KIOSK_SYNC_ONCE_UNENROLLED:
       g_print (g_dngettext (GETTEXT_PACKAGE,

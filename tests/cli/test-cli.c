@@ -6,8 +6,9 @@
  * loopback port. Needs a Secret Service (run it through
  * `build-aux/quickstart test --suite cli`, which provides a private one).
  *
- * The cases depend on each other and run in the order they are added:
- * enroll, sync, compare with the server, go offline, come back, be revoked.
+ * The cases depend on each other and run in the order they are added (one
+ * flat suite: GLib runs a suite's cases before its sub-suites): enroll,
+ * sync, compare with the server, go offline, come back, be revoked.
  *
  * Usage: test-cli SALONITY-KIOSK SALONITY-DEV-SERVER
  */
@@ -15,6 +16,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -61,9 +63,17 @@ free_port (void)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
+/* The server goes when the test does, even when an assertion aborts it. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static void
 start_server (gboolean with_code)
 {
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDataInputStream) out = NULL;
@@ -84,7 +94,8 @@ start_server (gboolean with_code)
     }
   g_ptr_array_add (argv, NULL);
 
-  t.server = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  t.server = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
 
   /* It prints the salon id once it listens. */
@@ -124,11 +135,43 @@ run_clear (Run *run)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* TRUE when a file under @dir holds the token (the replica, its -wal and
+ * -shm while they exist, …); counts the files read in @n_files. */
+static gboolean
+token_in_tree (const char *dir,
+               guint      *n_files)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (token_in_tree (path, n_files))
+            return TRUE;
+          continue;
+        }
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        continue;   /* gone meanwhile (-journal, -wal at close) */
+      (*n_files)++;
+      if (g_strstr_len (contents, (gssize)length, t.token) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct {
   gint      done;
   guint     scans;
   gboolean  token_seen;
   char     *seen_in;
+  gboolean  token_in_data;
+  guint     max_files;
 } Scanner;
 
 /* Looks for the token in the command line of every process. */
@@ -163,10 +206,28 @@ scan_cmdlines (gpointer data)
               scanner->seen_in = g_strdup (path);
             }
         }
+      /* The data folder while the kiosk writes to it (-wal included). */
+      if (t.token != NULL && g_file_test (t.data_dir, G_FILE_TEST_IS_DIR))
+        {
+          guint n_files = 0;
+
+          if (token_in_tree (t.data_dir, &n_files))
+            scanner->token_in_data = TRUE;
+          scanner->max_files = MAX (scanner->max_files, n_files);
+        }
       scanner->scans++;
       g_usleep (2000);
     }
   return NULL;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return size > 0 ? g_strndup (data, size) : g_strdup ("");
 }
 
 /* Runs salonity-kiosk with --data-dir and @args (NULL-terminated). While it
@@ -204,8 +265,8 @@ run_kiosk (Run        *run,
 
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
-  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
   g_test_message ("salonity-kiosk %s → %d\nstdout: %s\nstderr: %s",
                   first_arg, run->status, run->out, run->err);
 
@@ -213,6 +274,9 @@ run_kiosk (Run        *run,
   if (scanner.token_seen)
     g_error ("the device token was on the command line of %s", scanner.seen_in);
   g_free (scanner.seen_in);
+  g_assert_false (scanner.token_in_data);
+  if (t.token != NULL)
+    g_test_message ("up to %u files in the data folder searched for the token while it ran", scanner.max_files);
   if (t.token != NULL)
     {
       g_assert_null (strstr (run->out, t.token));
@@ -224,26 +288,10 @@ run_kiosk (Run        *run,
 static void
 assert_token_not_in_tree (const char *dir)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
   guint n_files = 0;
 
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          assert_token_not_in_tree (path);
-          continue;
-        }
-      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-      g_assert_null (g_strstr_len (contents, (gssize)length, t.token));
-      n_files++;
-    }
+  g_assert_false (token_in_tree (dir, &n_files));
+  g_assert_cmpuint (n_files, >, 0);
   g_test_message ("%u files in %s searched for the token", n_files, dir);
 }
 
@@ -361,7 +409,7 @@ server_snapshot (void)
           path = g_strdup_printf ("/api/kiosk/v1/changes/?limit=1000&since=%s", escaped);
         }
       g_assert_cmpuint (http ("GET", path, &body), ==, 200);
-      text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+      text = bytes_to_string (body);
       reply = parse_object (text);
       changes = json_object_get_array_member (reply, "changes");
       for (guint i = 0; i < json_array_get_length (changes); i++)
@@ -721,10 +769,10 @@ main (int   argc,
 
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/not-enrolled", test_not_enrolled);
-  g_test_add_func ("/cli/enroll/refused-url", test_enroll_refused_url);
-  g_test_add_func ("/cli/enroll/unreachable", test_enroll_unreachable);
-  g_test_add_func ("/cli/enroll/wrong-code", test_enroll_wrong_code);
-  g_test_add_func ("/cli/enroll/good-code", test_enroll);
+  g_test_add_func ("/cli/enroll-refused-url", test_enroll_refused_url);
+  g_test_add_func ("/cli/enroll-unreachable", test_enroll_unreachable);
+  g_test_add_func ("/cli/enroll-wrong-code", test_enroll_wrong_code);
+  g_test_add_func ("/cli/enroll-good-code", test_enroll);
   g_test_add_func ("/cli/sync-once", test_sync_once);
   g_test_add_func ("/cli/dump-replica", test_dump_equals_server);
   g_test_add_func ("/cli/offline", test_offline);
