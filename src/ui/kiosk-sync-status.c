@@ -24,6 +24,7 @@ struct _KioskSyncStatus
   GtkLabel        *label;
   GtkLabel        *details;
   char            *summary;
+  GTimeZone       *tz;
 };
 
 G_DEFINE_FINAL_TYPE (KioskSyncStatus, kiosk_sync_status, GTK_TYPE_WIDGET)
@@ -38,13 +39,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static char *
-format_local_time (GDateTime *when)
+format_time (KioskSyncStatus *self,
+             GDateTime       *when)
 {
   g_autoptr(GDateTime) local = NULL;
 
   if (when == NULL)
     return NULL;
-  local = g_date_time_to_local (when);
+  local = self->tz != NULL ? g_date_time_to_timezone (when, self->tz) : g_date_time_to_local (when);
   return g_date_time_format (local, "%H:%M");
 }
 
@@ -79,7 +81,7 @@ kiosk_sync_status_update (KioskSyncStatus *self)
       waiting = kiosk_sync_engine_get_waiting_count (self->engine);
       refused = kiosk_sync_engine_get_refused_count (self->engine);
       skew = kiosk_sync_engine_get_clock_skew (self->engine);
-      since = format_local_time (since_dt);
+      since = format_time (self, since_dt);
 
       switch (state)
         {
@@ -117,7 +119,7 @@ kiosk_sync_status_update (KioskSyncStatus *self)
         case KIOSK_SYNC_STATE_WAITING:
           {
             g_autoptr(GDateTime) next = kiosk_sync_engine_dup_next_attempt (self->engine);
-            g_autofree char *at = format_local_time (next);
+            g_autofree char *at = format_time (self, next);
 
             icon_name = "emblem-synchronizing-symbolic";
             css = "sync-busy";
@@ -220,6 +222,18 @@ kiosk_sync_status_set_engine (KioskSyncStatus *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
 
+void
+kiosk_sync_status_set_time_zone (KioskSyncStatus *self,
+                                 GTimeZone       *tz)
+{
+  g_return_if_fail (KIOSK_IS_SYNC_STATUS (self));
+
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  if (tz != NULL)
+    self->tz = g_time_zone_ref (tz);
+  kiosk_sync_status_update (self);
+}
+
 const char *
 kiosk_sync_status_get_summary (KioskSyncStatus *self)
 {
@@ -252,6 +266,7 @@ kiosk_sync_status_finalize (GObject *object)
   KioskSyncStatus *self = KIOSK_SYNC_STATUS (object);
 
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
 
   G_OBJECT_CLASS (kiosk_sync_status_parent_class)->finalize (object);
 }

@@ -21,6 +21,9 @@ GtkWidget       *kiosk_sync_status_new        (void);
 KioskSyncEngine *kiosk_sync_status_get_engine (KioskSyncStatus *self);
 void             kiosk_sync_status_set_engine (KioskSyncStatus *self,
                                                KioskSyncEngine *engine);
+/* Times are shown in @tz: the salon's, like every other time on screen. */
+void             kiosk_sync_status_set_time_zone (KioskSyncStatus *self,
+                                                  GTimeZone       *tz);
 /* The one-line summary shown, for tests and the accessible label. */
 const char      *kiosk_sync_status_get_summary (KioskSyncStatus *self);
 

@@ -342,6 +342,15 @@ kiosk_window_close_request (GtkWindow *window)
 }
 
 static void
+update_sync_engine (KioskWindow *self)
+{
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
+
+  kiosk_sync_status_set_time_zone (self->sync_status, g_date_time_get_timezone (now));
+  kiosk_sync_status_set_engine (self->sync_status, kiosk_context_get_sync_engine (self->context));
+}
+
+static void
 kiosk_window_constructed (GObject *object)
 {
   KioskWindow *self = KIOSK_WINDOW (object);
@@ -358,7 +367,7 @@ kiosk_window_constructed (GObject *object)
   restore_size (self);
 
   gtk_widget_set_visible (self->demo_badge, kiosk_context_get_demo (self->context));
-  kiosk_sync_status_set_engine (self->sync_status, kiosk_context_get_sync_engine (self->context));
+  update_sync_engine (self);
 
   notice = kiosk_context_get_notice (self->context);
   if (notice != NULL)
@@ -369,6 +378,12 @@ kiosk_window_constructed (GObject *object)
 
   g_signal_connect_object (self->context, "replica-changed",
                            G_CALLBACK (update_salon_name), self, G_CONNECT_SWAPPED);
+  /* The salon's time zone can arrive with the first sync. */
+  g_signal_connect_object (self->context, "replica-changed",
+                           G_CALLBACK (update_sync_engine), self, G_CONNECT_SWAPPED);
+  /* The engine comes later after a pairing. */
+  g_signal_connect_object (self->context, "notify::sync-engine",
+                           G_CALLBACK (update_sync_engine), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rail, "row-selected",

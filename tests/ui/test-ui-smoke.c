@@ -17,6 +17,7 @@
 #include "domain/kiosk-loyalty.h"
 #include "domain/kiosk-time.h"
 #include "kiosk-application.h"
+#include "kiosk-ui-test.h"
 #include "ui/kiosk-format.h"
 #include "ui/kiosk-window.h"
 
@@ -139,41 +140,6 @@ has_text_containing (GPtrArray  *texts,
       g_error ("the page shows nothing with “%s”", (text)); \
   } G_STMT_END
 
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  g_error ("timed out waiting for %s", (const char *)data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @widget has been painted in a new frame. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-  guint timeout = g_timeout_add_seconds (20, on_timeout, (gpointer)"a frame");
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_flag), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  g_source_remove (timeout);
-}
-
 static GtkStack *
 get_stack (KioskWindow *window)
 {
@@ -199,68 +165,9 @@ visit_page (const char *name)
   g_assert_nonnull (page);
   while (gtk_stack_get_transition_running (stack))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (GTK_WIDGET (window));
+  kiosk_ui_test_wait_for_paint (GTK_WIDGET (window));
 
   return page;
-}
-
-static void
-assert_png_not_blank (const char *path,
-                      int         width,
-                      int         height)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
-  g_autofree guchar *pixels = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  gsize stride;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
-
-  stride = (gsize)width * 4;
-  pixels = g_malloc (stride * (gsize)height);
-  gdk_texture_download (texture, pixels, stride);
-
-  /* A page with text, icons and cards has many shades; a blank or a
-   * one-colour failure has one or two. */
-  for (gsize i = 0; i < stride * (gsize)height && g_hash_table_size (colours) < 64; i += 4)
-    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *)(gpointer)(pixels + i)));
-  g_assert_cmpuint (g_hash_table_size (colours), >=, 64);
-}
-
-static void
-take_screenshot (const char *page_name)
-{
-  GtkWidget *window = GTK_WIDGET (get_window ());
-  const char *build_dir = g_getenv ("KIOSK_BUILD_DIR");
-  g_autofree char *dir = g_build_filename (build_dir != NULL ? build_dir : ".", "screenshots", lang, NULL);
-  g_autofree char *file = g_strdup_printf ("%s.png", page_name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  g_assert_nonnull (renderer);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_unlink (path);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  assert_png_not_blank (path, width, height);
-  g_test_message ("screenshot: %s", path);
 }
 
 static gboolean
@@ -289,7 +196,7 @@ test_navigation (void)
   g_autoptr(GPtrArray) title_texts = NULL;
   GtkWidget *rail;
 
-  wait_for_paint (GTK_WIDGET (window));
+  kiosk_ui_test_wait_for_paint (GTK_WIDGET (window));
 
   collect_widgets (GTK_WIDGET (window), lists, is_tab_list);
   g_assert_cmpuint (lists->len, ==, 1);
@@ -387,7 +294,7 @@ test_welcome (void)
     }
   g_assert_true (found_hours);
 
-  take_screenshot ("welcome");
+  kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "welcome");
 }
 
 static void
@@ -446,7 +353,7 @@ test_walkins (void)
   if (n_queue == 0)
     assert_shows (texts, _("No one is waiting right now."));
 
-  take_screenshot ("walkins");
+  kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "walkins");
 }
 
 static void
@@ -478,7 +385,7 @@ test_checkin (void)
   if (n_shown == 0)
     assert_shows (texts, _("No more appointments today."));
 
-  take_screenshot ("checkin");
+  kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "checkin");
 }
 
 static void
@@ -505,7 +412,7 @@ test_loyalty (void)
         assert_shows_containing (texts, threshold);
     }
 
-  take_screenshot ("loyalty");
+  kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "loyalty");
 }
 
 static void
@@ -536,7 +443,7 @@ test_calendar (void)
                            : kiosk_format_appointment_status (row->appointment.status));
     }
 
-  take_screenshot ("calendar");
+  kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "calendar");
 }
 
 static void
@@ -570,7 +477,7 @@ test_staff (void)
       assert_shows (texts, price);
     }
 
-  take_screenshot ("staff");
+  kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "staff");
 }
 
 /* ---- driver ------------------------------------------------------------- */
@@ -587,24 +494,6 @@ static void
 on_activate (GApplication *application)
 {
   g_idle_add (run_tests, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -656,7 +545,7 @@ main (int   argc,
   app_status = g_application_run (G_APPLICATION (app), 3, app_argv);
   g_clear_object (&app);
 
-  remove_tree (data_dir);
+  kiosk_ui_test_remove_tree (data_dir);
 
   g_assert_cmpint (app_status, ==, 0);
   return test_status;
