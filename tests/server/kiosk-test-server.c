@@ -57,6 +57,10 @@ struct _KioskTestServer
   guint       ping_interval;
   int         tx_depth;
   gboolean    notify_pending;
+
+  /* Arrival times of requests, for load measurements (any thread reads). */
+  GMutex      log_lock;
+  GArray     *request_times;   /* gint64 monotonic µs */
 };
 
 G_DEFINE_FINAL_TYPE (KioskTestServer, kiosk_test_server, G_TYPE_OBJECT)
@@ -2517,6 +2521,16 @@ slow_cb (gpointer data)
 }
 
 static void
+log_request (KioskTestServer *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_mutex_lock (&self->log_lock);
+  g_array_append_val (self->request_times, now);
+  g_mutex_unlock (&self->log_lock);
+}
+
+static void
 server_cb (SoupServer        *server,
            SoupServerMessage *msg,
            const char        *path,
@@ -2534,6 +2548,7 @@ server_cb (SoupServer        *server,
   req->query = query ? g_hash_table_ref (query) : NULL;
   req->body = soup_message_body_flatten (body);
   req->has_fault = fault_pop (self, req->method, path, &req->fault);
+  log_request (self);
 
   if (req->has_fault)
     {
@@ -2594,6 +2609,7 @@ events_cb (SoupServer        *server,
   req->msg = g_object_ref (msg);
   req->method = g_strdup (soup_server_message_get_method (msg));
   req->path = g_strdup (path);
+  log_request (self);
   if (fault_pop (self, req->method, path, &req->fault))
     {
       guint status = req->fault.status;
@@ -2663,6 +2679,8 @@ kiosk_test_server_finalize (GObject *object)
   g_free (self->data_dir);
   g_free (self->uri);
   g_free (self->salon_id);
+  g_clear_pointer (&self->request_times, g_array_unref);
+  g_mutex_clear (&self->log_lock);
   G_OBJECT_CLASS (kiosk_test_server_parent_class)->finalize (object);
 }
 
@@ -2697,6 +2715,8 @@ kiosk_test_server_init (KioskTestServer *self)
   self->sockets = g_ptr_array_new_with_free_func (socket_free);
   self->requests = g_ptr_array_new_with_free_func (paused_request_free);
   self->ping_interval = 30;
+  g_mutex_init (&self->log_lock);
+  self->request_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_queue_init (&self->faults);
   for (guint i = 0; i < G_N_ELEMENTS (self->throttles); i++)
     {
@@ -2922,6 +2942,31 @@ kiosk_test_server_get_n_websockets (KioskTestServer *self)
 {
   g_return_val_if_fail (KIOSK_IS_TEST_SERVER (self), 0);
   return self->sockets->len;
+}
+
+void
+kiosk_test_server_disconnect (KioskTestServer *self)
+{
+  g_return_if_fail (KIOSK_IS_TEST_SERVER (self));
+
+  /* WebSockets are stolen connections: soup_server_disconnect() does not
+   * know them. */
+  g_ptr_array_set_size (self->sockets, 0);
+  soup_server_disconnect (self->server);
+}
+
+GArray *
+kiosk_test_server_take_request_times (KioskTestServer *self)
+{
+  GArray *times;
+
+  g_return_val_if_fail (KIOSK_IS_TEST_SERVER (self), NULL);
+
+  g_mutex_lock (&self->log_lock);
+  times = g_steal_pointer (&self->request_times);
+  self->request_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_mutex_unlock (&self->log_lock);
+  return times;
 }
 
 void

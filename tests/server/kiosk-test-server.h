@@ -117,6 +117,17 @@ void             kiosk_test_server_set_ping_interval (KioskTestServer *self,
                                                       guint            seconds);
 guint            kiosk_test_server_get_n_websockets (KioskTestServer  *self);
 
+/* An outage: closes the listener, every HTTP connection and every
+ * WebSocket, so that connections are refused until
+ * kiosk_test_server_listen() is called again (with get_port() to keep the
+ * address). Rows, devices and tokens stay. */
+void             kiosk_test_server_disconnect       (KioskTestServer  *self);
+
+/* The arrival times (g_get_monotonic_time(), µs; one gint64 per request,
+ * WebSocket upgrades included) of every request since the previous call,
+ * for load measurements. Thread-safe. Free with g_array_unref(). */
+GArray          *kiosk_test_server_take_request_times (KioskTestServer *self);
+
 /* Queues @fault for the next request whose method is @method (NULL: any)
  * and whose path starts with @path_prefix (NULL: any). Faults are
  * consumed one per matching request, first pushed first used. */

@@ -1296,6 +1296,56 @@ test_demo_seed (Fixture *f, gconstpointer data)
   remove_tree (dir);
 }
 
+/* ------------------------------------------------------ outage and load */
+
+/* An outage refuses connections and ends the live sockets; listening again
+ * on the same port brings the same server back. Every request is logged
+ * with its arrival time. */
+static void
+test_outage_and_request_log (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) before = kiosk_test_server_take_request_times (f->server);
+  g_autoptr(GArray) times = NULL;
+  g_autoptr(GArray) after = NULL;
+  guint port = kiosk_test_server_get_port (f->server);
+  gint64 start = g_get_monotonic_time ();
+
+  {
+    g_autoptr(Reply) a = request (f, "GET", "/api/salons/", NULL, NULL, NULL);
+    g_autoptr(Reply) b = request (f, "GET", "/api/kiosk/v1/changes/", NULL, NULL, NULL);
+    g_assert_cmpuint (a->status, ==, 200);
+    g_assert_cmpuint (b->status, ==, 401);
+  }
+  times = kiosk_test_server_take_request_times (f->server);
+  g_assert_cmpuint (times->len, ==, 2);
+  g_assert_cmpint (g_array_index (times, gint64, 0), >=, start);
+  g_assert_cmpint (g_array_index (times, gint64, 1), >=, g_array_index (times, gint64, 0));
+  g_assert_cmpint (g_array_index (times, gint64, 1), <=, g_get_monotonic_time ());
+
+  kiosk_test_server_disconnect (f->server);
+  {
+    g_autoptr(Reply) refused = request (f, "GET", "/api/salons/", NULL, NULL, NULL);
+    g_assert_error (refused->error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  }
+  after = kiosk_test_server_take_request_times (f->server);
+  g_assert_cmpuint (after->len, ==, 0);
+
+  g_assert_true (kiosk_test_server_listen (f->server, port, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kiosk_test_server_get_port (f->server), ==, port);
+  {
+    g_autoptr(Reply) back = request (f, "GET", "/api/salons/", NULL, NULL, NULL);
+    g_assert_no_error (back->error);
+    g_assert_cmpuint (back->status, ==, 200);
+  }
+  g_clear_pointer (&after, g_array_unref);
+  after = kiosk_test_server_take_request_times (f->server);
+  g_assert_cmpuint (after->len, ==, 1);
+  /* The fixture wrote its rows directly: no request before this test. */
+  g_assert_cmpuint (before->len, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1322,6 +1372,7 @@ main (int argc, char *argv[])
   ADD ("fault/commit-then-drop", test_fault_commit_then_drop);
   ADD ("fault/slow-timeout", test_fault_slow_timeout);
   ADD ("demo-seed", test_demo_seed);
+  ADD ("outage-and-request-log", test_outage_and_request_log);
 #undef ADD
 
   return g_test_run ();
