@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include "kiosk-test-keyring.h"
+
+/* No <standard_session_servicedirs/>: nothing is activated behind our
+ * back (no keyring where there must be none, no prompter that would wait
+ * for a click nobody makes). */
+static const char bus_config[] =
+  "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+  " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+  "<busconfig>\n"
+  "  <type>session</type>\n"
+  "  <listen>%s</listen>\n"
+  "  <auth>EXTERNAL</auth>\n"
+  "  <policy context=\"default\">\n"
+  "    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n"
+  "    <allow eavesdrop=\"true\"/>\n"
+  "    <allow own=\"*\"/>\n"
+  "  </policy>\n"
+  "</busconfig>\n";
+
+struct _KioskTestKeyring
+{
+  char        *dir;
+  GSubprocess *bus;
+  GSubprocess *keyring;
+};
+
+static void
+child_setup (gpointer user_data)
+{
+#ifdef __linux__
+  /* The daemons go when the test goes, even when it aborts. */
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+#endif
+}
+
+static GSubprocess *
+spawn (const char * const  *argv,
+       GSubprocessFlags     flags)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static gboolean
+name_has_owner (GDBusConnection *connection,
+                const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+  return has_owner;
+}
+
+/* gnome-keyring --unlock makes the "login" keyring and its "default"
+ * alias shortly after it starts. */
+static void
+wait_for_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200 && !name_has_owner (connection, "org.freedesktop.secrets"); i++)
+    g_usleep (50 * 1000);
+  g_assert_true (name_has_owner (connection, "org.freedesktop.secrets"));
+
+  service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200; i++)
+    {
+      collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                     SECRET_COLLECTION_NONE, NULL, NULL);
+      if (collection != NULL && !secret_collection_get_locked (collection))
+        break;
+      g_clear_object (&collection);
+      g_usleep (50 * 1000);
+    }
+  g_assert_nonnull (collection);
+  g_assert_false (secret_collection_get_locked (collection));
+}
+
+KioskTestKeyring *
+kiosk_test_keyring_start (gboolean with_keyring)
+{
+  static const char * const subdirs[] = { "home", "runtime", "data", "config", "cache", "bus" };
+  static const char * const variables[] = { "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME",
+                                            "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) address_stream = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *config_file = NULL;
+  g_autofree char *config_arg = NULL;
+  g_autofree char *bus_dir = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *printed = NULL;
+  KioskTestKeyring *ps = g_new0 (KioskTestKeyring, 1);
+
+  ps->dir = g_dir_make_tmp ("kiosk-test-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *path = g_build_filename (ps->dir, subdirs[i], NULL);
+
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+      if (i < G_N_ELEMENTS (variables))
+        g_setenv (variables[i], path, TRUE);
+    }
+  g_unsetenv ("GNOME_KEYRING_CONTROL");
+
+  /* Every variable is set before the first child (and GLib's worker
+   * thread) exists: setenv() is not thread-safe. */
+  bus_dir = g_build_filename (ps->dir, "bus", NULL);
+  address = g_strconcat ("unix:path=", bus_dir, "/socket", NULL);
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+
+  config = g_strdup_printf (bus_config, address);
+  config_file = g_build_filename (ps->dir, "bus.conf", NULL);
+  g_assert_true (g_file_set_contents (config_file, config, -1, &error));
+  config_arg = g_strconcat ("--config-file=", config_file, NULL);
+  ps->bus = spawn ((const char * const []) { "dbus-daemon", "--nofork", config_arg, "--print-address=1", NULL },
+                   G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* It prints its address once it listens. */
+  address_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (ps->bus));
+  printed = g_data_input_stream_read_line (address_stream, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (printed);
+  g_assert_true (g_str_has_prefix (printed, address));
+
+  if (with_keyring)
+    {
+      /* As build-aux/quickstart does: a throwaway, non-empty password on
+       * stdin creates and unlocks a fresh login keyring (with an empty one
+       * gnome-keyring 42 makes none). Its stdout (variables) would spoil
+       * the TAP output. */
+      static const char password[] = "salonity-kiosk-tests";
+      GOutputStream *input;
+
+      ps->keyring = spawn ((const char * const []) { "gnome-keyring-daemon", "--foreground", "--unlock",
+                                                     "--components=secrets", NULL },
+                           G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+      input = g_subprocess_get_stdin_pipe (ps->keyring);
+      g_assert_true (g_output_stream_write_all (input, password, strlen (password), NULL, NULL, &error));
+      g_assert_true (g_output_stream_close (input, NULL, &error));
+      wait_for_keyring ();
+    }
+  return ps;
+}
+
+static void
+stop_process (GSubprocess *process)
+{
+  if (process == NULL)
+    return;
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, NULL);
+  g_object_unref (process);
+}
+
+void
+kiosk_test_keyring_stop (KioskTestKeyring *ps)
+{
+  g_autoptr(GDBusConnection) connection = NULL;
+
+  /* The shared session connection would kill this process when the bus
+   * goes away. */
+  secret_service_disconnect ();
+  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (connection != NULL)
+    g_dbus_connection_set_exit_on_close (connection, FALSE);
+  stop_process (ps->keyring);
+  stop_process (ps->bus);
+  remove_tree (ps->dir);
+  g_free (ps->dir);
+  g_free (ps);
+}
+
+const char *
+kiosk_test_keyring_get_dir (KioskTestKeyring *keyring)
+{
+  return keyring->dir;
+}
