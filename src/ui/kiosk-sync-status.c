@@ -98,11 +98,18 @@ kiosk_sync_status_update (KioskSyncStatus *self)
 
             icon_name = "emblem-synchronizing-symbolic";
             css = "sync-busy";
+            /* Numbers go in as text: gettext cannot see through
+             * G_GUINT64_FORMAT inside a message. */
+            g_autofree char *n_received = g_strdup_printf ("%" G_GUINT64_FORMAT, received);
+            g_autofree char *n_expected = g_strdup_printf ("%" G_GUINT64_FORMAT, expected);
+
             if (expected > 0)
-              summary = g_strdup_printf (_("Syncing… %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT),
-                                         received, expected);
+              /* Translators: records received so far, then records expected. */
+              summary = g_strdup_printf (_("Syncing… %s of %s"), n_received, n_expected);
             else if (received > 0)
-              summary = g_strdup_printf (_("Syncing… %" G_GUINT64_FORMAT " records"), received);
+              summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Syncing… %s record", "Syncing… %s records",
+                                                      (gulong) MIN (received, G_MAXULONG)),
+                                         n_received);
             else
               summary = g_strdup (_("Syncing…"));
           }
