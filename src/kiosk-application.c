@@ -144,6 +144,19 @@ on_window_realize (GtkWidget        *window,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), self);
 }
 
+static gboolean
+settings_want_kiosk_mode (KioskContext *context)
+{
+  GSettings *settings = kiosk_context_get_settings (context);
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, "kiosk-mode") &&
+         g_settings_get_boolean (settings, "kiosk-mode");
+}
+
 static void
 kiosk_application_activate (GApplication *app)
 {
@@ -167,8 +180,10 @@ kiosk_application_activate (GApplication *app)
 
       window = GTK_WINDOW (kiosk_window_new (GTK_APPLICATION (self), self->context));
 
-      if (self->kiosk_mode)
-        gtk_window_fullscreen (window);
+      /* Locked down for a front-desk terminal: full screen, no close
+       * button, idle/logout/suspend inhibited; staff leave with the PIN. */
+      if (self->kiosk_mode || settings_want_kiosk_mode (self->context))
+        kiosk_window_set_kiosk_mode (KIOSK_WINDOW (window), TRUE);
 
       if (self->quit_after_first_frame)
         g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), self);

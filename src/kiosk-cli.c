@@ -14,6 +14,7 @@
 
 #include "kiosk-cli.h"
 #include "kiosk-context.h"
+#include "kiosk-pairing.h"
 #include "replica/kiosk-replica-sync.h"
 #include "sync/kiosk-json.h"
 #include "sync/kiosk-transport.h"
@@ -87,19 +88,6 @@ dup_ca_file (const CliOptions *opts,
   return *value != '\0' ? g_steal_pointer (&value) : NULL;
 }
 
-/* One spelling of a server URL, so that the credentials' "server" attribute
- * and the replica's meta always agree. */
-static char *
-normalize_server_url (const char *url)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (url));
-  gsize len = strlen (stripped);
-
-  while (len > 0 && stripped[len - 1] == '/')
-    stripped[--len] = '\0';
-  return g_steal_pointer (&stripped);
-}
-
 static void
 wipe_string (char **str)
 {
@@ -162,17 +150,14 @@ static int
 run_enroll (const CliOptions *opts)
 {
   g_autoptr(KioskContext) context = NULL;
-  g_autoptr(SoupSession) session = NULL;
   g_autoptr(KioskEnrollment) enrollment = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) missing = g_string_new (NULL);
   g_autofree char *server = NULL;
-  g_autofree char *probe = NULL;
   g_autofree char *ca_file = NULL;
   g_autofree char *old_salon = NULL;
   g_autofree char *old_server = NULL;
   g_autofree char *old_device = NULL;
-  KioskCredentials *credentials;
   KioskReplica *replica;
   guint retry_after = 0;
 
@@ -195,7 +180,7 @@ run_enroll (const CliOptions *opts)
       return KIOSK_CLI_USAGE;
     }
 
-  server = normalize_server_url (opts->server);
+  server = kiosk_pairing_normalize_server_url (opts->server);
   if (!kiosk_transport_check_url (server, &error))
     {
       say_error (_("Refusing to talk to this server: %s"), error->message);
@@ -206,7 +191,6 @@ run_enroll (const CliOptions *opts)
   if (context == NULL)
     return KIOSK_CLI_FAILED;
   replica = kiosk_context_get_replica (context);
-  credentials = kiosk_context_get_credentials (context);
 
   /* One data folder holds one salon: mixing two would upload one salon's
    * customers to the other. */
@@ -218,79 +202,36 @@ run_enroll (const CliOptions *opts)
       return KIOSK_CLI_OTHER_SALON;
     }
 
-  /* The pairing code is single use: find out that the token could not be
-   * kept before spending it. NOT_FOUND is the expected answer. */
-  probe = kiosk_credentials_lookup_token_sync (credentials, server, "00000000-0000-0000-0000-000000000000",
-                                               NULL, &error);
-  wipe_string (&probe);
-  if (error != NULL && g_error_matches (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE))
-    {
-      say_error (_("No secret store (Secret Service) answers, so the device token could not be kept safely: %s. "
-                   "Start the keyring (e.g. gnome-keyring) and enroll again; the pairing code was not used."),
-                 error->message);
-      return KIOSK_CLI_NO_SECRET_STORE;
-    }
-  g_clear_error (&error);
-
   ca_file = dup_ca_file (opts, context);
-  session = kiosk_transport_new_session (ca_file, &error);
-  if (session == NULL)
-    return exit_for_transport_error (error, 0);
-
-  enrollment = kiosk_transport_enroll (session, server, opts->salon, opts->pairing_code, opts->name,
-                                       &retry_after, NULL, &error);
-  if (enrollment == NULL)
-    return exit_for_transport_error (error, retry_after);
-
-  if (!kiosk_credentials_store_token_sync (credentials, server, enrollment->device, enrollment->token,
-                                           NULL, &error))
-    {
-      wipe_string (&enrollment->token);
-      if (g_error_matches (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE))
-        {
-          say_error (_("The server enrolled this kiosk, but no secret store (Secret Service) could keep its token: %s. "
-                       "Start the keyring and enroll again with a new pairing code."),
-                     error->message);
-          return KIOSK_CLI_NO_SECRET_STORE;
-        }
-      say_error (_("The server enrolled this kiosk, but its token could not be kept: %s. "
-                   "Enroll again with a new pairing code."), error->message);
-      return KIOSK_CLI_FAILED;
-    }
-  wipe_string (&enrollment->token);
-
-  /* A previous enrollment of this folder: its token is of no more use. */
   old_server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
   old_device = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE);
-  if (old_server != NULL && old_device != NULL &&
-      (g_strcmp0 (old_server, server) != 0 || g_strcmp0 (old_device, enrollment->device) != 0))
+  enrollment = kiosk_pairing_enroll (kiosk_context_get_credentials (context), server, opts->salon,
+                                     opts->pairing_code, opts->name, ca_file, old_server, old_device,
+                                     &retry_after, NULL, &error);
+  if (enrollment == NULL)
     {
-      g_autoptr(GError) clear_error = NULL;
-
-      if (!kiosk_credentials_clear_token_sync (credentials, old_server, old_device, NULL, &clear_error))
-        g_debug ("Cannot forget the previous token: %s", clear_error->message);
+      if (error->domain == KIOSK_CREDENTIALS_ERROR)
+        {
+          say_error ("%s", error->message);
+          return error->code == KIOSK_CREDENTIALS_ERROR_UNAVAILABLE ? KIOSK_CLI_NO_SECRET_STORE : KIOSK_CLI_FAILED;
+        }
+      return exit_for_transport_error (error, retry_after);
     }
 
-  if (!kiosk_replica_begin (replica, &error) ||
-      !kiosk_replica_set_meta (replica, KIOSK_META_SERVER_URL, server, &error) ||
-      !kiosk_replica_set_meta (replica, KIOSK_META_SALON,
-                               enrollment->salon != NULL ? enrollment->salon : opts->salon, &error) ||
-      !kiosk_replica_set_meta (replica, KIOSK_META_DEVICE, enrollment->device, &error) ||
-      !kiosk_replica_set_meta (replica, KIOSK_META_DEVICE_NAME,
-                               enrollment->name != NULL ? enrollment->name : opts->name, &error) ||
-      !kiosk_replica_commit (replica, &error))
+  if (enrollment->name == NULL || *enrollment->name == '\0')
     {
-      kiosk_replica_rollback (replica);
+      g_free (enrollment->name);
+      enrollment->name = g_strdup (opts->name);
+    }
+  if (!kiosk_pairing_record (replica, server, enrollment, &error))
+    {
       say_error (_("The server enrolled this kiosk, but the local database could not record it: %s"),
                  error->message);
       return KIOSK_CLI_FAILED;
     }
 
   g_print (_("Enrolled “%s” as device %s of salon %s at %s.\n"),
-           enrollment->name != NULL ? enrollment->name : opts->name,
-           enrollment->device,
-           enrollment->salon != NULL ? enrollment->salon : opts->salon,
-           server);
+           enrollment->name, enrollment->device, enrollment->salon, server);
   return KIOSK_CLI_OK;
 }
 

@@ -470,19 +470,34 @@ kiosk_context_start_sync (KioskContext *self)
   kiosk_sync_engine_start (self->sync_engine);
 }
 
+static void
+drop_sync_engine (KioskContext *self)
+{
+  if (self->sync_engine == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->sync_engine, self);
+  if (self->sync_started)
+    kiosk_sync_engine_stop (self->sync_engine);
+  self->sync_started = FALSE;
+  g_clear_object (&self->sync_engine);
+}
+
 void
 kiosk_context_reload_enrollment (KioskContext *self)
 {
   g_return_if_fail (KIOSK_IS_CONTEXT (self));
 
-  if (ensure_sync_engine (self))
+  /* The engine read its server and device when it started, and one that
+   * met a 401 has stopped uploading: a new enrollment (or none, after
+   * unpairing) gets a new engine. Nothing pending is lost: it is in the
+   * replica's outbox. */
+  if (self->sync_engine != NULL)
     {
-      /* A new engine starts now if the window is already up; otherwise
-       * kiosk_context_start_sync() starts it. */
-      if (self->sync_wanted)
-        kiosk_context_start_sync (self);
-      return;
+      drop_sync_engine (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_ENGINE]);
     }
-  if (self->sync_engine != NULL && self->sync_started)
-    kiosk_sync_engine_nudge (self->sync_engine);
+  load_salon_time_zone (self);
+
+  if (ensure_sync_engine (self) && self->sync_wanted)
+    kiosk_context_start_sync (self);
 }

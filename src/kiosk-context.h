@@ -55,8 +55,9 @@ char         *kiosk_context_dup_today      (KioskContext  *self);
 KioskCredentials *kiosk_context_get_credentials  (KioskContext *self);
 KioskSyncEngine  *kiosk_context_get_sync_engine  (KioskContext *self);
 void              kiosk_context_start_sync       (KioskContext *self);
-/* After a pairing in the UI: makes (and, once started, starts) the engine
- * for the new enrollment, or nudges the one that runs. */
+/* After a pairing or an unpairing in the UI: stops the engine of the old
+ * enrollment, if any, and makes (and, once started, starts) one for the
+ * replica's current enrollment, if any. Notifies :sync-engine. */
 void              kiosk_context_reload_enrollment (KioskContext *self);
 
 /* Emitted (on the main thread) whenever replica data changed, so pages reload. */

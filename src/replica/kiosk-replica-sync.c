@@ -66,7 +66,10 @@
     "SELECT '" t "', id, version, NULL FROM " t " WHERE pending = 1 AND " UNSEEN (t) " "   \
     "ON CONFLICT (entity, id) DO UPDATE SET row = NULL, "                                  \
     "  version = max (server_copy.version, excluded.version)",                             \
-    "DELETE FROM " t " WHERE pending = 0 AND " UNSEEN (t) }
+    "DELETE FROM " t " WHERE pending = 0 AND " UNSEEN (t),                                \
+    "SELECT version, pending, "                                                            \
+    "  (SELECT version FROM server_copy WHERE entity = '" t "' AND id = ?1) "              \
+    "FROM " t " WHERE id = ?1" }
 
 typedef struct {
   const char *name;
@@ -75,6 +78,7 @@ typedef struct {
   const char *clear_pending_sql;
   const char *unseen_tombstones_sql;
   const char *delete_unseen_sql;
+  const char *held_sql;         /* ?1 id -> version, pending, kept server copy's version */
 } EntitySql;
 
 /* In KioskEntity order. */
@@ -187,14 +191,27 @@ kiosk_replica_put_server_record (KioskReplica  *self,
     }
 }
 
-/* Savepoints let one refused row fail alone inside a feed page. */
+/* Savepoints let one refused row fail alone inside a feed page. They are
+ * cached statements: a snapshot opens a million of them. */
 static gboolean
 savepoint (KioskReplica  *self,
            GError       **error)
 {
+  g_autoptr(KioskCachedStmt) stmt = NULL;
+
   if (!kiosk_replica_check_usable (self, error))
     return FALSE;
-  return kiosk_replica_exec (self, "SAVEPOINT kiosk_sync", error);
+  stmt = kiosk_replica_prepare (self, "SAVEPOINT kiosk_sync", error);
+  return stmt != NULL && kiosk_replica_run (self, stmt, error);
+}
+
+static gboolean
+release (KioskReplica  *self,
+         GError       **error)
+{
+  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, "RELEASE kiosk_sync", error);
+
+  return stmt != NULL && kiosk_replica_run (self, stmt, error);
 }
 
 static gboolean
@@ -204,7 +221,7 @@ savepoint_end (KioskReplica  *self,
 {
   sqlite3 *db = kiosk_replica_get_db (self);
 
-  if (ok && kiosk_replica_exec (self, "RELEASE kiosk_sync", error))
+  if (ok && release (self, error))
     return TRUE;
   /* Unless SQLite already rolled everything back (disk full). */
   if (!sqlite3_get_autocommit (db))
@@ -476,13 +493,48 @@ mark_seen (KioskReplica  *self,
            const char    *id,
            GError       **error)
 {
-  BEGIN_PUT ("INSERT OR IGNORE INTO snapshot_seen (entity, id) VALUES (?1, ?2)");
+  /* One statement, no copy of the meta value: this runs for every row. */
+  BEGIN_PUT ("INSERT OR IGNORE INTO snapshot_seen (entity, id) "
+             "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM meta WHERE key = '" KIOSK_META_SNAPSHOT "')");
 
-  if (!kiosk_replica_in_snapshot (self))
-    return TRUE;
   kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
   kiosk_replica_bind_text (stmt, 2, id);
   return kiosk_replica_run (self, stmt, error);
+}
+
+/* get_held() in one statement, for the feed's hot path: also says
+ * whether a server copy is kept (which the row's upsert must then drop). */
+static gboolean
+get_held_fast (KioskReplica  *self,
+               KioskEntity    entity,
+               const char    *id,
+               gboolean      *exists,
+               gint64        *version,
+               gboolean      *pending,
+               gboolean      *has_copy,
+               GError       **error)
+{
+  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[entity].held_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  kiosk_replica_bind_text (stmt, 1, id);
+  if (!kiosk_replica_next (self, stmt, exists, error))
+    return FALSE;
+  *version = -1;
+  *pending = FALSE;
+  *has_copy = FALSE;
+  if (*exists)
+    {
+      *version = sqlite3_column_int64 (stmt, 0);
+      *pending = sqlite3_column_int (stmt, 1) != 0;
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          *has_copy = TRUE;
+          *version = MAX (*version, sqlite3_column_int64 (stmt, 2));
+        }
+    }
+  return TRUE;
 }
 
 gboolean
@@ -511,6 +563,29 @@ kiosk_replica_apply_upsert (KioskReplica      *self,
                    _("A %s from the server has no id"), entity_sql[entity].name);
       return FALSE;
     }
+
+  if (!kiosk_replica_check_usable (self, error))
+    return FALSE;
+  {
+    gboolean has_copy = FALSE;
+
+    if (!get_held_fast (self, entity, id, &exists, &held, &pending, &has_copy, error))
+      return FALSE;
+    /* The common case of a snapshot: a new or older row, nobody's pending
+     * changes, no kept copy, one table. Its upsert is one statement, atomic
+     * by itself (a refused row leaves nothing behind), so it needs no
+     * savepoint; the mark comes after it. */
+    if ((!exists || (!pending && record_version (entity, record) > held)) &&
+        !has_copy && entity != KIOSK_ENTITY_EMPLOYEE)
+      {
+        if (!kiosk_replica_put_server_record (self, entity, record, error) ||
+            !mark_seen (self, entity, id, error))
+          return FALSE;
+        if (result != NULL)
+          *result = KIOSK_APPLY_APPLIED;
+        return TRUE;
+      }
+  }
 
   if (!savepoint (self, error))
     return FALSE;
@@ -580,6 +655,24 @@ kiosk_replica_apply_delete (KioskReplica      *self,
   if (result != NULL)
     *result = outcome;
   return TRUE;
+}
+
+gboolean
+kiosk_replica_set_bulk (KioskReplica  *self,
+                        gboolean       bulk,
+                        GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
+
+  if (!kiosk_replica_check_usable (self, error))
+    return FALSE;
+  /* NORMAL in WAL mode: a commit is atomic and the file consistent, only
+   * the last commits may be lost to a power cut, and a lost page comes
+   * again from its cursor. The larger WAL checkpoints (and syncs) once per
+   * ~60 MiB rather than after every page of a snapshot. */
+  return kiosk_replica_exec (self, bulk ? "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;"
+                                        : "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000;",
+                             error);
 }
 
 gboolean

@@ -53,6 +53,13 @@ gint64   kiosk_replica_get_row_version (KioskReplica  *self,
  * a resumed snapshot simply starts again. */
 gboolean kiosk_replica_snapshot_begin  (KioskReplica  *self,
                                         GError       **error);
+/* While the engine pulls a snapshot on its own connection: commits are
+ * atomic but not synced one by one (a page lost to a power cut comes again
+ * from the stored cursor), and the WAL is checkpointed less often. Not
+ * inside a transaction. */
+gboolean kiosk_replica_set_bulk        (KioskReplica  *self,
+                                        gboolean       bulk,
+                                        GError       **error);
 gboolean kiosk_replica_snapshot_finish (KioskReplica  *self,
                                         GError       **error);
 gboolean kiosk_replica_in_snapshot     (KioskReplica  *self);

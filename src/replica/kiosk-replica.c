@@ -862,3 +862,42 @@ kiosk_replica_collect_one (KioskReplica     *self,
     return NULL;
   return read (stmt);
 }
+
+/* Forgetting the salon */
+
+gboolean
+kiosk_replica_clear_all (KioskReplica  *self,
+                         GError       **error)
+{
+  /* Children before parents (employee_service names employees, outbox_ref
+   * the outbox) so that no foreign key objects whatever the pragma. */
+  static const char sql[] =
+    "DELETE FROM outbox_ref;"
+    "DELETE FROM outbox;"
+    "DELETE FROM quarantine;"
+    "DELETE FROM snapshot_seen;"
+    "DELETE FROM server_copy;"
+    "DELETE FROM point_entry;"
+    "DELETE FROM walkin;"
+    "DELETE FROM appointment;"
+    "DELETE FROM customer;"
+    "DELETE FROM employee_service;"
+    "DELETE FROM employee;"
+    "DELETE FROM service;"
+    "DELETE FROM category;"
+    "DELETE FROM working_hours;"
+    "DELETE FROM salon;"
+    "DELETE FROM meta WHERE substr (key, 1, length ('" KIOSK_REPLICA_LOCAL_META_PREFIX "')) "
+    "                    != '" KIOSK_REPLICA_LOCAL_META_PREFIX "';";
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
+
+  if (!kiosk_replica_begin (self, error))
+    return FALSE;
+  if (!kiosk_replica_exec (self, sql, error))
+    {
+      kiosk_replica_rollback (self);
+      return FALSE;
+    }
+  return kiosk_replica_commit (self, error);
+}

@@ -163,4 +163,13 @@ const char *kiosk_outbox_state_to_string  (KioskOutboxState   state);
 gboolean    kiosk_outbox_state_from_string (const char       *str,
                                             KioskOutboxState *out);
 
+/* Forgets the salon: every entity row, the outbox, the quarantine and the
+ * sync bookkeeping, and every meta key except those starting with
+ * KIOSK_REPLICA_LOCAL_META_PREFIX (facts about this terminal, such as the
+ * staff PIN lock-out, that outlive a salon). One transaction. For pairing
+ * with another salon after the old one's pending changes were exported. */
+#define KIOSK_REPLICA_LOCAL_META_PREFIX "local."
+gboolean   kiosk_replica_clear_all        (KioskReplica      *self,
+                                           GError           **error);
+
 G_END_DECLS

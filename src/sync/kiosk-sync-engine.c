@@ -19,15 +19,18 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "replica/kiosk-replica-sync.h"
+#include "sync/kiosk-feed-reader.h"
 #include "sync/kiosk-json.h"
 #include "sync/kiosk-sync-engine.h"
 #include "sync/kiosk-transport.h"
 
 #define API_PREFIX         "/api/kiosk/v1/"
-#define FEED_LIMIT         500
+#define FEED_LIMIT         1000
 #define MAX_BODY_BYTES     (16 * 1024 * 1024)
 #define MAX_RETRY_AFTER_S  3600
 #define SKEW_WARNING_US    (2 * 60 * G_USEC_PER_SEC)
@@ -530,12 +533,26 @@ worker_enrollment (Worker  *w,
   return ENROLL_OK;
 }
 
+/* The engine's threads yield to the UI: on two cores a snapshot keeps both
+ * busy, and the main loop must still get the CPU within a frame. On Linux
+ * the nice value is per thread, so this touches only the calling one. */
+static void
+background_priority (void)
+{
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, 0, 10) != 0)
+    g_debug ("Cannot lower the sync thread's priority: %s", g_strerror (errno));
+#endif
+}
+
 /* ------------------------------------------------------------------ HTTP */
 
 typedef struct {
-  guint   status;
-  GBytes *body;
-  guint   retry_after;   /* seconds; 0 when the reply said nothing */
+  guint    status;
+  GBytes  *body;
+  guint    retry_after;   /* seconds; 0 when the reply said nothing */
+  gboolean has_skew;      /* the reply had a usable Date header */
+  gint64   skew;          /* µs, server - local */
 } Reply;
 
 static void
@@ -574,11 +591,11 @@ read_all (GInputStream  *in,
 
 static void
 worker_note_skew (Worker      *w,
-                  SoupMessage *msg)
+                  const Reply *reply)
 {
-  gint64 skew;
+  gint64 skew = reply->skew;
 
-  if (!kiosk_transport_clock_skew (msg, g_get_real_time (), &skew))
+  if (!reply->has_skew)
     return;
   w->status.skew = skew;
   if (ABS (skew) > SKEW_WARNING_US && !w->skew_warned)
@@ -615,17 +632,22 @@ parse_retry_after (SoupMessage *msg)
 }
 
 /* One exchange. OUTCOME_OK means a status line and a whole body arrived
- * (any status); the caller judges the status. */
+ * (any status); the caller judges the status. Touches nothing of the
+ * worker's, so that the feed fetcher can call it on its own thread with its
+ * own session. */
 static Outcome
-worker_http (Worker     *w,
-             const char *method,
-             const char *path,
-             const char *body,
-             const char *idempotency_key,
-             Reply      *reply,
-             GError    **error)
+http_exchange (SoupSession  *session,
+               const char   *server_url,
+               const char   *token,
+               GCancellable *cancellable,
+               const char   *method,
+               const char   *path,
+               const char   *body,
+               const char   *idempotency_key,
+               Reply        *reply,
+               GError      **error)
 {
-  g_autofree char *url = g_strconcat (w->server_url, API_PREFIX, path, NULL);
+  g_autofree char *url = g_strconcat (server_url, API_PREFIX, path, NULL);
   g_autofree char *auth = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GInputStream) in = NULL;
@@ -640,7 +662,7 @@ worker_http (Worker     *w,
       return OUTCOME_LOCAL_ERROR;
     }
   headers = soup_message_get_request_headers (msg);
-  auth = g_strconcat ("Token ", w->token, NULL);
+  auth = g_strconcat ("Token ", token, NULL);
   soup_message_headers_replace (headers, "Authorization", auth);
   soup_message_headers_replace (headers, "Accept", "application/json");
   if (idempotency_key != NULL)
@@ -654,7 +676,7 @@ worker_http (Worker     *w,
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
 
-  in = soup_session_send (w->session, msg, w->cancellable, &local);
+  in = soup_session_send (session, msg, cancellable, &local);
   if (auth)
     memset (auth, 0, strlen (auth));
   if (in == NULL)
@@ -668,10 +690,10 @@ worker_http (Worker     *w,
                    _("The server cannot be reached: %s"), local->message);
       return OUTCOME_OFFLINE;
     }
-  worker_note_skew (w, msg);
+  reply->has_skew = kiosk_transport_clock_skew (msg, g_get_real_time (), &reply->skew);
   reply->status = soup_message_get_status (msg);
   reply->retry_after = reply->status == STATUS_TOO_MANY_REQUESTS ? parse_retry_after (msg) : 0;
-  reply->body = read_all (in, w->cancellable, &local);
+  reply->body = read_all (in, cancellable, &local);
   g_input_stream_close (in, NULL, NULL);
   if (reply->body == NULL)
     {
@@ -691,6 +713,22 @@ worker_http (Worker     *w,
       return OUTCOME_OFFLINE;
     }
   return OUTCOME_OK;
+}
+
+static Outcome
+worker_http (Worker     *w,
+             const char *method,
+             const char *path,
+             const char *body,
+             const char *idempotency_key,
+             Reply      *reply,
+             GError    **error)
+{
+  Outcome outcome = http_exchange (w->session, w->server_url, w->token, w->cancellable,
+                                   method, path, body, idempotency_key, reply, error);
+
+  worker_note_skew (w, reply);
+  return outcome;
 }
 
 /* Status-only outcomes that pull and push share. */
@@ -818,37 +856,240 @@ apply_page (Worker         *w,
   return TRUE;
 }
 
+/* The feed is pipelined: a fetcher thread asks for page N+1 and reads it
+ * (kiosk_feed_reader_parse_page()) while the worker applies page N, so that
+ * the server, the reading and SQLite work at the same time. The worker still
+ * applies the pages one by one, in order, each in one transaction with its
+ * cursor; a page fetched past a failure is simply dropped, and the next pull
+ * starts again from the stored cursor. At most FETCH_AHEAD pages wait, so a
+ * snapshot's memory stays that of a few pages. */
+#define FETCH_AHEAD 2
+
+typedef struct {
+  Outcome        outcome;    /* of the exchange */
+  Reply          reply;
+  KioskFeedPage *page;       /* a 200 that reads */
+  GError        *error;      /* an exchange or a page that failed */
+} FetchItem;
+
+static void
+fetch_item_free (FetchItem *item)
+{
+  reply_clear (&item->reply);
+  g_clear_pointer (&item->page, kiosk_feed_page_free);
+  g_clear_error (&item->error);
+  g_free (item);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FetchItem, fetch_item_free)
+
+typedef struct {
+  char         *server_url;
+  char         *token;
+  char         *ca_file;
+  char         *cursor;        /* NULL: a snapshot from its start */
+  GCancellable *cancellable;   /* the fetcher's own, cancelled with the worker's */
+  gulong        cancelled_id;
+  GCancellable *parent;
+  GAsyncQueue  *items;         /* of FetchItem, in page order */
+  GMutex        lock;
+  GCond         room;
+  guint         waiting;       /* items pushed and not yet taken */
+  GThread      *thread;
+} Fetcher;
+
+static gboolean
+fetcher_wait_for_room (Fetcher *f)
+{
+  gboolean go;
+
+  g_mutex_lock (&f->lock);
+  while (f->waiting >= FETCH_AHEAD && !g_cancellable_is_cancelled (f->cancellable))
+    g_cond_wait (&f->room, &f->lock);
+  go = !g_cancellable_is_cancelled (f->cancellable);
+  if (go)
+    f->waiting++;
+  g_mutex_unlock (&f->lock);
+  return go;
+}
+
+static gpointer
+fetcher_thread (gpointer data)
+{
+  Fetcher *f = data;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *cursor = g_strdup (f->cursor);
+
+  background_priority ();
+  session = kiosk_transport_new_session (f->ca_file, &local);
+  for (;;)
+    {
+      g_autofree char *path = NULL;
+      FetchItem *item;
+      gboolean more;
+
+      if (!fetcher_wait_for_room (f))
+        {
+          /* The worker may be waiting for a page: it gets the news. */
+          item = g_new0 (FetchItem, 1);
+          item->outcome = OUTCOME_CANCELLED;
+          g_set_error_literal (&item->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+          g_mutex_lock (&f->lock);
+          f->waiting++;
+          g_mutex_unlock (&f->lock);
+          g_async_queue_push (f->items, item);
+          break;
+        }
+      item = g_new0 (FetchItem, 1);
+      if (session == NULL)
+        {
+          item->outcome = OUTCOME_LOCAL_ERROR;
+          item->error = g_steal_pointer (&local);
+          g_async_queue_push (f->items, item);
+          break;
+        }
+      if (cursor == NULL)
+        path = g_strdup_printf ("changes/?limit=%d", FEED_LIMIT);
+      else
+        {
+          g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
+          path = g_strdup_printf ("changes/?since=%s&limit=%d", escaped, FEED_LIMIT);
+        }
+      item->outcome = http_exchange (session, f->server_url, f->token, f->cancellable,
+                                     "GET", path, NULL, NULL, &item->reply, &item->error);
+      if (item->outcome == OUTCOME_OK && item->reply.status == SOUP_STATUS_OK)
+        {
+          gsize len = 0;
+          const char *body = g_bytes_get_data (item->reply.body, &len);
+          g_autoptr(GError) parse_error = NULL;
+
+          item->page = kiosk_feed_reader_parse_page (body ? body : "", (gssize) len, &parse_error);
+          if (item->page == NULL)
+            {
+              item->outcome = OUTCOME_FAILING;
+              g_set_error (&item->error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                           _("The server sent a feed page that cannot be read: %s"), parse_error->message);
+            }
+          /* The body is read: only the page is kept. */
+          g_clear_pointer (&item->reply.body, g_bytes_unref);
+        }
+      more = item->page != NULL && item->page->has_more;
+      if (more)
+        {
+          g_free (cursor);
+          cursor = g_strdup (item->page->cursor);
+        }
+      g_async_queue_push (f->items, item);
+      if (!more)
+        break;
+    }
+  return NULL;
+}
+
+static void
+fetcher_cancelled_cb (GCancellable *cancellable,
+                      Fetcher      *f)
+{
+  g_cancellable_cancel (f->cancellable);
+}
+
+static Fetcher *
+fetcher_start (Worker     *w,
+               const char *cursor)
+{
+  Fetcher *f = g_new0 (Fetcher, 1);
+
+  f->server_url = g_strdup (w->server_url);
+  f->token = g_strdup (w->token);
+  f->ca_file = g_strdup (w->engine->ca_file);
+  f->cursor = g_strdup (cursor);
+  f->cancellable = g_cancellable_new ();
+  f->parent = g_object_ref (w->cancellable);
+  f->cancelled_id = g_cancellable_connect (w->cancellable, G_CALLBACK (fetcher_cancelled_cb), f, NULL);
+  f->items = g_async_queue_new_full ((GDestroyNotify) fetch_item_free);
+  g_mutex_init (&f->lock);
+  g_cond_init (&f->room);
+  f->thread = g_thread_new ("kiosk-feed", fetcher_thread, f);
+  return f;
+}
+
+static FetchItem *
+fetcher_next (Fetcher *f)
+{
+  FetchItem *item = g_async_queue_pop (f->items);
+
+  g_mutex_lock (&f->lock);
+  f->waiting--;
+  g_cond_signal (&f->room);
+  g_mutex_unlock (&f->lock);
+  return item;
+}
+
+/* Stops the fetcher (if it still runs) and drops what it fetched. */
+static void
+fetcher_free (Fetcher *f)
+{
+  g_mutex_lock (&f->lock);
+  g_cancellable_cancel (f->cancellable);
+  g_cond_signal (&f->room);
+  g_mutex_unlock (&f->lock);
+  g_thread_join (f->thread);
+  g_cancellable_disconnect (f->parent, f->cancelled_id);
+  g_object_unref (f->parent);
+  g_object_unref (f->cancellable);
+  g_async_queue_unref (f->items);
+  g_mutex_clear (&f->lock);
+  g_cond_clear (&f->room);
+  if (f->token)
+    memset (f->token, 0, strlen (f->token));
+  g_free (f->token);
+  g_free (f->server_url);
+  g_free (f->ca_file);
+  g_free (f->cursor);
+  g_free (f);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fetcher, fetcher_free)
+
+static Outcome worker_pull_pages (Worker *w, GError **error);
+
 static Outcome
 worker_pull (Worker  *w,
              GError **error)
+{
+  g_autofree char *cursor = kiosk_replica_get_meta (w->replica, KIOSK_META_CURSOR);
+  gboolean bulk = cursor == NULL || *cursor == '\0' || kiosk_replica_in_snapshot (w->replica);
+  Outcome outcome;
+
+  /* Bulk for a pull that starts as a snapshot; a snapshot after a 410
+   * inside an ordinary pull goes at the ordinary pace. */
+  if (bulk && !kiosk_replica_set_bulk (w->replica, TRUE, error))
+    return OUTCOME_LOCAL_ERROR;
+  outcome = worker_pull_pages (w, error);
+  if (bulk)
+    kiosk_replica_set_bulk (w->replica, FALSE, NULL);
+  return outcome;
+}
+
+static Outcome
+worker_pull_pages (Worker  *w,
+                   GError **error)
 {
   guint expired = 0;
 
   for (;;)
     {
       g_autofree char *cursor = kiosk_replica_get_meta (w->replica, KIOSK_META_CURSOR);
-      g_autofree char *path = NULL;
-      g_autoptr(KioskFeedPage) page = NULL;
-      g_auto(Reply) reply = { 0 };
-      g_autoptr(GError) local = NULL;
-      gsize len = 0;
-      const char *data;
-      guint touched = 0;
-      Outcome outcome;
+      g_autoptr(Fetcher) fetcher = NULL;
+      gboolean restart = FALSE;
 
       if (cursor == NULL || *cursor == '\0')
         {
           /* No cursor: a snapshot from its start (one left by a restart
            * before its first page simply starts again). */
+          g_clear_pointer (&cursor, g_free);
           if (!kiosk_replica_in_snapshot (w->replica) &&
               !kiosk_replica_snapshot_begin (w->replica, error))
             return OUTCOME_LOCAL_ERROR;
-          path = g_strdup_printf ("changes/?limit=%d", FEED_LIMIT);
-        }
-      else
-        {
-          g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
-          path = g_strdup_printf ("changes/?since=%s&limit=%d", escaped, FEED_LIMIT);
         }
 
       if (kiosk_replica_in_snapshot (w->replica) && w->status.state != KIOSK_SYNC_STATE_SYNCING)
@@ -859,47 +1100,58 @@ worker_pull (Worker  *w,
           worker_publish (w, 0);
         }
 
-      outcome = worker_http (w, "GET", path, NULL, NULL, &reply, error);
-      if (outcome != OUTCOME_OK)
-        return outcome;
-
-      if (reply.status == SOUP_STATUS_GONE)
+      fetcher = fetcher_start (w, cursor);
+      while (!restart)
         {
-          /* cursor_expired: start over with a snapshot that keeps our own
-           * pending rows (snapshot_finish spares them). */
-          if (++expired > MAX_410_IN_A_ROW)
+          g_autoptr(FetchItem) item = fetcher_next (fetcher);
+          guint touched = 0;
+
+          worker_note_skew (w, &item->reply);
+          if (item->outcome != OUTCOME_OK)
             {
-              g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
-                           _("The server keeps refusing the feed cursor"));
-              return OUTCOME_FAILING;
+              if (g_cancellable_is_cancelled (w->cancellable) && item->outcome != OUTCOME_LOCAL_ERROR)
+                {
+                  g_cancellable_set_error_if_cancelled (w->cancellable, error);
+                  return OUTCOME_CANCELLED;
+                }
+              if (item->error != NULL)
+                g_propagate_error (error, g_steal_pointer (&item->error));
+              else
+                g_set_error_literal (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                                     _("The change feed could not be read"));
+              return item->outcome;
             }
-          g_message ("The feed cursor expired: resyncing with a snapshot");
-          if (!kiosk_replica_snapshot_begin (w->replica, error))
+          if (item->reply.status == SOUP_STATUS_GONE)
+            {
+              /* cursor_expired: start over with a snapshot that keeps our
+               * own pending rows (snapshot_finish spares them). */
+              if (++expired > MAX_410_IN_A_ROW)
+                {
+                  g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                               _("The server keeps refusing the feed cursor"));
+                  return OUTCOME_FAILING;
+                }
+              g_message ("The feed cursor expired: resyncing with a snapshot");
+              if (!kiosk_replica_snapshot_begin (w->replica, error))
+                return OUTCOME_LOCAL_ERROR;
+              restart = TRUE;
+              continue;
+            }
+          if (item->reply.status != SOUP_STATUS_OK)
+            return classify_failure (&item->reply, w, error);
+
+          if (!apply_page (w, item->page, &touched, error))
             return OUTCOME_LOCAL_ERROR;
-          continue;
+
+          if (w->status.state == KIOSK_SYNC_STATE_SYNCING)
+            w->status.received += item->page->changes->len;
+          worker_publish (w, touched);
+
+          if (!item->page->has_more)
+            return OUTCOME_OK;
+          if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+            return OUTCOME_CANCELLED;
         }
-      if (reply.status != SOUP_STATUS_OK)
-        return classify_failure (&reply, w, error);
-
-      data = g_bytes_get_data (reply.body, &len);
-      page = kiosk_json_parse_feed_page (data ? data : "", (gssize) len, &local);
-      if (page == NULL)
-        {
-          g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
-                       _("The server sent a feed page that cannot be read: %s"), local->message);
-          return OUTCOME_FAILING;
-        }
-      if (!apply_page (w, page, &touched, error))
-        return OUTCOME_LOCAL_ERROR;
-
-      if (w->status.state == KIOSK_SYNC_STATE_SYNCING)
-        w->status.received += page->changes->len;
-      worker_publish (w, touched);
-
-      if (!page->has_more)
-        return OUTCOME_OK;
-      if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
-        return OUTCOME_CANCELLED;
     }
 }
 
@@ -1560,6 +1812,7 @@ worker_thread_main (gpointer data)
 {
   Worker *w = data;
 
+  background_priority ();
   g_main_context_push_thread_default (w->context);
   worker_schedule_cycle (w, 0, TRUE);
   g_main_loop_run (w->loop);

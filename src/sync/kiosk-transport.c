@@ -320,9 +320,10 @@ kiosk_transport_send (SoupSession   *session,
       if (body->len + (gsize) n > max_bytes)
         {
           g_autofree char *host = describe_host (message);
+          g_autofree char *limit = g_format_size (max_bytes);
 
           g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
-                       _("%s sent a reply larger than %" G_GSIZE_FORMAT " bytes."), host, max_bytes);
+                       _("%s sent a reply larger than %s."), host, limit);
           return NULL;
         }
       g_byte_array_append (body, buffer, (guint) n);
@@ -685,4 +686,187 @@ kiosk_transport_enroll (SoupSession   *session,
                  _("The server answered the pairing with HTTP %u, which the kiosk does not expect."),
                  status);
   return NULL;
+}
+
+/* ------------------------------------------------- salon list, unpairing */
+
+#define SALONS_PATH "/api/salons/"
+#define DEVICE_ME_PATH "/api/kiosk/v1/devices/me/"
+#define SALONS_MAX_REPLY (1024 * 1024)
+
+void
+kiosk_salon_hit_free (KioskSalonHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->id);
+  g_free (hit->name);
+  g_free (hit->city);
+  g_free (hit->district);
+  g_free (hit);
+}
+
+static char *
+strip_base (const char *server_url)
+{
+  char *base = g_strstrip (g_strdup (server_url));
+  gsize len = strlen (base);
+
+  while (len > 0 && base[len - 1] == '/')
+    base[--len] = '\0';
+  return base;
+}
+
+/* The common answers of endpoints other than enrollment. */
+static void
+set_status_error (GError     **error,
+                  guint        status,
+                  const char  *base)
+{
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNAUTHORIZED,
+                 _("The server no longer accepts this kiosk (HTTP %u)."), status);
+  else if (status == 429)
+    g_set_error_literal (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_THROTTLED,
+                         _("The server is busy with too many requests. Try again in a minute."));
+  else if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_METHOD_NOT_ALLOWED)
+    g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                 _("%s does not offer this. Check the server address."), base);
+  else if (status >= 500)
+    g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNREACHABLE,
+                 _("The server has a problem (HTTP %u). Try again in a few minutes."), status);
+  else
+    g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                 _("The server answered with HTTP %u, which the kiosk does not expect."), status);
+}
+
+GPtrArray *
+kiosk_transport_list_salons (SoupSession   *session,
+                             const char    *server_url,
+                             const char    *search,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *url = NULL;
+  JsonNode *results;
+  JsonArray *array;
+  guint status;
+
+  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!kiosk_transport_check_url (server_url, error))
+    return NULL;
+
+  base = strip_base (server_url);
+  query = g_uri_escape_string (search != NULL ? search : "", NULL, FALSE);
+  url = g_strconcat (base, SALONS_PATH, "?search=", query, NULL);
+  message = soup_message_new (SOUP_METHOD_GET, url);
+  if (message == NULL)
+    {
+      g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_BAD_URL,
+                   _("“%s” is not a web address. Enter it as https://host.example.com."), server_url);
+      return NULL;
+    }
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept", "application/json");
+
+  if ((body = kiosk_transport_send (session, message, SALONS_MAX_REPLY, cancellable, error)) == NULL)
+    return NULL;
+
+  status = soup_message_get_status (message);
+  if (status != SOUP_STATUS_OK)
+    {
+      set_status_error (error, status, base);
+      return NULL;
+    }
+
+  reply = parse_json (body);
+  if (reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply) ||
+      (results = json_object_get_member (json_node_get_object (reply), "results")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (results))
+    {
+      g_set_error_literal (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                           _("The server's list of salons is not what the kiosk expects."));
+      return NULL;
+    }
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) kiosk_salon_hit_free);
+  array = json_node_get_array (results);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      const char *id, *name, *city, *district;
+      KioskSalonHit *hit;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      id = member_string (object, "id");
+      name = member_string (object, "name");
+      city = member_string (object, "city");
+      district = member_string (object, "district");
+      if (id == NULL || !g_uuid_string_is_valid (id) || name == NULL ||
+          !g_utf8_validate (name, -1, NULL))
+        continue;
+
+      hit = g_new0 (KioskSalonHit, 1);
+      hit->id = g_strdup (id);
+      hit->name = g_strdup (name);
+      hit->city = g_strdup (city != NULL && g_utf8_validate (city, -1, NULL) ? city : "");
+      hit->district = g_strdup (district != NULL && g_utf8_validate (district, -1, NULL) ? district : "");
+      g_ptr_array_add (hits, hit);
+    }
+  return g_steal_pointer (&hits);
+}
+
+gboolean
+kiosk_transport_unenroll (SoupSession   *session,
+                          const char    *server_url,
+                          const char    *token,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *authorization = NULL;
+  guint status;
+
+  g_return_val_if_fail (SOUP_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (token != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!kiosk_transport_check_url (server_url, error))
+    return FALSE;
+
+  base = strip_base (server_url);
+  url = g_strconcat (base, DEVICE_ME_PATH, NULL);
+  message = soup_message_new (SOUP_METHOD_DELETE, url);
+  if (message == NULL)
+    {
+      g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_BAD_URL,
+                   _("“%s” is not a web address. Enter it as https://host.example.com."), server_url);
+      return FALSE;
+    }
+  authorization = g_strconcat ("Token ", token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept", "application/json");
+  memset (authorization, 0, strlen (authorization));
+
+  if ((body = kiosk_transport_send (session, message, ENROLL_MAX_REPLY, cancellable, error)) == NULL)
+    return FALSE;
+
+  status = soup_message_get_status (message);
+  if (status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_OK)
+    return TRUE;
+  set_status_error (error, status, base);
+  return FALSE;
 }

@@ -99,4 +99,34 @@ KioskEnrollment *kiosk_transport_enroll (SoupSession   *session,
                                          GCancellable  *cancellable,
                                          GError       **error);
 
+/* One salon of GET /api/salons/?search= (kiosk-api.md §2), for the pairing
+ * screen's picker. */
+typedef struct {
+  char *id;
+  char *name;
+  char *city;      /* may be "" */
+  char *district;  /* may be "" */
+} KioskSalonHit;
+
+void kiosk_salon_hit_free (KioskSalonHit *hit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskSalonHit, kiosk_salon_hit_free)
+
+/* GET /api/salons/?search=@search (blocking; run it in a worker thread):
+ * the first page of matching active salons, as KioskSalonHit, in the
+ * server's order. Entries without a UUID id or a name are skipped. */
+GPtrArray *kiosk_transport_list_salons (SoupSession   *session,
+                                        const char    *server_url,
+                                        const char    *search,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+/* DELETE /api/kiosk/v1/devices/me/ with @token (blocking). TRUE on 204.
+ * A 401 (the token is already revoked) is KIOSK_TRANSPORT_ERROR_UNAUTHORIZED:
+ * callers that unpair may take it as done. */
+gboolean   kiosk_transport_unenroll    (SoupSession   *session,
+                                        const char    *server_url,
+                                        const char    *token,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
 G_END_DECLS

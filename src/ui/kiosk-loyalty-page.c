@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/kiosk-loyalty.h"
+#include "kiosk-desk.h"
 #include "kiosk-format.h"
 #include "kiosk-loyalty-page.h"
 #include "kiosk-widgets.h"
@@ -22,6 +23,22 @@ struct _KioskLoyaltyPage
   GtkLabel  *summary_label;
   GtkLabel  *rule_label;
   GtkBox    *levels_box;
+  GtkBox    *column;
+
+  /* Self lookup: one person, by their whole phone number. */
+  GtkEditable *phone_entry;
+  GtkWidget   *result_box;
+  GtkLabel    *result_name_label;
+  GtkLabel    *result_points_label;
+  GtkLabel    *lookup_message_label;
+
+  /* "Become a member" */
+  GtkWidget   *join_revealer;
+  GtkEditable *first_entry;
+  GtkEditable *last_entry;
+  GtkEditable *join_phone_entry;
+  GtkCheckButton *consent_check;
+  GtkLabel    *join_message_label;
 
   GtkWidget *level_cards[N_LEVELS];
   GtkLabel  *member_labels[N_LEVELS];
@@ -162,6 +179,266 @@ kiosk_loyalty_page_map (GtkWidget *widget)
     load_members (self);
 }
 
+/* ---- self lookup and joining ------------------------------------------ */
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
+hide_result (KioskLoyaltyPage *self)
+{
+  gtk_label_set_text (self->result_name_label, "");
+  gtk_label_set_text (self->result_points_label, "");
+  gtk_widget_set_visible (self->result_box, FALSE);
+}
+
+static void
+lookup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KioskLoyaltyPage *self = KIOSK_LOYALTY_PAGE (widget);
+  g_autoptr(KioskCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *masked = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *points = NULL;
+  g_autofree char *count = NULL;
+
+  hide_result (self);
+  customer = kiosk_desk_find_self (kiosk_page_get_context (KIOSK_PAGE (self)),
+                                   gtk_editable_get_text (self->phone_entry), &error);
+  if (customer == NULL)
+    {
+      /* The same words whether the number is unknown or incomplete: the
+       * screen never tells whether someone else is a member. */
+      set_label (self->lookup_message_label,
+                 _("No membership was found for this number. Check that you typed your whole phone "
+                   "number, or become a member below."));
+      return;
+    }
+
+  masked = kiosk_desk_mask_surname (customer->last_name);
+  name = g_strdup_printf ("%s %s", customer->first_name != NULL ? customer->first_name : "", masked);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, customer->current_points);
+  /* Translators: a number of points, then a level name ("Gold"). */
+  points = g_strdup_printf (ngettext ("%s point · %s", "%s points · %s",
+                                      (gulong) MAX (customer->current_points, 0)),
+                            count, kiosk_format_level_name (customer->loyalty_level));
+  gtk_label_set_text (self->result_name_label, g_strstrip (name));
+  gtk_label_set_text (self->result_points_label, points);
+  gtk_widget_set_visible (self->result_box, TRUE);
+  set_label (self->lookup_message_label, NULL);
+}
+
+static void
+show_join_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KioskLoyaltyPage *self = KIOSK_LOYALTY_PAGE (widget);
+
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->join_revealer), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->first_entry));
+}
+
+static void
+clear_join_form (KioskLoyaltyPage *self)
+{
+  gtk_editable_set_text (self->first_entry, "");
+  gtk_editable_set_text (self->last_entry, "");
+  gtk_editable_set_text (self->join_phone_entry, "");
+  gtk_check_button_set_active (self->consent_check, FALSE);
+}
+
+static void
+join_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KioskLoyaltyPage *self = KIOSK_LOYALTY_PAGE (widget);
+  KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *first = g_strdup (gtk_editable_get_text (self->first_entry));
+
+  if (gtk_check_button_get_active (self->consent_check))
+    now = kiosk_context_dup_now (context);
+  id = kiosk_desk_register_customer (context, first,
+                                     gtk_editable_get_text (self->last_entry),
+                                     gtk_editable_get_text (self->join_phone_entry),
+                                     now, &error);
+  if (id == NULL)
+    {
+      set_label (self->join_message_label, error->message);
+      return;
+    }
+  clear_join_form (self);
+  {
+    /* Translators: %s is the new member's first name. */
+    g_autofree char *text = g_strdup_printf (_("Welcome, %s! You are now a member. Your points appear "
+                                               "here after your first visit."), g_strstrip (first));
+
+    set_label (self->join_message_label, text);
+  }
+}
+
+static void
+kiosk_loyalty_page_clear (KioskPage *page)
+{
+  KioskLoyaltyPage *self = KIOSK_LOYALTY_PAGE (page);
+
+  gtk_editable_set_text (self->phone_entry, "");
+  hide_result (self);
+  set_label (self->lookup_message_label, NULL);
+  clear_join_form (self);
+  set_label (self->join_message_label, NULL);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->join_revealer), FALSE);
+}
+
+static GtkEditable *
+add_entry (GtkWidget   *box,
+           const char  *name,
+           const char  *title,
+           GtkInputPurpose purpose)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), purpose);
+  gtk_widget_set_name (entry, name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  return GTK_EDITABLE (entry);
+}
+
+/* The KVKK notice is shown in Turkish and English together, as the salon's
+ * legal text: it is not run through gettext. */
+static const char kvkk_notice[] =
+  "KİŞİSEL VERİLERİN KORUNMASI HAKKINDA AYDINLATMA METNİ\n"
+  "6698 sayılı Kişisel Verilerin Korunması Kanunu (KVKK) uyarınca, adınız, soyadınız ve telefon "
+  "numaranız veri sorumlusu sıfatıyla salonumuz tarafından; sadakat programına üyeliğinizin "
+  "yürütülmesi, randevu ve ziyaretlerinizin kaydı ile puanlarınızın hesaplanması amaçlarıyla, "
+  "sözleşmenin ifası ve açık rızanız hukuki sebeplerine dayanarak işlenir ve Salonity hizmet "
+  "sağlayıcısının sunucularında saklanır. Verileriniz bu amaçlar dışında kullanılmaz ve üçüncü "
+  "kişilere pazarlama amacıyla aktarılmaz. KVKK'nın 11. maddesi kapsamında verilerinize erişme, "
+  "düzeltilmesini veya silinmesini isteme ve rızanızı geri alma haklarına sahipsiniz; "
+  "başvurularınızı salon resepsiyonuna iletebilirsiniz.\n\n"
+  "PRIVACY NOTICE (PERSONAL DATA PROTECTION LAW No. 6698, KVKK)\n"
+  "Under the Turkish Personal Data Protection Law, the salon, as data controller, processes your "
+  "first name, last name and phone number to run your loyalty membership, record your appointments "
+  "and visits and calculate your points, on the legal grounds of performing the membership and your "
+  "explicit consent; they are stored on the servers of Salonity, the salon's service provider. Your "
+  "data is not used for any other purpose and is not passed to third parties for marketing. Under "
+  "Article 11 of the KVKK you may ask to see, correct or delete your data and withdraw your consent "
+  "at any time; ask at the salon's front desk.";
+
+static void
+build_self_service (KioskLoyaltyPage *self)
+{
+  GtkWidget *lookup = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *phone_label = gtk_label_new_with_mnemonic (_("Your _phone number"));
+  GtkWidget *phone = gtk_entry_new ();
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show my points"));
+  GtkWidget *join_button = gtk_button_new_with_mnemonic (_("_Become a member"));
+  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *notice_scroller = gtk_scrolled_window_new ();
+  GtkWidget *notice = gtk_label_new (kvkk_notice);
+  GtkWidget *consent = gtk_check_button_new_with_mnemonic (_("I have read the privacy notice (KVKK) and _agree"));
+  GtkWidget *join = gtk_button_new_with_mnemonic (_("_Join"));
+
+  gtk_widget_add_css_class (lookup, "rule-card");
+  gtk_box_append (GTK_BOX (lookup), kiosk_heading_new (_("Your points")));
+
+  gtk_label_set_xalign (GTK_LABEL (phone_label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (phone_label), phone);
+  gtk_entry_set_input_purpose (GTK_ENTRY (phone), GTK_INPUT_PURPOSE_PHONE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (phone), "0555 123 45 67");
+  gtk_widget_set_name (phone, "self-phone-entry");
+  gtk_widget_set_hexpand (phone, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (phone), GTK_ACCESSIBLE_RELATION_LABELLED_BY, phone_label, NULL, -1);
+  g_signal_connect_swapped (phone, "activate", G_CALLBACK (gtk_widget_activate), show);
+  self->phone_entry = GTK_EDITABLE (phone);
+  gtk_widget_set_name (show, "self-lookup-button");
+  gtk_widget_add_css_class (show, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "loyalty.lookup");
+  gtk_box_append (GTK_BOX (row), phone);
+  gtk_box_append (GTK_BOX (row), show);
+  gtk_box_append (GTK_BOX (lookup), phone_label);
+  gtk_box_append (GTK_BOX (lookup), row);
+
+  self->result_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  self->result_name_label = GTK_LABEL (gtk_label_new (NULL));
+  self->result_points_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->result_name_label), "self-name");
+  gtk_widget_set_name (GTK_WIDGET (self->result_points_label), "self-points");
+  gtk_widget_add_css_class (GTK_WIDGET (self->result_name_label), "rule-title");
+  gtk_label_set_xalign (self->result_name_label, 0);
+  gtk_label_set_xalign (self->result_points_label, 0);
+  gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->result_name_label));
+  gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->result_points_label));
+  gtk_widget_set_visible (self->result_box, FALSE);
+  gtk_box_append (GTK_BOX (lookup), self->result_box);
+
+  self->lookup_message_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->lookup_message_label), "self-message");
+  gtk_label_set_wrap (self->lookup_message_label, TRUE);
+  gtk_label_set_xalign (self->lookup_message_label, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->lookup_message_label), FALSE);
+  gtk_box_append (GTK_BOX (lookup), GTK_WIDGET (self->lookup_message_label));
+
+  gtk_widget_set_halign (join_button, GTK_ALIGN_START);
+  gtk_widget_set_name (join_button, "become-member-button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (join_button), "loyalty.show-join");
+  gtk_box_append (GTK_BOX (lookup), join_button);
+
+  self->first_entry = add_entry (form, "join-first-entry", _("_First name"), GTK_INPUT_PURPOSE_NAME);
+  self->last_entry = add_entry (form, "join-last-entry", _("_Last name"), GTK_INPUT_PURPOSE_NAME);
+  self->join_phone_entry = add_entry (form, "join-phone-entry", _("Phone _number"), GTK_INPUT_PURPOSE_PHONE);
+  gtk_label_set_wrap (GTK_LABEL (notice), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (notice), 0);
+  gtk_label_set_selectable (GTK_LABEL (notice), TRUE);
+  gtk_widget_set_name (notice, "kvkk-notice");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (notice_scroller), notice);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (notice_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (notice_scroller, -1, 160);
+  gtk_widget_add_css_class (notice_scroller, "frame");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (notice_scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Privacy notice"), -1);
+  gtk_box_append (GTK_BOX (form), notice_scroller);
+  gtk_widget_set_name (consent, "consent-check");
+  self->consent_check = GTK_CHECK_BUTTON (consent);
+  gtk_box_append (GTK_BOX (form), consent);
+  gtk_widget_set_halign (join, GTK_ALIGN_START);
+  gtk_widget_set_name (join, "join-button");
+  gtk_widget_add_css_class (join, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (join), "loyalty.join");
+  gtk_box_append (GTK_BOX (form), join);
+
+  self->join_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->join_revealer), form);
+  gtk_box_append (GTK_BOX (lookup), self->join_revealer);
+
+  self->join_message_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->join_message_label), "join-message");
+  gtk_label_set_wrap (self->join_message_label, TRUE);
+  gtk_label_set_xalign (self->join_message_label, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->join_message_label), FALSE);
+  gtk_box_append (GTK_BOX (lookup), GTK_WIDGET (self->join_message_label));
+
+  gtk_box_prepend (self->column, lookup);
+}
+
 static void
 kiosk_loyalty_page_dispose (GObject *object)
 {
@@ -184,15 +461,22 @@ kiosk_loyalty_page_class_init (KioskLoyaltyPageClass *klass)
   object_class->dispose = kiosk_loyalty_page_dispose;
   widget_class->map = kiosk_loyalty_page_map;
   page_class->reload = kiosk_loyalty_page_reload;
+  page_class->clear = kiosk_loyalty_page_clear;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/salonity/Kiosk/kiosk-loyalty-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KioskLoyaltyPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KioskLoyaltyPage, rule_label);
   gtk_widget_class_bind_template_child (widget_class, KioskLoyaltyPage, levels_box);
+  gtk_widget_class_bind_template_child (widget_class, KioskLoyaltyPage, column);
+
+  gtk_widget_class_install_action (widget_class, "loyalty.lookup", NULL, lookup_action);
+  gtk_widget_class_install_action (widget_class, "loyalty.show-join", NULL, show_join_action);
+  gtk_widget_class_install_action (widget_class, "loyalty.join", NULL, join_action);
 }
 
 static void
 kiosk_loyalty_page_init (KioskLoyaltyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_self_service (self);
 }

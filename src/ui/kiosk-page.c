@@ -55,6 +55,15 @@ kiosk_page_reload (KioskPage *self)
     KIOSK_PAGE_GET_CLASS (self)->reload (self);
 }
 
+void
+kiosk_page_clear (KioskPage *self)
+{
+  g_return_if_fail (KIOSK_IS_PAGE (self));
+
+  if (KIOSK_PAGE_GET_CLASS (self)->clear != NULL)
+    KIOSK_PAGE_GET_CLASS (self)->clear (self);
+}
+
 static void
 kiosk_page_replica_changed (KioskPage *self)
 {

@@ -21,12 +21,16 @@ struct _KioskPageClass
 
   /* Read what the page shows from the replica and rebuild it. */
   void (*reload) (KioskPage *self);
+  /* Forget what the person in front of the kiosk typed or was shown:
+   * search texts, a customer's details, half-filled forms. */
+  void (*clear)  (KioskPage *self);
 
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 KioskContext *kiosk_page_get_context (KioskPage *self);
 KioskReplica *kiosk_page_get_replica (KioskPage *self);
 void          kiosk_page_reload      (KioskPage *self);
+void          kiosk_page_clear       (KioskPage *self);
 
 G_END_DECLS

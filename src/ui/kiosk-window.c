@@ -11,11 +11,16 @@
 #include "kiosk-calendar-page.h"
 #include "kiosk-checkin-page.h"
 #include "kiosk-loyalty-page.h"
+#include "kiosk-pairing-page.h"
+#include "kiosk-pin-pad.h"
+#include "kiosk-settings-page.h"
+#include "kiosk-staff-lock.h"
 #include "kiosk-staff-page.h"
 #include "kiosk-walkin-page.h"
 #include "kiosk-welcome-page.h"
 #include "kiosk-sync-status.h"
 #include "kiosk-window.h"
+#include "kiosk-pairing.h"
 
 typedef struct
 {
@@ -23,16 +28,18 @@ typedef struct
   const char *icon_name;
   const char *title;          /* N_() */
   GType     (*get_type) (void);
+  gboolean    staff;          /* behind the staff PIN */
 } PageInfo;
 
 /* The rail shows the pages in this order; names are the window's API. */
 static const PageInfo pages[] = {
-  { "welcome",  "go-home-symbolic",           N_("Welcome"),  kiosk_welcome_page_get_type },
-  { "walkins",  "system-users-symbolic",      N_("Walk-ins"), kiosk_walkin_page_get_type },
-  { "checkin",  "object-select-symbolic",     N_("Check-in"), kiosk_checkin_page_get_type },
-  { "loyalty",  "starred-symbolic",           N_("Loyalty"),  kiosk_loyalty_page_get_type },
-  { "calendar", "x-office-calendar-symbolic", N_("Calendar"), kiosk_calendar_page_get_type },
-  { "staff",    "avatar-default-symbolic",    N_("Staff"),    kiosk_staff_page_get_type },
+  { "welcome",  "go-home-symbolic",           N_("Welcome"),  kiosk_welcome_page_get_type,  FALSE },
+  { "walkins",  "system-users-symbolic",      N_("Walk-ins"), kiosk_walkin_page_get_type,   FALSE },
+  { "checkin",  "object-select-symbolic",     N_("Check-in"), kiosk_checkin_page_get_type,  FALSE },
+  { "loyalty",  "starred-symbolic",           N_("Loyalty"),  kiosk_loyalty_page_get_type,  FALSE },
+  { "calendar", "x-office-calendar-symbolic", N_("Calendar"), kiosk_calendar_page_get_type, TRUE },
+  { "staff",    "avatar-default-symbolic",    N_("Staff"),    kiosk_staff_page_get_type,    TRUE },
+  { "settings", "emblem-system-symbolic",     N_("Settings"), kiosk_settings_page_get_type, TRUE },
 };
 #define N_PAGES G_N_ELEMENTS (pages)
 
@@ -55,6 +62,30 @@ struct _KioskWindow
 
   GtkWidget            *rows[N_PAGES];
   GtkWidget            *page_widgets[N_PAGES];
+
+  /* Customer mode (the default) and staff mode, behind the PIN pad. */
+  GtkWidget            *mode_stack;      /* "main" or "pairing" */
+  GtkWidget            *overlay;
+  GtkWidget            *pin_pad;
+  GtkWidget            *pairing_page;
+  GtkWidget            *staff_button;
+  GtkWidget            *lock_button;
+  KioskStaffLock       *staff_lock;
+  char                 *staff_lock_key;
+  gboolean              staff_mode;
+  char                 *wanted_page;     /* the staff page asked for before the PIN */
+
+  /* Idle: back to customer mode, every screen cleared. */
+  guint                 idle_timeout_ms;
+  gboolean              idle_timeout_set;   /* by a test: GSettings no longer counts */
+  gint64                last_activity;
+  guint                 idle_source;
+
+  /* Kiosk lockdown */
+  gboolean              kiosk_mode;
+  guint                 inhibit_cookie;
+
+  KioskSyncEngine      *watched_engine;
 };
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -63,6 +94,8 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_PAGE,
+  PROP_STAFF_MODE,
+  PROP_KIOSK_MODE,
   N_PROPS
 };
 
@@ -107,6 +140,15 @@ kiosk_window_show_page (KioskWindow *self,
       return;
     }
 
+  if (pages[index].staff && !self->staff_mode)
+    {
+      /* Asked for by a key or an action: the PIN first, then the page. */
+      g_free (self->wanted_page);
+      self->wanted_page = g_strdup (name);
+      kiosk_window_request_staff_mode (self);
+      return;
+    }
+
   gtk_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -145,7 +187,7 @@ on_row_selected (KioskWindow   *self,
 {
   for (guint i = 0; row != NULL && i < N_PAGES; i++)
     if (self->rows[i] == GTK_WIDGET (row))
-      gtk_stack_set_visible_child_name (self->stack, pages[i].name);
+      kiosk_window_show_page (self, pages[i].name);
 }
 
 static void
@@ -322,6 +364,13 @@ kiosk_window_close_request (GtkWindow *window)
   GSettings *settings = kiosk_context_get_settings (self->context);
   gboolean maximized = gtk_window_is_maximized (window);
 
+  /* Locked down: only staff leave, from the Settings page. */
+  if (self->kiosk_mode)
+    {
+      g_debug ("Close refused in kiosk mode");
+      return TRUE;
+    }
+
   /* A maximized or full-screen window keeps the size it had before. */
   if (!maximized && !gtk_window_is_fullscreen (window) &&
       settings_has_key (settings, "window-width") && settings_has_key (settings, "window-height"))
@@ -350,6 +399,471 @@ update_sync_engine (KioskWindow *self)
   kiosk_sync_status_set_engine (self->sync_status, kiosk_context_get_sync_engine (self->context));
 }
 
+/* ---- customer mode and staff mode --------------------------------------- */
+
+static void
+update_mode_widgets (KioskWindow *self)
+{
+  gboolean pairing = g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->mode_stack)), "pairing") == 0;
+
+  for (guint i = 0; i < N_PAGES; i++)
+    if (pages[i].staff)
+      {
+        gtk_widget_set_visible (self->rows[i], self->staff_mode);
+        gtk_stack_page_set_visible (gtk_stack_get_page (self->stack, self->page_widgets[i]), self->staff_mode);
+      }
+  gtk_widget_set_visible (self->staff_button, !self->staff_mode && !pairing);
+  gtk_widget_set_visible (self->lock_button, self->staff_mode && !pairing);
+}
+
+/* Forget everything the last person typed or was shown. */
+static void
+clear_pages (KioskWindow *self)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    if (self->page_widgets[i] != NULL)
+      kiosk_page_clear (KIOSK_PAGE (self->page_widgets[i]));
+}
+
+static void
+hide_pin_pad (KioskWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Focus leaves first: a text field hidden while focused keeps its
+   * cursor blinking (and GTK warns). */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->pin_pad))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
+  kiosk_pin_pad_reset (KIOSK_PIN_PAD (self->pin_pad));
+  gtk_widget_set_visible (self->pin_pad, FALSE);
+}
+
+void
+kiosk_window_lock (KioskWindow *self)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  hide_pin_pad (self);
+  g_clear_pointer (&self->wanted_page, g_free);
+  clear_pages (self);
+  gtk_stack_set_visible_child_name (self->stack, pages[0].name);
+  if (self->staff_mode)
+    {
+      self->staff_mode = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_MODE]);
+    }
+  update_mode_widgets (self);
+}
+
+gboolean
+kiosk_window_get_staff_mode (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+  return self->staff_mode;
+}
+
+static void
+enter_staff_mode (KioskWindow *self)
+{
+  g_autofree char *wanted = g_steal_pointer (&self->wanted_page);
+
+  hide_pin_pad (self);
+  self->staff_mode = TRUE;
+  self->last_activity = g_get_monotonic_time ();
+  update_mode_widgets (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_MODE]);
+  kiosk_window_show_page (self, wanted != NULL ? wanted : "calendar");
+}
+
+static KioskStaffLock *
+ensure_staff_lock (KioskWindow *self)
+{
+  KioskReplica *replica = kiosk_context_get_replica (self->context);
+  g_autofree char *salon = kiosk_replica_get_meta (replica, KIOSK_META_SALON);
+
+  if (salon == NULL || *salon == '\0')
+    return NULL;
+  /* The PIN belongs to the salon the kiosk is paired with. */
+  if (self->staff_lock == NULL || g_strcmp0 (salon, self->staff_lock_key) != 0)
+    {
+      g_clear_object (&self->staff_lock);
+      g_free (self->staff_lock_key);
+      self->staff_lock_key = g_strdup (salon);
+      self->staff_lock = kiosk_staff_lock_new (replica, salon);
+    }
+  return self->staff_lock;
+}
+
+void
+kiosk_window_request_staff_mode (KioskWindow *self)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  if (self->staff_mode)
+    return;
+  /* The demo salon is made up: nothing to protect, no PIN to know. */
+  if (kiosk_context_get_demo (self->context))
+    {
+      enter_staff_mode (self);
+      return;
+    }
+  {
+    g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
+
+    kiosk_pin_pad_set_time_zone (KIOSK_PIN_PAD (self->pin_pad), g_date_time_get_timezone (now));
+  }
+  kiosk_pin_pad_set_lock (KIOSK_PIN_PAD (self->pin_pad), ensure_staff_lock (self));
+  kiosk_pin_pad_reset (KIOSK_PIN_PAD (self->pin_pad));
+  gtk_widget_set_visible (self->pin_pad, TRUE);
+  gtk_widget_grab_focus (self->pin_pad);
+}
+
+GtkWidget *
+kiosk_window_get_pin_pad (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+  return self->pin_pad;
+}
+
+static void
+on_pin_pad_cancelled (KioskWindow *self)
+{
+  g_clear_pointer (&self->wanted_page, g_free);
+  hide_pin_pad (self);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  kiosk_window_lock (KIOSK_WINDOW (widget));
+}
+
+static void
+staff_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  kiosk_window_request_staff_mode (KIOSK_WINDOW (widget));
+}
+
+/* ---- idle time-out ------------------------------------------------------ */
+
+static void schedule_idle (KioskWindow *self, guint delay_ms);
+
+static gboolean
+on_idle_timeout (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+  gint64 idle_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
+
+  self->idle_source = 0;
+  if (idle_ms + 5 < (gint64) self->idle_timeout_ms)
+    {
+      /* Someone touched the screen since: wait the rest. */
+      schedule_idle (self, (guint) (self->idle_timeout_ms - idle_ms));
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The pairing screen keeps what the installer typed. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->mode_stack)), "pairing") != 0)
+    {
+      g_debug ("Idle for %u ms: back to customer mode", self->idle_timeout_ms);
+      kiosk_window_lock (self);
+    }
+  self->last_activity = g_get_monotonic_time ();
+  schedule_idle (self, self->idle_timeout_ms);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_idle (KioskWindow *self,
+               guint        delay_ms)
+{
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->idle_timeout_ms > 0)
+    self->idle_source = g_timeout_add_full (G_PRIORITY_LOW, MAX (delay_ms, 1), on_idle_timeout, self, NULL);
+}
+
+static void
+note_activity (KioskWindow *self)
+{
+  /* Cheap on every motion event: only a time stamp; the one timer looks at
+   * it when it fires. */
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                KioskWindow           *self)
+{
+  note_activity (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+kiosk_window_set_idle_timeout (KioskWindow *self,
+                               guint        timeout_ms)
+{
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  self->idle_timeout_set = TRUE;
+  self->idle_timeout_ms = timeout_ms;
+  self->last_activity = g_get_monotonic_time ();
+  schedule_idle (self, timeout_ms);
+}
+
+static void
+on_idle_setting_changed (KioskWindow *self)
+{
+  GSettings *settings = kiosk_context_get_settings (self->context);
+
+  if (self->idle_timeout_set)
+    return;
+  self->idle_timeout_ms = settings_has_key (settings, "idle-timeout")
+                          ? g_settings_get_uint (settings, "idle-timeout") * 1000
+                          : 60 * 1000;
+  self->last_activity = g_get_monotonic_time ();
+  schedule_idle (self, self->idle_timeout_ms);
+}
+
+static void
+add_activity_controllers (KioskWindow *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* Capture phase: seen before any widget can stop the event. */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (note_activity), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  /* Touch too: a click gesture takes touch presses unless told otherwise. */
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (click), FALSE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (note_activity), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+/* ---- kiosk lockdown ----------------------------------------------------- */
+
+void
+kiosk_window_set_kiosk_mode (KioskWindow *self,
+                             gboolean     kiosk_mode)
+{
+  GtkApplication *application;
+
+  g_return_if_fail (KIOSK_IS_WINDOW (self));
+
+  kiosk_mode = !!kiosk_mode;
+  if (self->kiosk_mode == kiosk_mode)
+    return;
+  self->kiosk_mode = kiosk_mode;
+  application = gtk_window_get_application (GTK_WINDOW (self));
+
+  gtk_window_set_deletable (GTK_WINDOW (self), !kiosk_mode);
+  if (kiosk_mode)
+    {
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      /* The screen stays on and the session stays up while the kiosk runs. */
+      if (application != NULL && self->inhibit_cookie == 0)
+        self->inhibit_cookie = gtk_application_inhibit (application, GTK_WINDOW (self),
+                                                        GTK_APPLICATION_INHIBIT_IDLE |
+                                                        GTK_APPLICATION_INHIBIT_LOGOUT |
+                                                        GTK_APPLICATION_INHIBIT_SUSPEND,
+                                                        _("A front-desk kiosk is running"));
+    }
+  else
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      if (application != NULL && self->inhibit_cookie != 0)
+        gtk_application_uninhibit (application, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+  kiosk_settings_page_set_kiosk_mode (KIOSK_SETTINGS_PAGE (self->page_widgets[page_index ("settings")]), kiosk_mode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-kiosk", kiosk_mode);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK_MODE]);
+}
+
+gboolean
+kiosk_window_get_kiosk_mode (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+  return self->kiosk_mode;
+}
+
+guint
+kiosk_window_get_inhibit_cookie (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), 0);
+  return self->inhibit_cookie;
+}
+
+static void
+leave_kiosk_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* Only from the Settings page, so only in staff mode. */
+  if (!self->kiosk_mode || !self->staff_mode)
+    return;
+  g_info ("Leaving kiosk mode");
+  kiosk_window_set_kiosk_mode (self, FALSE);
+  if (application != NULL)
+    g_application_quit (G_APPLICATION (application));
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* ---- pairing ------------------------------------------------------------ */
+
+static gboolean
+replica_is_enrolled (KioskWindow *self)
+{
+  KioskReplica *replica = kiosk_context_get_replica (self->context);
+  g_autofree char *server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
+  g_autofree char *device = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE);
+
+  return server != NULL && *server != '\0' && device != NULL && *device != '\0';
+}
+
+gboolean
+kiosk_window_get_pairing (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->mode_stack)), "pairing") == 0;
+}
+
+GtkWidget *
+kiosk_window_get_pairing_page (KioskWindow *self)
+{
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+  return self->pairing_page;
+}
+
+static void
+update_pairing (KioskWindow *self)
+{
+  KioskSyncEngine *engine = kiosk_context_get_sync_engine (self->context);
+  gboolean revoked = engine != NULL && kiosk_sync_engine_get_state (engine) == KIOSK_SYNC_STATE_UNENROLLED;
+  gboolean pairing = !kiosk_context_get_demo (self->context) && (!replica_is_enrolled (self) || revoked);
+  gboolean was_pairing = kiosk_window_get_pairing (self);
+
+  if (pairing == was_pairing)
+    return;
+
+  if (pairing)
+    {
+      guint unsent = kiosk_pairing_count_unsent (kiosk_context_get_replica (self->context));
+
+      kiosk_window_lock (self);
+      if (revoked || unsent > 0)
+        {
+          g_autofree char *reason =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "This kiosk is no longer paired with the salon's server (it was unpaired "
+                                          "or its access was withdrawn). %u change made here is kept and will be "
+                                          "uploaded when the kiosk pairs again with the same salon.",
+                                          "This kiosk is no longer paired with the salon's server (it was unpaired "
+                                          "or its access was withdrawn). %u changes made here are kept and will be "
+                                          "uploaded when the kiosk pairs again with the same salon.",
+                                          unsent),
+                             unsent);
+
+          kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (self->pairing_page), reason);
+          gtk_label_set_text (self->notice_label, reason);
+          gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+        }
+      kiosk_page_reload (KIOSK_PAGE (self->pairing_page));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->mode_stack), "pairing");
+    }
+  else
+    {
+      kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (self->pairing_page), NULL);
+      gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+      kiosk_page_clear (KIOSK_PAGE (self->pairing_page));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->mode_stack), "main");
+      kiosk_window_lock (self);
+    }
+  update_mode_widgets (self);
+}
+
+static void
+watch_engine (KioskWindow *self)
+{
+  KioskSyncEngine *engine = kiosk_context_get_sync_engine (self->context);
+
+  if (engine == self->watched_engine)
+    return;
+  if (self->watched_engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_engine, self);
+  g_set_object (&self->watched_engine, engine);
+  if (engine != NULL)
+    g_signal_connect_object (engine, "notify::state", G_CALLBACK (update_pairing), self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_sync_engine_changed (KioskWindow *self)
+{
+  watch_engine (self);
+  update_pairing (self);
+}
+
+static void
+build_modes (KioskWindow *self)
+{
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (self));
+  GtkWidget *header = gtk_window_get_titlebar (GTK_WINDOW (self));
+
+  /* The template's content becomes the "main" mode; the pairing screen is
+   * the other; the PIN pad lies over both (never a separate dialog). */
+  g_object_ref (content);
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
+
+  self->mode_stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->mode_stack), content, "main");
+  g_object_unref (content);
+  self->pairing_page = g_object_new (KIOSK_TYPE_PAIRING_PAGE, "context", self->context, NULL);
+  gtk_stack_add_named (GTK_STACK (self->mode_stack), self->pairing_page, "pairing");
+
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->mode_stack);
+  self->pin_pad = kiosk_pin_pad_new ();
+  gtk_widget_add_css_class (self->pin_pad, "pin-pad-scrim");
+  gtk_widget_set_visible (self->pin_pad, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
+  g_signal_connect_object (self->pin_pad, "unlocked", G_CALLBACK (enter_staff_mode), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pin_pad, "cancelled", G_CALLBACK (on_pin_pad_cancelled), self, G_CONNECT_SWAPPED);
+  gtk_window_set_child (GTK_WINDOW (self), self->overlay);
+
+  self->staff_button = gtk_button_new_from_icon_name ("dialog-password-symbolic");
+  gtk_widget_set_tooltip_text (self->staff_button, _("Staff: open the staff pages with the PIN"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->staff_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Staff"), -1);
+  gtk_widget_set_name (self->staff_button, "staff-button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->staff_button), "win.staff");
+  self->lock_button = gtk_button_new_with_mnemonic (_("_Lock"));
+  gtk_widget_set_tooltip_text (self->lock_button, _("Back to customer mode"));
+  gtk_widget_set_name (self->lock_button, "lock-button");
+  gtk_widget_add_css_class (self->lock_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->lock_button), "win.lock");
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), self->staff_button);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), self->lock_button);
+}
+
 static void
 kiosk_window_constructed (GObject *object)
 {
@@ -362,6 +876,8 @@ kiosk_window_constructed (GObject *object)
 
   load_style (GTK_WIDGET (self));
   build_pages (self);
+  build_modes (self);
+  add_activity_controllers (self);
   update_salon_name (self);
   update_clock (self);
   restore_size (self);
@@ -389,8 +905,20 @@ kiosk_window_constructed (GObject *object)
   g_signal_connect_object (self->rail, "row-selected",
                            G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->context, "notify::sync-engine",
+                           G_CALLBACK (on_sync_engine_changed), self, G_CONNECT_SWAPPED);
+  if (kiosk_context_get_settings (self->context) != NULL)
+    g_signal_connect_object (kiosk_context_get_settings (self->context), "changed::idle-timeout",
+                             G_CALLBACK (on_idle_setting_changed), self, G_CONNECT_SWAPPED);
+
   gtk_stack_set_visible_child_name (self->stack, pages[0].name);
   on_visible_child_changed (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-kiosk", FALSE);
+  update_mode_widgets (self);
+  watch_engine (self);
+  update_pairing (self);
+  on_idle_setting_changed (self);
 }
 
 static void
@@ -399,6 +927,14 @@ kiosk_window_dispose (GObject *object)
   KioskWindow *self = KIOSK_WINDOW (object);
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  if (self->watched_engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_engine, self);
+  g_clear_object (&self->watched_engine);
+  g_clear_object (&self->staff_lock);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
   memset (self->rows, 0, sizeof self->rows);
   memset (self->page_widgets, 0, sizeof self->page_widgets);
@@ -413,6 +949,8 @@ kiosk_window_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->staff_lock_key, g_free);
+  g_clear_pointer (&self->wanted_page, g_free);
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->finalize (object);
 }
@@ -432,6 +970,12 @@ kiosk_window_get_property (GObject    *object,
       break;
     case PROP_PAGE:
       g_value_set_string (value, kiosk_window_get_page (self));
+      break;
+    case PROP_STAFF_MODE:
+      g_value_set_boolean (value, self->staff_mode);
+      break;
+    case PROP_KIOSK_MODE:
+      g_value_set_boolean (value, self->kiosk_mode);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -453,6 +997,9 @@ kiosk_window_set_property (GObject      *object,
       break;
     case PROP_PAGE:
       kiosk_window_show_page (self, g_value_get_string (value));
+      break;
+    case PROP_KIOSK_MODE:
+      kiosk_window_set_kiosk_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -481,6 +1028,14 @@ kiosk_window_class_init (KioskWindowClass *klass)
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Customer mode (FALSE) or staff mode, unlocked with the staff PIN. */
+  properties[PROP_STAFF_MODE] =
+    g_param_spec_boolean ("staff-mode", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Locked down: full screen, no close, idle/logout/suspend inhibited. */
+  properties[PROP_KIOSK_MODE] =
+    g_param_spec_boolean ("kiosk-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/salonity/Kiosk/kiosk-window.ui");
@@ -495,8 +1050,12 @@ kiosk_window_class_init (KioskWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.staff", NULL, staff_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-kiosk", NULL, leave_kiosk_action);
 
-  /* Alt+1 … Alt+6 go straight to a page, in rail order. */
+  /* Alt+1 … Alt+7 go straight to a page, in rail order (staff pages ask
+   * for the PIN first). */
   for (guint i = 0; i < N_PAGES; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-page", "s", pages[i].name);

@@ -14,9 +14,32 @@ G_DECLARE_FINAL_TYPE (KioskWindow, kiosk_window, KIOSK, WINDOW, GtkApplicationWi
 
 KioskWindow *kiosk_window_new       (GtkApplication *application,
                                      KioskContext   *context);
-/* Page names: "welcome", "walkins", "checkin", "loyalty", "calendar", "staff". */
+/* Page names: "welcome", "walkins", "checkin", "loyalty" (customer mode),
+ * "calendar", "staff", "settings" (staff mode: in customer mode, showing
+ * one asks for the staff PIN first). */
 void         kiosk_window_show_page (KioskWindow    *self,
                                      const char     *name);
 const char  *kiosk_window_get_page  (KioskWindow    *self);
+
+/* Customer mode and staff mode. lock: back to customer mode on the
+ * welcome page, every page cleared (also what the idle time-out does). */
+gboolean     kiosk_window_get_staff_mode     (KioskWindow *self);
+void         kiosk_window_request_staff_mode (KioskWindow *self);
+void         kiosk_window_lock               (KioskWindow *self);
+GtkWidget   *kiosk_window_get_pin_pad        (KioskWindow *self);
+/* Overrides the idle-timeout setting (tests); 0 turns it off. */
+void         kiosk_window_set_idle_timeout   (KioskWindow *self,
+                                              guint        timeout_ms);
+
+/* Kiosk lockdown (--kiosk or the kiosk-mode setting). */
+void         kiosk_window_set_kiosk_mode     (KioskWindow *self,
+                                              gboolean     kiosk_mode);
+gboolean     kiosk_window_get_kiosk_mode     (KioskWindow *self);
+/* The gtk_application_inhibit() cookie while locked down, else 0. */
+guint        kiosk_window_get_inhibit_cookie (KioskWindow *self);
+
+/* TRUE while the pairing screen shows instead of the pages. */
+gboolean     kiosk_window_get_pairing        (KioskWindow *self);
+GtkWidget   *kiosk_window_get_pairing_page   (KioskWindow *self);
 
 G_END_DECLS

@@ -1308,6 +1308,50 @@ test_outbox_with_write (Fixture       *fixture,
   g_assert_cmpint (count (replica, "outbox"), ==, 1);
 }
 
+/* Pairing with another salon forgets the old one entirely, but not what
+ * belongs to the terminal. */
+static void
+test_clear_all (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskReplica) replica = kiosk_replica_open (fixture->path, &error);
+  g_autoptr(KioskCustomer) customer = make_customer ("c-1", "Şeyma", "Ilgaz", "+905551234567");
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autofree char *salon = NULL;
+  g_autofree char *local = NULL;
+
+  g_assert_no_error (error);
+  customer->pending = TRUE;
+  g_assert_true (kiosk_replica_begin (replica, &error));
+  g_assert_true (kiosk_replica_put_customer (replica, customer, &error));
+  g_assert_true (kiosk_replica_outbox_add (replica, "customer.create", "c-1", "{}", NULL, &error));
+  g_assert_true (kiosk_replica_set_meta (replica, "salon", "ad7c5547-1026-434d-a200-08dc7c539cb3", &error));
+  g_assert_true (kiosk_replica_set_meta (replica, "cursor", "abc", &error));
+  g_assert_true (kiosk_replica_set_meta (replica, KIOSK_REPLICA_LOCAL_META_PREFIX "pin-lock", "v1:3:0:0:0", &error));
+  g_assert_true (kiosk_replica_commit (replica, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kiosk_replica_clear_all (replica, &error));
+  g_assert_no_error (error);
+  g_clear_object (&replica);
+
+  /* As a fresh kiosk would find it after a restart. */
+  replica = kiosk_replica_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (replica, "customer"), ==, 0);
+  g_assert_cmpint (count (replica, "outbox"), ==, 0);
+  outbox = kiosk_replica_outbox_list (replica, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outbox->len, ==, 0);
+  salon = kiosk_replica_get_meta (replica, "salon");
+  g_assert_null (salon);
+  g_assert_null (kiosk_replica_get_meta (replica, "cursor"));
+  local = kiosk_replica_get_meta (replica, KIOSK_REPLICA_LOCAL_META_PREFIX "pin-lock");
+  g_assert_cmpstr (local, ==, "v1:3:0:0:0");
+  g_assert_null (kiosk_replica_find_customer_by_phone (replica, "+905551234567", NULL));
+}
+
 /* Transactions */
 
 static void
@@ -1564,6 +1608,7 @@ main (int   argc,
   ADD ("/replica/row-state-and-delete", test_row_state_and_delete);
   ADD ("/replica/outbox/add-list-update", test_outbox);
   ADD ("/replica/outbox/with-write", test_outbox_with_write);
+  ADD ("/replica/clear-all", test_clear_all);
   ADD ("/replica/transaction/nested-rollback", test_nested_rollback);
   ADD ("/replica/error/disk-full", test_disk_full);
   ADD ("/replica/error/refused-employee", test_refused_employee);

@@ -21,9 +21,9 @@
 #include "ui/kiosk-format.h"
 #include "ui/kiosk-window.h"
 
-static const char *page_names[] = { "welcome", "walkins", "checkin", "loyalty", "calendar", "staff" };
+static const char *page_names[] = { "welcome", "walkins", "checkin", "loyalty", "calendar", "staff", "settings" };
 /* The rail's labels, as msgids; the test compares with their translation. */
-static const char *page_titles[] = { N_("Welcome"), N_("Walk-ins"), N_("Check-in"), N_("Loyalty"), N_("Calendar"), N_("Staff") };
+static const char *page_titles[] = { N_("Welcome"), N_("Walk-ins"), N_("Check-in"), N_("Loyalty"), N_("Calendar"), N_("Staff"), N_("Settings") };
 
 static const char *months_tr[] = { "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz",
                                    "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık" };
@@ -84,10 +84,11 @@ is_label (GtkWidget *widget)
   return GTK_IS_LABEL (widget);
 }
 
+/* The stack of pages (the window has another for the pairing screen). */
 static gboolean
 is_stack (GtkWidget *widget)
 {
-  return GTK_IS_STACK (widget);
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "welcome") != NULL;
 }
 
 /* The texts of the labels a person can see under @root. */
@@ -205,6 +206,15 @@ test_navigation (void)
 
   collect_widgets (rail, tabs, is_tab);
   g_assert_cmpuint (tabs->len, ==, G_N_ELEMENTS (page_titles));
+
+  /* The kiosk opens in customer mode: the staff pages are not in the rail
+   * (the demo salon needs no PIN to open them). */
+  g_assert_false (kiosk_window_get_staff_mode (window));
+  for (guint i = 0; i < tabs->len; i++)
+    g_assert_true (gtk_widget_get_visible (g_ptr_array_index (tabs, i)) == (i < 4));
+  kiosk_window_request_staff_mode (window);
+  g_assert_true (kiosk_window_get_staff_mode (window));
+  kiosk_ui_test_wait_for_paint (GTK_WIDGET (window));
 
   for (guint i = 0; i < tabs->len; i++)
     {

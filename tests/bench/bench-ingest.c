@@ -1,0 +1,569 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * Snapshot ingest: the sync engine pulls 200 000 customers and ~1 000 000
+ * appointments from the contract server, beside the sqlite3 shell loading
+ * the same rows into the same replica schema in one transaction (the
+ * physical limit), measured in the same run. Goal: at least 0.8× the
+ * shell's rate, peak RSS of the kiosk at most 150 MB, and the kiosk's main
+ * loop never blocked more than 16 ms meanwhile.
+ *
+ * Three processes, so that neither the server's CPU nor the seeding counts
+ * on the kiosk's side:
+ *   bench-ingest SQLITE3 DATA_DIR              the benchmark (parent)
+ *   bench-ingest --serve DATA_DIR              the contract server
+ *   bench-ingest --kiosk URI SALON CODE PATH   the kiosk's engine
+ * The server's database is made once (that takes minutes) and kept in
+ * DATA_DIR/server between runs.
+ */
+#define G_LOG_DOMAIN "bench-ingest"
+
+#include <stdio.h>
+#include <string.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
+
+#include "demo/kiosk-demo.h"
+#include "replica/kiosk-replica.h"
+#include "sync/kiosk-credentials.h"
+#include "sync/kiosk-json.h"
+#include "sync/kiosk-sync-engine.h"
+#include "sync/kiosk-transport.h"
+
+#include "kiosk-test-server.h"
+#include "kiosk-test-server-private.h"
+
+#define N_CUSTOMERS      200000
+#define N_APPOINTMENTS   1000000
+/* A fixed "today" keeps the cached server database valid across days. */
+#define SEED_TODAY       "2026-06-01"
+#define SEED_STAMP       "200k-customers-16500-days-v1"
+#define PAIRING_CODE     "246810"
+
+#define GOAL_RATIO       0.8
+#define GOAL_RSS_KB      (150 * 1024)
+#define GOAL_STALL_US    (16 * 1000)
+
+/* The tables the shell loads: every table a snapshot fills. */
+static const char * const entity_tables[] = {
+  "salon", "working_hours", "category", "service", "employee", "employee_service",
+  "customer", "appointment", "walkin", "point_entry",
+};
+
+/* ---------------------------------------------------------------- server */
+
+static void
+put_records (KioskTestServer *server,
+             KioskEntity      entity,
+             GPtrArray       *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(JsonNode) node = kiosk_json_from_record (entity, g_ptr_array_index (records, i));
+
+      kiosk_test_server_put_object (server, kiosk_entity_to_string (entity), json_node_get_object (node));
+    }
+}
+
+#define CHECK(call) G_STMT_START { if ((list = (call)) == NULL) g_error ("seeding: %s", error->message); } G_STMT_END
+
+/* The demo generator at benchmark size, into a scratch replica, then into
+ * the server in one bulk transaction. */
+static void
+seed_server (KioskTestServer *server,
+             const char      *dir)
+{
+  g_autofree char *scratch = g_build_filename (dir, "scratch.sqlite3", NULL);
+  g_autoptr(KioskReplica) replica = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(KioskSalon) salon = NULL;
+  g_autoptr(JsonNode) salon_node = NULL;
+  GPtrArray *list = NULL;
+  KioskDemoOptions options;
+  GDate date, end;
+  gint64 start = g_get_monotonic_time ();
+
+  g_unlink (scratch);
+  replica = kiosk_replica_open (scratch, &error);
+  g_assert_no_error (error);
+  kiosk_demo_options_init (&options, SEED_TODAY);
+  options.n_customers = N_CUSTOMERS;
+  options.days_before = 16500;
+  options.days_after = 14;
+  if (!kiosk_demo_populate (replica, &options, &error))
+    g_error ("seeding: %s", error->message);
+  g_printerr ("# server: demo salon generated in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+
+  kiosk_test_server_begin_bulk (server);
+  salon = kiosk_replica_get_salon (replica, &error);
+  g_assert_no_error (error);
+  salon_node = kiosk_json_from_record (KIOSK_ENTITY_SALON, salon);
+  kiosk_test_server_put_object (server, "salon", json_node_get_object (salon_node));
+
+  CHECK (kiosk_replica_list_working_hours (replica, &error));
+  put_records (server, KIOSK_ENTITY_WORKING_HOURS, list);
+  g_ptr_array_unref (list);
+  CHECK (kiosk_replica_list_categories (replica, &error));
+  put_records (server, KIOSK_ENTITY_CATEGORY, list);
+  g_ptr_array_unref (list);
+  CHECK (kiosk_replica_list_services (replica, &error));
+  put_records (server, KIOSK_ENTITY_SERVICE, list);
+  g_ptr_array_unref (list);
+  CHECK (kiosk_replica_list_employees (replica, &error));
+  put_records (server, KIOSK_ENTITY_EMPLOYEE, list);
+  g_ptr_array_unref (list);
+  customers = kiosk_replica_list_customers (replica, &error);
+  g_assert_no_error (error);
+  put_records (server, KIOSK_ENTITY_CUSTOMER, customers);
+
+  /* A year at a time: a million records at once would need a GB. */
+  g_date_clear (&date, 1);
+  g_date_clear (&end, 1);
+  g_date_set_parse (&date, SEED_TODAY);
+  end = date;
+  g_date_subtract_days (&date, options.days_before + 1);
+  g_date_add_days (&end, options.days_after + 1);
+  while (g_date_compare (&date, &end) <= 0)
+    {
+      char from[16], to[16];
+      GDate last = date;
+
+      g_date_add_days (&last, 364);
+      g_date_strftime (from, sizeof from, "%Y-%m-%d", &date);
+      g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
+      CHECK (kiosk_replica_list_appointments (replica, from, to, &error));
+      put_records (server, KIOSK_ENTITY_APPOINTMENT, list);
+      g_ptr_array_unref (list);
+      date = last;
+      g_date_add_days (&date, 1);
+    }
+
+  CHECK (kiosk_replica_list_walkins (replica, &error));
+  put_records (server, KIOSK_ENTITY_WALKIN, list);
+  g_ptr_array_unref (list);
+  for (guint i = 0; i < customers->len; i++)
+    {
+      const KioskCustomer *c = g_ptr_array_index (customers, i);
+
+      CHECK (kiosk_replica_list_point_entries (replica, c->id, &error));
+      put_records (server, KIOSK_ENTITY_POINT_ENTRY, list);
+      g_ptr_array_unref (list);
+    }
+  kiosk_test_server_end_bulk (server, TRUE);
+
+  g_clear_object (&replica);
+  g_unlink (scratch);
+  {
+    g_autofree char *wal = g_strconcat (scratch, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (scratch, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_printerr ("# server: seeded in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+}
+
+#undef CHECK
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+serve (const char *data_dir)
+{
+  g_autofree char *dir = g_build_filename (data_dir, "server", NULL);
+  g_autofree char *stamp = g_build_filename (data_dir, "server-seeded", NULL);
+  g_autofree char *seeded = NULL;
+  g_autoptr(KioskTestServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_get_contents (stamp, &seeded, NULL, NULL) || !g_str_equal (seeded, SEED_STAMP))
+    {
+      g_autofree char *db = g_build_filename (dir, "server.sqlite3", NULL);
+      const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+      g_unlink (stamp);
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (db, suffixes[i], NULL);
+          g_unlink (file);
+        }
+      g_mkdir_with_parents (dir, 0700);
+      server = kiosk_test_server_new (dir, &error);
+      g_assert_no_error (error);
+      seed_server (server, dir);
+      g_file_set_contents (stamp, SEED_STAMP, -1, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      server = kiosk_test_server_new (dir, &error);
+      g_assert_no_error (error);
+    }
+
+  kiosk_test_server_add_pairing_code (server, PAIRING_CODE, 3600);
+  if (!kiosk_test_server_listen (server, 0, &error))
+    g_error ("server: %s", error->message);
+  printf ("%s %s %" G_GINT64_FORMAT "\n", kiosk_test_server_get_uri (server),
+          kiosk_test_server_get_salon_id (server),
+          kiosk_test_server_count (server, "customer") + kiosk_test_server_count (server, "appointment"));
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_main_loop_run (loop);
+  return 0;
+}
+
+/* ----------------------------------------------------------------- kiosk */
+
+typedef struct {
+  GMainLoop *loop;
+  gint64     last_tick;
+  gint64     max_stall;
+  gint64     stall_at;   /* when the longest stall ended, µs after the start */
+  gint64     start;
+  gboolean   saw_syncing;
+  guint64    received;   /* the engine resets its count once up to date */
+  gboolean   done;
+  KioskSyncState final_state;
+} KioskRun;
+
+/* The main loop's heartbeat: the longest gap between two ticks is the
+ * longest time anything kept the main thread from its events. */
+static gboolean
+tick_cb (gpointer data)
+{
+  KioskRun *run = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (run->last_tick != 0 && now - run->last_tick > run->max_stall)
+    {
+      run->max_stall = now - run->last_tick;
+      run->stall_at = now - run->start;
+    }
+  run->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_state (KioskSyncEngine *engine,
+          GParamSpec      *pspec,
+          KioskRun        *run)
+{
+  KioskSyncState state = kiosk_sync_engine_get_state (engine);
+
+  if (state == KIOSK_SYNC_STATE_SYNCING)
+    run->saw_syncing = TRUE;
+  else if (run->saw_syncing || state != KIOSK_SYNC_STATE_UP_TO_DATE)
+    {
+      /* Anything but syncing after syncing ends the run (up to date, or a
+       * failure that the parent reports). Unenrolled/offline before the
+       * first page are failures too. */
+      if (state == KIOSK_SYNC_STATE_UP_TO_DATE || run->saw_syncing ||
+          state == KIOSK_SYNC_STATE_UNENROLLED || state == KIOSK_SYNC_STATE_OFFLINE)
+        {
+          run->final_state = state;
+          run->done = TRUE;
+          g_main_loop_quit (run->loop);
+        }
+    }
+}
+
+static void
+on_received (KioskSyncEngine *engine,
+             GParamSpec      *pspec,
+             KioskRun        *run)
+{
+  run->received = MAX (run->received, kiosk_sync_engine_get_records_received (engine));
+}
+
+static gint64
+vm_hwm_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
+}
+
+static int
+kiosk (const char *uri,
+       const char *salon,
+       const char *path)
+{
+  g_autoptr(KioskCredentials) credentials = kiosk_credentials_new ();
+  g_autoptr(KioskSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  KioskRun run = { 0 };
+  gint64 start, elapsed;
+  guint timer;
+
+  {
+    g_autoptr(SoupSession) session = kiosk_transport_new_session (NULL, &error);
+    g_autoptr(KioskEnrollment) enrollment = NULL;
+    g_autoptr(KioskReplica) replica = NULL;
+
+    g_assert_no_error (error);
+    enrollment = kiosk_transport_enroll (session, uri, salon, PAIRING_CODE, "Ön büro (benchmark)",
+                                         NULL, NULL, &error);
+    if (enrollment == NULL)
+      g_error ("kiosk: cannot enroll: %s", error->message);
+    if (!kiosk_credentials_store_token_sync (credentials, uri, enrollment->device, enrollment->token,
+                                             NULL, &error))
+      g_error ("kiosk: cannot store the token (is a Secret Service running?): %s", error->message);
+    replica = kiosk_replica_open (path, &error);
+    g_assert_no_error (error);
+    if (!kiosk_replica_set_meta (replica, KIOSK_META_SERVER_URL, uri, &error) ||
+        !kiosk_replica_set_meta (replica, KIOSK_META_DEVICE, enrollment->device, &error) ||
+        !kiosk_replica_set_meta (replica, KIOSK_META_SALON, enrollment->salon, &error))
+      g_error ("kiosk: %s", error->message);
+  }
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  engine = kiosk_sync_engine_new (path, credentials, NULL);
+  g_signal_connect (engine, "notify::state", G_CALLBACK (on_state), &run);
+  g_signal_connect (engine, "notify::records-received", G_CALLBACK (on_received), &run);
+  timer = g_timeout_add (1, tick_cb, &run);
+
+  start = run.start = run.last_tick = g_get_monotonic_time ();
+  kiosk_sync_engine_start (engine);
+  g_main_loop_run (run.loop);
+  elapsed = g_get_monotonic_time () - start;
+
+  g_source_remove (timer);
+  {
+    /* What arrived: the rows now held (the engine's count of the snapshot
+     * is reset once it is up to date). */
+    g_autoptr(KioskReplica) replica = kiosk_replica_open (path, &error);
+
+    g_assert_no_error (error);
+    run.received = 0;
+    for (guint i = 0; i < G_N_ELEMENTS (entity_tables); i++)
+      if (!g_str_equal (entity_tables[i], "employee_service"))
+        run.received += (guint64) kiosk_replica_count (replica, entity_tables[i], NULL);
+  }
+  printf ("state=%d records=%" G_GUINT64_FORMAT " usec=%" G_GINT64_FORMAT " hwm_kb=%" G_GINT64_FORMAT
+          " stall_us=%" G_GINT64_FORMAT " stall_at_us=%" G_GINT64_FORMAT "\n",
+          (int) run.final_state, run.received, elapsed, vm_hwm_kb (),
+          run.max_stall, run.stall_at);
+  fflush (stdout);
+  kiosk_sync_engine_stop (engine);
+  g_main_loop_unref (run.loop);
+  return run.final_state == KIOSK_SYNC_STATE_UP_TO_DATE ? 0 : 1;
+}
+
+/* ---------------------------------------------------------------- parent */
+
+static char *
+run_child (const char * const *argv,
+           GSubprocess       **out_proc)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  char *line;
+
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  line = g_data_input_stream_read_line_utf8 (in, NULL, NULL, &error);
+  if (line == NULL)
+    g_error ("%s %s said nothing: %s", argv[0], argv[1], error ? error->message : "no output");
+  if (out_proc != NULL)
+    *out_proc = g_steal_pointer (&proc);
+  else
+    g_subprocess_wait (proc, NULL, NULL);
+  return line;
+}
+
+static gint64
+field (const char *line,
+       const char *name)
+{
+  g_autofree char *key = g_strconcat (name, "=", NULL);
+  const char *p = strstr (line, key);
+
+  if (p == NULL)
+    g_error ("no %s in “%s”", name, line);
+  return g_ascii_strtoll (p + strlen (key), NULL, 10);
+}
+
+static void
+remove_db (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* The kiosk's rows as one transaction of INSERTs, in the order the server
+ * sent them (rowid order). Returns the number of rows. */
+static gint64
+write_load_sql (const char *sqlite3,
+                const char *replica_path,
+                const char *sql_path)
+{
+  g_autoptr(GString) script = g_string_new (".output ");
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskReplica) replica = NULL;
+  gint64 rows = 0;
+
+  g_string_append_printf (script, "%s\n.print BEGIN;\n", sql_path);
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tables); i++)
+    {
+      g_string_append_printf (script, ".mode insert %s\nSELECT * FROM %s;\n", entity_tables[i], entity_tables[i]);
+    }
+  g_string_append (script, ".print COMMIT;\n");
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE, &error, sqlite3, "-batch", replica_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, script->str, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (proc))
+    g_error ("sqlite3 could not dump %s", replica_path);
+
+  replica = kiosk_replica_open (replica_path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tables); i++)
+    rows += kiosk_replica_count (replica, entity_tables[i], NULL);
+  return rows;
+}
+
+/* Seconds the shell takes to load @sql_path into a fresh replica. */
+static double
+shell_load (const char *sqlite3,
+            const char *sql_path,
+            const char *target)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  remove_db (target);
+  {
+    /* The same schema (and journal mode) as the kiosk's replica. */
+    g_autoptr(KioskReplica) fresh = kiosk_replica_open (target, &error);
+    g_assert_no_error (error);
+  }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_set_stdin_file_path (launcher, sql_path);
+  proc = g_subprocess_launcher_spawn (launcher, &error, sqlite3, "-batch", "-bail", target, NULL);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_subprocess_wait_check (proc, NULL, &error);
+  if (error != NULL)
+    g_error ("sqlite3 < %s: %s", sql_path, error->message);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static int
+benchmark (const char *self_path,
+           const char *sqlite3,
+           const char *data_dir)
+{
+  g_autofree char *replica_path = g_build_filename (data_dir, "kiosk.sqlite3", NULL);
+  g_autofree char *shell_path = g_build_filename (data_dir, "shell.sqlite3", NULL);
+  g_autofree char *sql_path = g_build_filename (data_dir, "load.sql", NULL);
+  g_autoptr(GSubprocess) server = NULL;
+  g_autofree char *server_line = NULL;
+  g_autofree char *kiosk_line = NULL;
+  g_auto(GStrv) parts = NULL;
+  gint64 served, records, usec, hwm, stall, rows;
+  double kiosk_rate, shell_seconds, shell_rate, ratio;
+  gboolean ok = TRUE;
+
+  g_mkdir_with_parents (data_dir, 0700);
+  g_print ("# starting the contract server (the first run seeds it: several minutes)\n");
+  {
+    const char *argv[] = { self_path, "--serve", data_dir, NULL };
+    server_line = run_child (argv, &server);
+  }
+  parts = g_strsplit (server_line, " ", 3);
+  if (g_strv_length (parts) != 3)
+    g_error ("the server said “%s”", server_line);
+  served = g_ascii_strtoll (parts[2], NULL, 10);
+  g_print ("# server %s: %" G_GINT64_FORMAT " customers and appointments\n", parts[0], served);
+  if (served < N_CUSTOMERS + N_APPOINTMENTS)
+    g_error ("the server holds only %" G_GINT64_FORMAT " customers and appointments", served);
+
+  remove_db (replica_path);
+  {
+    const char *argv[] = { self_path, "--kiosk", parts[0], parts[1], replica_path, NULL };
+    kiosk_line = run_child (argv, NULL);
+  }
+  g_subprocess_send_signal (server, SIGTERM);
+  g_subprocess_wait (server, NULL, NULL);
+  g_print ("# kiosk: %s\n", kiosk_line);
+  if (field (kiosk_line, "state") != KIOSK_SYNC_STATE_UP_TO_DATE)
+    g_error ("the kiosk did not finish its snapshot");
+
+  records = field (kiosk_line, "records");
+  usec = field (kiosk_line, "usec");
+  hwm = field (kiosk_line, "hwm_kb");
+  stall = field (kiosk_line, "stall_us");
+
+  g_print ("# writing the same rows as SQL for the sqlite3 shell\n");
+  rows = write_load_sql (sqlite3, replica_path, sql_path);
+  shell_seconds = shell_load (sqlite3, sql_path, shell_path);
+  remove_db (shell_path);
+  g_unlink (sql_path);
+
+  kiosk_rate = records / (usec / 1e6);
+  shell_rate = rows / shell_seconds;
+  ratio = kiosk_rate / shell_rate;
+
+  g_print ("kiosk snapshot:  %" G_GINT64_FORMAT " records in %.2f s = %.0f records/s\n",
+           records, usec / 1e6, kiosk_rate);
+  g_print ("sqlite3 shell:   %" G_GINT64_FORMAT " rows in %.2f s = %.0f rows/s (one transaction)\n",
+           rows, shell_seconds, shell_rate);
+  g_print ("ratio:           %.2fx the shell (goal >= %.1fx)%s\n", ratio, GOAL_RATIO,
+           ratio >= GOAL_RATIO ? "" : "  MISSED");
+  g_print ("kiosk peak RSS:  %.1f MB (goal <= %d MB)%s\n", hwm / 1024.0, GOAL_RSS_KB / 1024,
+           hwm <= GOAL_RSS_KB ? "" : "  MISSED");
+  g_print ("main loop stall: %.1f ms at most (goal <= %d ms)%s\n", stall / 1000.0, GOAL_STALL_US / 1000,
+           stall <= GOAL_STALL_US ? "" : "  MISSED");
+
+  if (records < N_CUSTOMERS + N_APPOINTMENTS)
+    {
+      g_print ("the kiosk received only %" G_GINT64_FORMAT " records\n", records);
+      ok = FALSE;
+    }
+  if (rows != records)
+    {
+      /* Every record of a clean snapshot is a row (employee services aside). */
+      g_print ("# note: %" G_GINT64_FORMAT " rows for %" G_GINT64_FORMAT " records\n", rows, records);
+    }
+  ok = ok && ratio >= GOAL_RATIO && hwm <= GOAL_RSS_KB && stall <= GOAL_STALL_US;
+  return ok ? 0 : 1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && g_str_equal (argv[1], "--serve"))
+    return serve (argv[2]);
+  if (argc == 5 && g_str_equal (argv[1], "--kiosk"))
+    return kiosk (argv[2], argv[3], argv[4]);
+  if (argc == 3)
+    return benchmark (argv[0], argv[1], argv[2]);
+  g_printerr ("usage: %s SQLITE3 DATA_DIR\n", argv[0]);
+  return 2;
+}
