@@ -723,6 +723,11 @@ kiosk_cli_run (GVariantDict *options,
   guint n_commands = (guint)enroll + (guint)sync_once + (guint)status + (guint)dump;
   int result;
 
+  /* Standard output carries the JSON and the dump: log lines (debug and
+   * info included, with G_MESSAGES_DEBUG set) must never mix into it. */
+  if (n_commands > 0)
+    g_log_writer_default_set_use_stderr (TRUE);
+
   opts.data_dir = data_dir;
   g_variant_dict_lookup (options, "server", "&s", &opts.server);
   g_variant_dict_lookup (options, "salon", "&s", &opts.salon);

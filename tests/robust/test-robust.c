@@ -271,12 +271,10 @@ child_spawn (Kiosk              *kiosk,
   g_ptr_array_add (argv, NULL);
   child->what = g_strjoinv (" ", (char **) argv->pdata + 2);
 
-  /* Every debug message of a sync is kept (and searched for the token);
-   * GLib writes them to stdout, which must stay clean for the JSON. */
-  if (g_strv_contains (args, "--sync-once") || g_strv_contains (args, "--enroll"))
-    g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  /* Every debug message is kept (and searched for the token); the
+   * headless commands log to stderr, so --status --json and --dump-replica
+   * stay clean JSON on stdout even so. */
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
   g_subprocess_launcher_set_stdout_file_path (launcher, child->out_path);
   g_subprocess_launcher_set_stderr_file_path (launcher, child->err_path);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
