@@ -180,7 +180,9 @@ scan_cmdlines (gpointer data)
 {
   Scanner *scanner = data;
 
-  while (!g_atomic_int_get (&scanner->done))
+  /* At least one full scan, even when the command ends before this thread
+   * is first scheduled. */
+  do
     {
       g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
       const char *name;
@@ -218,6 +220,7 @@ scan_cmdlines (gpointer data)
       scanner->scans++;
       g_usleep (2000);
     }
+  while (!g_atomic_int_get (&scanner->done));
   return NULL;
 }
 
