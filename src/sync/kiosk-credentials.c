@@ -9,6 +9,7 @@
 #include <libsecret/secret.h>
 
 #include "kiosk-credentials.h"
+#include "kiosk-secret-private.h"
 
 struct _KioskCredentials
 {
@@ -79,67 +80,43 @@ token_attributes (const char *server,
   return attributes;
 }
 
-/* Turns libsecret's and GDBus's errors into the three cases the kiosk acts
- * on. Whatever keeps the secret store from answering (no bus, no service,
- * a locked keyring nobody can unlock here, a dismissed prompt) is
- * UNAVAILABLE: the kiosk works on and uploads nothing. A cancellation the
- * caller asked for stays G_IO_ERROR_CANCELLED. */
+/* The words for each case of kiosk-secret-private.h: whatever keeps the
+ * secret store from answering is UNAVAILABLE, and the kiosk works on and
+ * uploads nothing. */
 static void
-propagate_secret_error (GError       **error,
-                        GError        *in,
-                        GCancellable  *cancellable)
+set_token_error (GError             **error,
+                 KioskSecretProblem   problem,
+                 const char          *detail)
 {
-  g_autoptr(GError) local = in;
-  g_autofree char *remote = NULL;
-
-  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      g_cancellable_is_cancelled (cancellable))
+  switch (problem)
     {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return;
+    case KIOSK_SECRET_NO_SERVICE:
+      g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
+                           _("No secret store (keyring) is running in this session. "
+                             "The kiosk keeps working, but uploads nothing until one is available."));
+      break;
+    case KIOSK_SECRET_LOCKED:
+      g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
+                           _("The keyring is locked and cannot be unlocked here. "
+                             "Unlock it (for example by logging in to the desktop) so that the kiosk can upload again."));
+      break;
+    case KIOSK_SECRET_UNREACHABLE:
+      g_set_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
+                   _("The secret store (keyring) cannot be reached: %s. "
+                     "The kiosk keeps working, but uploads nothing until it answers."),
+                   detail);
+      break;
+    case KIOSK_SECRET_NOT_FOUND:
+      g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_NOT_FOUND,
+                           _("This kiosk has no device token for this server. Pair it with the salon again."));
+      break;
+    case KIOSK_SECRET_REFUSED:
+    default:
+      g_set_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_FAILED,
+                   _("The secret store (keyring) refused the device token: %s"),
+                   detail);
+      break;
     }
-
-  remote = g_dbus_error_get_remote_error (local);
-  g_dbus_error_strip_remote_error (local);
-
-  if (g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_SERVICE_INVALID) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_EXEC_FAILED) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_CHILD_EXITED))
-    g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
-                         _("No secret store (keyring) is running in this session. "
-                           "The kiosk keeps working, but uploads nothing until one is available."));
-  else if (g_error_matches (local, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) ||
-           g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    /* An unanswered or impossible unlock prompt ends as "cancelled". */
-    g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
-                         _("The keyring is locked and cannot be unlocked here. "
-                           "Unlock it (for example by logging in to the desktop) so that the kiosk can upload again."));
-  else if (local->domain == G_DBUS_ERROR || local->domain == G_IO_ERROR ||
-           (remote != NULL && g_str_has_prefix (remote, "org.freedesktop.DBus.")))
-    g_set_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
-                 _("The secret store (keyring) cannot be reached: %s. "
-                   "The kiosk keeps working, but uploads nothing until it answers."),
-                 local->message);
-  else
-    g_set_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_FAILED,
-                 _("The secret store (keyring) refused the device token: %s"),
-                 local->message);
-}
-
-static SecretService *
-get_service (GCancellable  *cancellable,
-             GError       **error)
-{
-  GError *local = NULL;
-  SecretService *service;
-
-  service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, cancellable, &local);
-  if (service == NULL)
-    propagate_secret_error (error, local, cancellable);
-  return service;
 }
 
 gboolean
@@ -150,10 +127,8 @@ kiosk_credentials_store_token_sync (KioskCredentials  *self,
                                     GCancellable      *cancellable,
                                     GError           **error)
 {
-  g_autoptr(SecretService) service = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
-  GError *local = NULL;
 
   g_return_val_if_fail (KIOSK_IS_CREDENTIALS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -167,20 +142,11 @@ kiosk_credentials_store_token_sync (KioskCredentials  *self,
       return FALSE;
     }
 
-  if ((service = get_service (cancellable, error)) == NULL)
-    return FALSE;
-
   attributes = token_attributes (server, device);
   value = secret_value_new (token, -1, "text/plain");
   /* Replaces an older token for the same server and device. */
-  if (!secret_service_store_sync (service, token_schema (), attributes,
-                                  SECRET_COLLECTION_DEFAULT, TOKEN_LABEL, value,
-                                  cancellable, &local))
-    {
-      propagate_secret_error (error, local, cancellable);
-      return FALSE;
-    }
-  return TRUE;
+  return kiosk_secret_store_sync (token_schema (), attributes, TOKEN_LABEL, value,
+                                  set_token_error, cancellable, error);
 }
 
 char *
@@ -190,61 +156,15 @@ kiosk_credentials_lookup_token_sync (KioskCredentials  *self,
                                      GCancellable      *cancellable,
                                      GError           **error)
 {
-  g_autoptr(SecretService) service = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  GList *items;
-  gboolean saw_locked = FALSE;
-  char *token = NULL;
-  GError *local = NULL;
 
   g_return_val_if_fail (KIOSK_IS_CREDENTIALS (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_ids (server, device, error))
     return NULL;
-  if ((service = get_service (cancellable, error)) == NULL)
-    return NULL;
-
   attributes = token_attributes (server, device);
-  /* The search rather than secret_password_lookup(): it tells a locked
-   * item (cannot work here) from no item at all (not enrolled). */
-  items = secret_service_search_sync (service, token_schema (), attributes,
-                                      SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                                      cancellable, &local);
-  if (local != NULL)
-    {
-      propagate_secret_error (error, local, cancellable);
-      return NULL;
-    }
-
-  for (GList *l = items; l != NULL && token == NULL; l = l->next)
-    {
-      SecretItem *item = l->data;
-      g_autoptr(SecretValue) value = NULL;
-      const char *text;
-
-      if (secret_item_get_locked (item))
-        {
-          saw_locked = TRUE;
-          continue;
-        }
-      value = secret_item_get_secret (item);
-      if (value != NULL && (text = secret_value_get_text (value)) != NULL && *text != '\0')
-        token = g_strdup (text);
-    }
-  g_list_free_full (items, g_object_unref);
-
-  if (token != NULL)
-    return token;
-
-  if (saw_locked)
-    g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
-                         _("The keyring is locked and cannot be unlocked here. "
-                           "Unlock it (for example by logging in to the desktop) so that the kiosk can upload again."));
-  else
-    g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_NOT_FOUND,
-                         _("This kiosk has no device token for this server. Pair it with the salon again."));
-  return NULL;
+  return kiosk_secret_lookup_sync (token_schema (), attributes, set_token_error, cancellable, error);
 }
 
 gboolean
@@ -254,28 +174,15 @@ kiosk_credentials_clear_token_sync (KioskCredentials  *self,
                                     GCancellable      *cancellable,
                                     GError           **error)
 {
-  g_autoptr(SecretService) service = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  GError *local = NULL;
 
   g_return_val_if_fail (KIOSK_IS_CREDENTIALS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_ids (server, device, error))
     return FALSE;
-  if ((service = get_service (cancellable, error)) == NULL)
-    return FALSE;
-
   attributes = token_attributes (server, device);
-  /* FALSE without an error means there was nothing to clear: that is the
-   * state the caller wants, so it is a success. */
-  if (!secret_service_clear_sync (service, token_schema (), attributes, cancellable, &local) &&
-      local != NULL)
-    {
-      propagate_secret_error (error, local, cancellable);
-      return FALSE;
-    }
-  return TRUE;
+  return kiosk_secret_clear_sync (token_schema (), attributes, set_token_error, cancellable, error);
 }
 
 typedef struct

@@ -13,6 +13,7 @@
 
 #include "domain/kiosk-pbkdf2.h"
 #include "kiosk-pin-store.h"
+#include "kiosk-secret-private.h"
 
 struct _KioskPinStore
 {
@@ -79,63 +80,41 @@ pin_attributes (const char *salon)
   return attributes;
 }
 
-/* The same three cases as the device token (src/sync/kiosk-credentials.c):
- * whatever keeps the secret store from answering is UNAVAILABLE, a
- * cancellation the caller asked for stays G_IO_ERROR_CANCELLED. */
+/* The words for each case of kiosk-secret-private.h, as for the device
+ * token: whatever keeps the secret store from answering is UNAVAILABLE. */
 static void
-propagate_secret_error (GError       **error,
-                        GError        *in,
-                        GCancellable  *cancellable)
+set_pin_error (GError             **error,
+               KioskSecretProblem   problem,
+               const char          *detail)
 {
-  g_autoptr(GError) local = in;
-  g_autofree char *remote = NULL;
-
-  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      g_cancellable_is_cancelled (cancellable))
+  switch (problem)
     {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return;
+    case KIOSK_SECRET_NO_SERVICE:
+      g_set_error_literal (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE,
+                           _("No secret store (keyring) is running in this session, "
+                             "so the staff PIN cannot be checked or set."));
+      break;
+    case KIOSK_SECRET_LOCKED:
+      g_set_error_literal (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE,
+                           _("The keyring is locked and cannot be unlocked here, "
+                             "so the staff PIN cannot be checked or set."));
+      break;
+    case KIOSK_SECRET_UNREACHABLE:
+      g_set_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE,
+                   _("The secret store (keyring) cannot be reached: %s."),
+                   detail);
+      break;
+    case KIOSK_SECRET_NOT_FOUND:
+      g_set_error_literal (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_NOT_FOUND,
+                           _("No staff PIN has been set on this kiosk yet."));
+      break;
+    case KIOSK_SECRET_REFUSED:
+    default:
+      g_set_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_FAILED,
+                   _("The secret store (keyring) refused the staff PIN: %s"),
+                   detail);
+      break;
     }
-
-  remote = g_dbus_error_get_remote_error (local);
-  g_dbus_error_strip_remote_error (local);
-
-  if (g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_SERVICE_INVALID) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_EXEC_FAILED) ||
-      g_error_matches (local, G_DBUS_ERROR, G_DBUS_ERROR_SPAWN_CHILD_EXITED))
-    g_set_error_literal (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE,
-                         _("No secret store (keyring) is running in this session, "
-                           "so the staff PIN cannot be checked or set."));
-  else if (g_error_matches (local, SECRET_ERROR, SECRET_ERROR_IS_LOCKED) ||
-           g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_set_error_literal (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE,
-                         _("The keyring is locked and cannot be unlocked here, "
-                           "so the staff PIN cannot be checked or set."));
-  else if (local->domain == G_DBUS_ERROR || local->domain == G_IO_ERROR ||
-           (remote != NULL && g_str_has_prefix (remote, "org.freedesktop.DBus.")))
-    g_set_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE,
-                 _("The secret store (keyring) cannot be reached: %s."),
-                 local->message);
-  else
-    g_set_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_FAILED,
-                 _("The secret store (keyring) refused the staff PIN: %s"),
-                 local->message);
-}
-
-static SecretService *
-get_service (GCancellable  *cancellable,
-             GError       **error)
-{
-  GError *local = NULL;
-  SecretService *service;
-
-  service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, cancellable, &local);
-  if (service == NULL)
-    propagate_secret_error (error, local, cancellable);
-  return service;
 }
 
 static gboolean
@@ -171,12 +150,10 @@ kiosk_pin_store_set_pin_sync (KioskPinStore  *self,
                               GCancellable   *cancellable,
                               GError        **error)
 {
-  g_autoptr(SecretService) service = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
   guint8 salt[KIOSK_PBKDF2_SALT_LENGTH];
   char *encoded;
-  GError *local = NULL;
 
   g_return_val_if_fail (KIOSK_IS_PIN_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -200,17 +177,9 @@ kiosk_pin_store_set_pin_sync (KioskPinStore  *self,
    * not the PIN. */
   value = secret_value_new_full (encoded, -1, "text/plain", g_free);
 
-  if ((service = get_service (cancellable, error)) == NULL)
-    return FALSE;
   attributes = pin_attributes (salon);
-  if (!secret_service_store_sync (service, pin_schema (), attributes,
-                                  SECRET_COLLECTION_DEFAULT, PIN_LABEL, value,
-                                  cancellable, &local))
-    {
-      propagate_secret_error (error, local, cancellable);
-      return FALSE;
-    }
-  return TRUE;
+  return kiosk_secret_store_sync (pin_schema (), attributes, PIN_LABEL, value,
+                                  set_pin_error, cancellable, error);
 }
 
 /* The stored hash of @salon; NULL with NOT_FOUND when there is none. */
@@ -219,55 +188,9 @@ lookup_hash (const char    *salon,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(SecretService) service = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
-  gboolean saw_locked = FALSE;
-  char *encoded = NULL;
-  GError *local = NULL;
-  GList *items;
+  g_autoptr(GHashTable) attributes = pin_attributes (salon);
 
-  if ((service = get_service (cancellable, error)) == NULL)
-    return NULL;
-
-  attributes = pin_attributes (salon);
-  /* A search rather than secret_password_lookup(): it tells a locked item
-   * from no item at all. */
-  items = secret_service_search_sync (service, pin_schema (), attributes,
-                                      SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                                      cancellable, &local);
-  if (local != NULL)
-    {
-      propagate_secret_error (error, local, cancellable);
-      return NULL;
-    }
-
-  for (GList *l = items; l != NULL && encoded == NULL; l = l->next)
-    {
-      SecretItem *item = l->data;
-      g_autoptr(SecretValue) value = NULL;
-      const char *text;
-
-      if (secret_item_get_locked (item))
-        {
-          saw_locked = TRUE;
-          continue;
-        }
-      value = secret_item_get_secret (item);
-      if (value != NULL && (text = secret_value_get_text (value)) != NULL && *text != '\0')
-        encoded = g_strdup (text);
-    }
-  g_list_free_full (items, g_object_unref);
-
-  if (encoded != NULL)
-    return encoded;
-  if (saw_locked)
-    g_set_error_literal (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE,
-                         _("The keyring is locked and cannot be unlocked here, "
-                           "so the staff PIN cannot be checked or set."));
-  else
-    g_set_error_literal (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_NOT_FOUND,
-                         _("No staff PIN has been set on this kiosk yet."));
-  return NULL;
+  return kiosk_secret_lookup_sync (pin_schema (), attributes, set_pin_error, cancellable, error);
 }
 
 gboolean
@@ -334,24 +257,13 @@ kiosk_pin_store_clear_pin_sync (KioskPinStore  *self,
                                 GCancellable   *cancellable,
                                 GError        **error)
 {
-  g_autoptr(SecretService) service = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  GError *local = NULL;
 
   g_return_val_if_fail (KIOSK_IS_PIN_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_salon (salon, error))
     return FALSE;
-  if ((service = get_service (cancellable, error)) == NULL)
-    return FALSE;
-
   attributes = pin_attributes (salon);
-  if (!secret_service_clear_sync (service, pin_schema (), attributes, cancellable, &local) &&
-      local != NULL)
-    {
-      propagate_secret_error (error, local, cancellable);
-      return FALSE;
-    }
-  return TRUE;
+  return kiosk_secret_clear_sync (pin_schema (), attributes, set_pin_error, cancellable, error);
 }

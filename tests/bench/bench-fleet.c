@@ -24,7 +24,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "kiosk-test-server.h"
+#include "kiosk-test-enroll.h"
+#include "kiosk-test-server-thread.h"
 #include "replica/kiosk-replica-sync.h"
 #include "sync/kiosk-json.h"
 #include "sync/kiosk-sync-engine.h"
@@ -151,26 +152,6 @@ bench_monitor_set_available (BenchMonitor *self,
 
 /* ------------------------------------------------- the server's thread */
 
-typedef struct {
-  char            *dir;
-  GMainContext    *context;
-  GMainLoop       *loop;
-  GThread         *thread;
-  KioskTestServer *server;
-  GMutex           lock;
-  GCond            cond;
-  gboolean         ready;
-  GError          *error;
-} ServerThread;
-
-typedef void (*ServerFunc) (KioskTestServer *server, gpointer data);
-
-typedef struct {
-  ServerThread *st;
-  ServerFunc    func;
-  gpointer      data;
-  gboolean      done;
-} ServerCall;
 
 static void
 server_put (KioskTestServer *server,
@@ -206,91 +187,14 @@ seed (KioskTestServer *server)
               "\"services\":[\"" SERVICE "\"]}");
 }
 
-static gpointer
-server_thread_main (gpointer data)
-{
-  ServerThread *st = data;
-  g_autoptr(GError) error = NULL;
-
-  g_main_context_push_thread_default (st->context);
-  st->server = kiosk_test_server_new (st->dir, &error);
-  if (st->server != NULL)
-    {
-      seed (st->server);
-      /* Hundreds of kiosks pair from one address in a few seconds. */
-      kiosk_test_server_set_throttle (st->server, "enrollment", 100000, 60);
-      kiosk_test_server_listen (st->server, 0, &error);
-    }
-  g_mutex_lock (&st->lock);
-  st->error = g_steal_pointer (&error);
-  st->ready = TRUE;
-  g_cond_signal (&st->cond);
-  g_mutex_unlock (&st->lock);
-
-  g_main_loop_run (st->loop);
-  g_clear_object (&st->server);
-  while (g_main_context_iteration (st->context, FALSE))
-    ;
-  g_main_context_pop_thread_default (st->context);
-  return NULL;
-}
-
+/* Runs on the server's thread before it listens. */
 static void
-server_thread_start (ServerThread *st,
-                     const char   *dir)
+setup_server (KioskTestServer *server,
+              gpointer         data)
 {
-  st->dir = g_strdup (dir);
-  st->context = g_main_context_new ();
-  st->loop = g_main_loop_new (st->context, FALSE);
-  g_mutex_init (&st->lock);
-  g_cond_init (&st->cond);
-  st->thread = g_thread_new ("bench-server", server_thread_main, st);
-  g_mutex_lock (&st->lock);
-  while (!st->ready)
-    g_cond_wait (&st->cond, &st->lock);
-  g_mutex_unlock (&st->lock);
-  if (st->error != NULL)
-    g_error ("The server did not start: %s", st->error->message);
-}
-
-static gboolean
-server_call_cb (gpointer data)
-{
-  ServerCall *call = data;
-
-  call->func (call->st->server, call->data);
-  g_mutex_lock (&call->st->lock);
-  call->done = TRUE;
-  g_cond_broadcast (&call->st->cond);
-  g_mutex_unlock (&call->st->lock);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs @func on the server's thread and waits for it. */
-static void
-server_call (ServerThread *st,
-             ServerFunc    func,
-             gpointer      data)
-{
-  ServerCall call = { st, func, data, FALSE };
-
-  g_main_context_invoke (st->context, server_call_cb, &call);
-  g_mutex_lock (&st->lock);
-  while (!call.done)
-    g_cond_wait (&st->cond, &st->lock);
-  g_mutex_unlock (&st->lock);
-}
-
-static void
-server_thread_stop (ServerThread *st)
-{
-  g_main_loop_quit (st->loop);
-  g_thread_join (st->thread);
-  g_main_loop_unref (st->loop);
-  g_main_context_unref (st->context);
-  g_mutex_clear (&st->lock);
-  g_cond_clear (&st->cond);
-  g_free (st->dir);
+  seed (server);
+  /* Hundreds of kiosks pair from one address in a few seconds. */
+  kiosk_test_server_set_throttle (server, "enrollment", 100000, 60);
 }
 
 static void
@@ -364,16 +268,17 @@ typedef struct {
 } Kiosk;
 
 static void
-kiosk_enroll (Kiosk            *k,
-              guint             i,
-              ServerThread     *st,
-              SoupSession      *session,
-              KioskCredentials *credentials,
-              const char       *dir,
-              gint64           *keyring_us)
+kiosk_enroll (Kiosk                 *k,
+              guint                  i,
+              KioskTestServerThread *st,
+              SoupSession           *session,
+              KioskCredentials      *credentials,
+              const char            *dir,
+              gint64                *keyring_us)
 {
-  const char *url = kiosk_test_server_get_uri (st->server);
-  const char *salon = kiosk_test_server_get_salon_id (st->server);
+  KioskTestServer *server = kiosk_test_server_thread_get_server (st);
+  const char *url = kiosk_test_server_get_uri (server);
+  const char *salon = kiosk_test_server_get_salon_id (server);
   g_autofree char *kiosk_dir = g_strdup_printf ("%s/kiosk-%03u", dir, i);
   g_autofree char *code = g_strdup_printf ("%06u", 100000 + i);
   g_autofree char *name = g_strdup_printf ("Ön büro %u", i + 1);
@@ -388,7 +293,7 @@ kiosk_enroll (Kiosk            *k,
   if (replica == NULL)
     g_error ("%s: %s", k->replica_path, error->message);
 
-  server_call (st, add_code_cb, code);
+  kiosk_test_server_thread_call (st, add_code_cb, code);
   enrollment = kiosk_transport_enroll (session, url, salon, code, name, NULL, NULL, &error);
   if (enrollment == NULL)
     g_error ("Enrollment of kiosk %u failed: %s", i, error->message);
@@ -396,9 +301,7 @@ kiosk_enroll (Kiosk            *k,
   if (!kiosk_credentials_store_token_sync (credentials, url, enrollment->device, enrollment->token, NULL, &error))
     g_error ("Cannot store the token (is there a Secret Service?): %s", error->message);
   *keyring_us += g_get_monotonic_time () - start;
-  if (!kiosk_replica_set_meta (replica, KIOSK_META_SERVER_URL, url, &error) ||
-      !kiosk_replica_set_meta (replica, KIOSK_META_DEVICE, enrollment->device, &error) ||
-      !kiosk_replica_set_meta (replica, KIOSK_META_SALON, enrollment->salon, &error))
+  if (!kiosk_test_enroll_write_meta (replica, url, enrollment, &error))
     g_error ("%s", error->message);
   k->device = g_strdup (enrollment->device);
 }
@@ -458,9 +361,9 @@ spin_until (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
 }
 
 typedef struct {
-  Kiosk        *kiosks;
-  guint         n;
-  ServerThread *st;
+  Kiosk                 *kiosks;
+  guint                  n;
+  KioskTestServerThread *st;
 } Fleet;
 
 static guint
@@ -481,7 +384,7 @@ all_synced_and_live (gpointer data)
 
   if (count_in_state (fleet, KIOSK_SYNC_STATE_UP_TO_DATE) < fleet->n)
     return FALSE;
-  server_call (fleet->st, count_sockets_cb, &sockets);
+  kiosk_test_server_thread_call (fleet->st, count_sockets_cb, &sockets);
   return sockets >= fleet->n;
 }
 
@@ -534,8 +437,8 @@ main (int argc, char *argv[])
   g_autoptr(BenchMonitor) monitor = g_object_new (BENCH_TYPE_MONITOR, NULL);
   g_autoptr(GArray) before = NULL;
   g_autoptr(GArray) times = NULL;
-  ServerThread st = { 0 };
-  Fleet fleet = { NULL, DEFAULT_KIOSKS, &st };
+  KioskTestServerThread *st;
+  Fleet fleet = { NULL, DEFAULT_KIOSKS, NULL };
   guint outage_s = DEFAULT_OUTAGE_S;
   guint bins[WINDOW_S] = { 0 };
   guint peak = 0, peak_at = 0, total = 0, late = 0;
@@ -556,8 +459,9 @@ main (int argc, char *argv[])
   g_print ("%u kiosks coming back after a %u s outage (server on its own thread, engines with "
            "the production timings: first retry spread over 0-30 s)\n", fleet.n, outage_s);
   report_memory ("at start");
-  server_thread_start (&st, server_dir);
-  url = g_strdup (kiosk_test_server_get_uri (st.server));
+  st = kiosk_test_server_thread_start (server_dir, setup_server, NULL);
+  fleet.st = st;
+  url = g_strdup (kiosk_test_server_get_uri (kiosk_test_server_thread_get_server (st)));
 
   /* Pairing, as --enroll does it: tokens to the Secret Service. */
   t0 = g_get_monotonic_time ();
@@ -565,7 +469,7 @@ main (int argc, char *argv[])
   if (session == NULL)
     g_error ("%s", error->message);
   for (guint i = 0; i < fleet.n; i++)
-    kiosk_enroll (&fleet.kiosks[i], i, &st, session, credentials, dir, &keyring_us);
+    kiosk_enroll (&fleet.kiosks[i], i, st, session, credentials, dir, &keyring_us);
   g_print ("  paired %u kiosks in %.1f s (of which %.1f s storing tokens in the Secret Service)\n",
            fleet.n, (g_get_monotonic_time () - t0) / 1e6, keyring_us / 1e6);
 
@@ -589,8 +493,8 @@ main (int argc, char *argv[])
 
   /* The outage: connections refused, the network reported gone, and every
    * desk takes a walk-in meanwhile. */
-  server_call (&st, disconnect_cb, NULL);
-  g_array_unref (kiosk_test_server_take_request_times (st.server));
+  kiosk_test_server_thread_call (st, disconnect_cb, NULL);
+  g_array_unref (kiosk_test_server_take_request_times (kiosk_test_server_thread_get_server (st)));
   bench_monitor_set_available (monitor, FALSE);
   for (guint i = 0; i < fleet.n; i++)
     {
@@ -603,8 +507,8 @@ main (int argc, char *argv[])
   report_memory ("offline, every outbox pending");
 
   /* The server comes back and the network monitor says so. */
-  before = kiosk_test_server_take_request_times (st.server);
-  server_call (&st, relisten_cb, NULL);
+  before = kiosk_test_server_take_request_times (kiosk_test_server_thread_get_server (st));
+  kiosk_test_server_thread_call (st, relisten_cb, NULL);
   t_return = g_get_monotonic_time ();
   bench_monitor_set_available (monitor, TRUE);
 
@@ -612,7 +516,7 @@ main (int argc, char *argv[])
   if (drained)
     drained_at = g_get_monotonic_time ();
   spin_until (NULL, NULL, (guint) MAX (0, (t_return + WINDOW_S * G_USEC_PER_SEC - g_get_monotonic_time ()) / 1000));
-  times = kiosk_test_server_take_request_times (st.server);
+  times = kiosk_test_server_take_request_times (kiosk_test_server_thread_get_server (st));
   report_memory ("one minute after the return");
   /* Every change must still arrive, however long the herd takes. */
   if (!drained)
@@ -645,7 +549,7 @@ main (int argc, char *argv[])
       }
   mean = (double) total / WINDOW_S;
   ratio = mean > 0 ? peak / mean : G_MAXDOUBLE;
-  server_call (&st, count_walkins_cb, &walkins);
+  kiosk_test_server_thread_call (st, count_walkins_cb, &walkins);
 
   g_print ("  requests per second over the first %u s after the return:\n   ", WINDOW_S);
   for (guint s = 0; s < WINDOW_S; s++)
@@ -677,7 +581,7 @@ main (int argc, char *argv[])
     }
   spin_until (NULL, NULL, 50);
   g_print ("  stopped every engine and cleared every token in %.1f s\n", (g_get_monotonic_time () - t0) / 1e6);
-  server_thread_stop (&st);
+  kiosk_test_server_thread_stop (st);
   remove_tree (dir);
   g_free (fleet.kiosks);
   return ok ? 0 : 1;

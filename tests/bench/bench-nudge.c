@@ -18,7 +18,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "kiosk-test-server.h"
+#include "kiosk-test-enroll.h"
+#include "kiosk-test-server-thread.h"
 #include "replica/kiosk-replica-sync.h"
 #include "sync/kiosk-json.h"
 #include "sync/kiosk-sync-engine.h"
@@ -38,26 +39,6 @@
 
 /* ------------------------------------------------- the server's thread */
 
-typedef struct {
-  char            *dir;
-  GMainContext    *context;
-  GMainLoop       *loop;
-  GThread         *thread;
-  KioskTestServer *server;
-  GMutex           lock;
-  GCond            cond;
-  gboolean         ready;
-  GError          *error;
-} ServerThread;
-
-typedef void (*ServerFunc) (KioskTestServer *server, gpointer data);
-
-typedef struct {
-  ServerThread *st;
-  ServerFunc    func;
-  gpointer      data;
-  gboolean      done;
-} ServerCall;
 
 static void
 server_put (KioskTestServer *server,
@@ -98,91 +79,14 @@ seed (KioskTestServer *server)
               "\"updated_at\":\"2026-01-05T10:00:00+03:00\"}");
 }
 
-static gpointer
-server_thread_main (gpointer data)
-{
-  ServerThread *st = data;
-  g_autoptr(GError) error = NULL;
-
-  g_main_context_push_thread_default (st->context);
-  st->server = kiosk_test_server_new (st->dir, &error);
-  if (st->server != NULL)
-    {
-      seed (st->server);
-      /* The benchmark books far more than a desk does in a minute. */
-      kiosk_test_server_set_throttle (st->server, "appointments", 100000, 60);
-      kiosk_test_server_listen (st->server, 0, &error);
-    }
-  g_mutex_lock (&st->lock);
-  st->error = g_steal_pointer (&error);
-  st->ready = TRUE;
-  g_cond_signal (&st->cond);
-  g_mutex_unlock (&st->lock);
-
-  g_main_loop_run (st->loop);
-  g_clear_object (&st->server);
-  while (g_main_context_iteration (st->context, FALSE))
-    ;
-  g_main_context_pop_thread_default (st->context);
-  return NULL;
-}
-
+/* Runs on the server's thread before it listens. */
 static void
-server_thread_start (ServerThread *st,
-                     const char   *dir)
+setup_server (KioskTestServer *server,
+              gpointer         data)
 {
-  st->dir = g_strdup (dir);
-  st->context = g_main_context_new ();
-  st->loop = g_main_loop_new (st->context, FALSE);
-  g_mutex_init (&st->lock);
-  g_cond_init (&st->cond);
-  st->thread = g_thread_new ("bench-server", server_thread_main, st);
-  g_mutex_lock (&st->lock);
-  while (!st->ready)
-    g_cond_wait (&st->cond, &st->lock);
-  g_mutex_unlock (&st->lock);
-  if (st->error != NULL)
-    g_error ("The server did not start: %s", st->error->message);
-}
-
-static gboolean
-server_call_cb (gpointer data)
-{
-  ServerCall *call = data;
-
-  call->func (call->st->server, call->data);
-  g_mutex_lock (&call->st->lock);
-  call->done = TRUE;
-  g_cond_broadcast (&call->st->cond);
-  g_mutex_unlock (&call->st->lock);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs @func on the server's thread and waits for it. */
-static void
-server_call (ServerThread *st,
-             ServerFunc    func,
-             gpointer      data)
-{
-  ServerCall call = { st, func, data, FALSE };
-
-  g_main_context_invoke (st->context, server_call_cb, &call);
-  g_mutex_lock (&st->lock);
-  while (!call.done)
-    g_cond_wait (&st->cond, &st->lock);
-  g_mutex_unlock (&st->lock);
-}
-
-static void
-server_thread_stop (ServerThread *st)
-{
-  g_main_loop_quit (st->loop);
-  g_thread_join (st->thread);
-  g_main_loop_unref (st->loop);
-  g_main_context_unref (st->context);
-  g_mutex_clear (&st->lock);
-  g_cond_clear (&st->cond);
-  g_free (st->dir);
+  seed (server);
+  /* The benchmark books far more than a desk does in a minute. */
+  kiosk_test_server_set_throttle (server, "appointments", 100000, 60);
 }
 
 static void
@@ -237,14 +141,15 @@ on_b_changed (KioskSyncEngine *engine,
 }
 
 static void
-kiosk_setup (Kiosk            *k,
-             ServerThread     *st,
-             KioskCredentials *credentials,
-             const char       *dir,
-             const char       *code)
+kiosk_setup (Kiosk                 *k,
+             KioskTestServerThread *st,
+             KioskCredentials      *credentials,
+             const char            *dir,
+             const char            *code)
 {
-  const char *url = kiosk_test_server_get_uri (st->server);
-  const char *salon = kiosk_test_server_get_salon_id (st->server);
+  KioskTestServer *server = kiosk_test_server_thread_get_server (st);
+  const char *url = kiosk_test_server_get_uri (server);
+  const char *salon = kiosk_test_server_get_salon_id (server);
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(KioskEnrollment) enrollment = NULL;
   g_autoptr(GError) error = NULL;
@@ -255,18 +160,14 @@ kiosk_setup (Kiosk            *k,
     g_error ("%s: %s", k->replica_path, error->message);
 
   /* Pairing as --enroll does it; the server answers on its own thread. */
-  server_call (st, add_code_cb, (gpointer) code);
+  kiosk_test_server_thread_call (st, add_code_cb, (gpointer) code);
   session = kiosk_transport_new_session (NULL, &error);
   if (session != NULL)
     enrollment = kiosk_transport_enroll (session, url, salon, code, k->name, NULL, NULL, &error);
   if (enrollment == NULL)
     g_error ("Enrollment of %s failed: %s", k->name, error->message);
-  if (!kiosk_credentials_store_token_sync (credentials, url, enrollment->device, enrollment->token, NULL, &error))
-    g_error ("Cannot store the token (is there a Secret Service?): %s", error->message);
-  if (!kiosk_replica_set_meta (k->replica, KIOSK_META_SERVER_URL, url, &error) ||
-      !kiosk_replica_set_meta (k->replica, KIOSK_META_DEVICE, enrollment->device, &error) ||
-      !kiosk_replica_set_meta (k->replica, KIOSK_META_SALON, enrollment->salon, &error))
-    g_error ("%s", error->message);
+  if (!kiosk_test_enroll_save (credentials, k->replica, url, enrollment, &error))
+    g_error ("Cannot keep the enrollment (is there a Secret Service?): %s", error->message);
   k->device = g_strdup (enrollment->device);
   /* Production timings: live nudges carry the news. */
   k->engine = kiosk_sync_engine_new (k->replica_path, credentials, NULL);
@@ -309,8 +210,8 @@ both_up_to_date (gpointer data)
 }
 
 typedef struct {
-  ServerThread *st;
-  guint         want;
+  KioskTestServerThread *st;
+  guint                  want;
 } SocketWait;
 
 static gboolean
@@ -319,7 +220,7 @@ sockets_open (gpointer data)
   SocketWait *w = data;
   guint n = 0;
 
-  server_call (w->st, count_sockets_cb, &n);
+  kiosk_test_server_thread_call (w->st, count_sockets_cb, &n);
   return n >= w->want;
 }
 
@@ -414,9 +315,9 @@ main (int argc, char *argv[])
   g_autofree char *dir_b = NULL;
   g_autofree char *url = NULL;
   g_autoptr(KioskCredentials) credentials = kiosk_credentials_new ();
-  ServerThread st = { 0 };
+  KioskTestServerThread *st;
   Kiosk k[2] = { { .name = "Ön büro A" }, { .name = "Ön büro B" } };
-  SocketWait sockets = { &st, 2 };
+  SocketWait sockets = { NULL, 2 };
   guint n_runs = N_RUNS;
   double *ms;
   double p50, p95, p99, sum = 0;
@@ -434,10 +335,11 @@ main (int argc, char *argv[])
   g_mkdir_with_parents (dir_a, 0700);
   g_mkdir_with_parents (dir_b, 0700);
 
-  server_thread_start (&st, server_dir);
-  url = g_strdup (kiosk_test_server_get_uri (st.server));
-  kiosk_setup (&k[0], &st, credentials, dir_a, "111111");
-  kiosk_setup (&k[1], &st, credentials, dir_b, "222222");
+  st = kiosk_test_server_thread_start (server_dir, setup_server, NULL);
+  sockets.st = st;
+  url = g_strdup (kiosk_test_server_get_uri (kiosk_test_server_thread_get_server (st)));
+  kiosk_setup (&k[0], st, credentials, dir_a, "111111");
+  kiosk_setup (&k[1], st, credentials, dir_b, "222222");
   g_signal_connect (k[1].engine, "changed", G_CALLBACK (on_b_changed), &k[1]);
   kiosk_sync_engine_start (k[0].engine);
   kiosk_sync_engine_start (k[1].engine);
@@ -462,7 +364,7 @@ main (int argc, char *argv[])
     }
 
   /* Every booking reached the server once and A has nothing left. */
-  server_call (&st, count_appointments_cb, &on_server);
+  kiosk_test_server_thread_call (st, count_appointments_cb, &on_server);
   kiosk_replica_outbox_counts (k[0].replica, counts, NULL);
 
   qsort (ms, n_runs, sizeof (double), cmp_double);
@@ -485,7 +387,7 @@ main (int argc, char *argv[])
 
   kiosk_teardown (&k[0], credentials, url);
   kiosk_teardown (&k[1], credentials, url);
-  server_thread_stop (&st);
+  kiosk_test_server_thread_stop (st);
   remove_tree (dir);
   g_free (ms);
   return ok ? 0 : 1;

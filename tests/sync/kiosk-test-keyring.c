@@ -226,3 +226,51 @@ kiosk_test_keyring_get_dir (KioskTestKeyring *keyring)
 {
   return keyring->dir;
 }
+
+int
+kiosk_test_keyring_run (void)
+{
+  KioskTestKeyring *keyring = NULL;
+  int status;
+
+  if (!g_test_subprocess ())
+    keyring = kiosk_test_keyring_start (TRUE);
+  status = g_test_run ();
+  if (keyring != NULL)
+    kiosk_test_keyring_stop (keyring);
+  return status;
+}
+
+void
+kiosk_test_keyring_run_in_child (gboolean              with_keyring,
+                                 guint                 timeout_seconds,
+                                 KioskTestKeyringFunc  func)
+{
+  if (g_test_subprocess ())
+    {
+      KioskTestKeyring *own = kiosk_test_keyring_start (with_keyring);
+
+      func (own);
+      kiosk_test_keyring_stop (own);
+      return;
+    }
+  g_test_trap_subprocess (NULL, timeout_seconds * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+gboolean
+kiosk_test_keyring_file_contains (const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "keyrings", "login.keyring", NULL);
+  g_autofree char *data = NULL;
+  gsize size = 0;
+  gsize length = strlen (needle);
+
+  g_assert_true (g_file_get_contents (file, &data, &size, &error));
+  g_assert_no_error (error);
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}

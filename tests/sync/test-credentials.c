@@ -10,15 +10,11 @@
  */
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
-#include <glib/gstdio.h>
 #include <libsecret/secret.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 
 #include "sync/kiosk-credentials.h"
+#include "kiosk-test-keyring.h"
 
 #define SERVER   "https://salon.example.com.tr"
 #define SERVER_2 "https://yedek.example.com.tr"
@@ -27,216 +23,6 @@
 #define TOKEN_1  "0123456789abcdef0123456789abcdef01234567"
 #define TOKEN_2  "fedcba9876543210fedcba9876543210fedcba98"
 #define TOKEN_3  "aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd"
-
-/* No <standard_session_servicedirs/>: nothing is activated behind our
- * back (no keyring where there must be none, no prompter that would wait
- * for a click nobody makes). */
-static const char bus_config[] =
-  "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
-  " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-  "<busconfig>\n"
-  "  <type>session</type>\n"
-  "  <listen>%s</listen>\n"
-  "  <auth>EXTERNAL</auth>\n"
-  "  <policy context=\"default\">\n"
-  "    <allow send_destination=\"*\" eavesdrop=\"true\"/>\n"
-  "    <allow eavesdrop=\"true\"/>\n"
-  "    <allow own=\"*\"/>\n"
-  "  </policy>\n"
-  "</busconfig>\n";
-
-typedef struct
-{
-  char        *dir;
-  GSubprocess *bus;
-  GSubprocess *keyring;
-} PrivateSession;
-
-static PrivateSession *session;
-
-static void
-child_setup (gpointer user_data)
-{
-#ifdef __linux__
-  /* The daemons go when the test goes, even when it aborts. */
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-#endif
-}
-
-static GSubprocess *
-spawn (const char * const  *argv,
-       GSubprocessFlags     flags)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
-  return process;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static gboolean
-name_has_owner (GDBusConnection *connection,
-                const char      *name)
-{
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has_owner = FALSE;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has_owner);
-  return has_owner;
-}
-
-/* gnome-keyring --unlock makes the "login" keyring and its "default"
- * alias shortly after it starts. */
-static void
-wait_for_keyring (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_autoptr(SecretService) service = NULL;
-  g_autoptr(SecretCollection) collection = NULL;
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < 200 && !name_has_owner (connection, "org.freedesktop.secrets"); i++)
-    g_usleep (50 * 1000);
-  g_assert_true (name_has_owner (connection, "org.freedesktop.secrets"));
-
-  service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 200; i++)
-    {
-      collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
-                                                     SECRET_COLLECTION_NONE, NULL, NULL);
-      if (collection != NULL && !secret_collection_get_locked (collection))
-        break;
-      g_clear_object (&collection);
-      g_usleep (50 * 1000);
-    }
-  g_assert_nonnull (collection);
-  g_assert_false (secret_collection_get_locked (collection));
-}
-
-static PrivateSession *
-private_session_start (gboolean with_keyring)
-{
-  static const char * const subdirs[] = { "home", "runtime", "data", "config", "cache", "bus" };
-  static const char * const variables[] = { "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME",
-                                            "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) address_stream = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *config_file = NULL;
-  g_autofree char *config_arg = NULL;
-  g_autofree char *bus_dir = NULL;
-  g_autofree char *address = NULL;
-  g_autofree char *printed = NULL;
-  PrivateSession *ps = g_new0 (PrivateSession, 1);
-
-  ps->dir = g_dir_make_tmp ("kiosk-test-credentials-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
-    {
-      g_autofree char *path = g_build_filename (ps->dir, subdirs[i], NULL);
-
-      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-      if (i < G_N_ELEMENTS (variables))
-        g_setenv (variables[i], path, TRUE);
-    }
-  g_unsetenv ("GNOME_KEYRING_CONTROL");
-
-  /* Every variable is set before the first child (and GLib's worker
-   * thread) exists: setenv() is not thread-safe. */
-  bus_dir = g_build_filename (ps->dir, "bus", NULL);
-  address = g_strconcat ("unix:path=", bus_dir, "/socket", NULL);
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
-
-  config = g_strdup_printf (bus_config, address);
-  config_file = g_build_filename (ps->dir, "bus.conf", NULL);
-  g_assert_true (g_file_set_contents (config_file, config, -1, &error));
-  config_arg = g_strconcat ("--config-file=", config_file, NULL);
-  ps->bus = spawn ((const char * const []) { "dbus-daemon", "--nofork", config_arg, "--print-address=1", NULL },
-                   G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  /* It prints its address once it listens. */
-  address_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (ps->bus));
-  printed = g_data_input_stream_read_line (address_stream, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (printed);
-  g_assert_true (g_str_has_prefix (printed, address));
-
-  if (with_keyring)
-    {
-      /* As build-aux/quickstart does: a throwaway, non-empty password on
-       * stdin creates and unlocks a fresh login keyring (with an empty one
-       * gnome-keyring 42 makes none). Its stdout (variables) would spoil
-       * the TAP output. */
-      static const char password[] = "salonity-kiosk-tests";
-      GOutputStream *input;
-
-      ps->keyring = spawn ((const char * const []) { "gnome-keyring-daemon", "--foreground", "--unlock",
-                                                     "--components=secrets", NULL },
-                           G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-      input = g_subprocess_get_stdin_pipe (ps->keyring);
-      g_assert_true (g_output_stream_write_all (input, password, strlen (password), NULL, NULL, &error));
-      g_assert_true (g_output_stream_close (input, NULL, &error));
-      wait_for_keyring ();
-    }
-  return ps;
-}
-
-static void
-stop_process (GSubprocess *process)
-{
-  if (process == NULL)
-    return;
-  g_subprocess_send_signal (process, SIGTERM);
-  g_subprocess_wait (process, NULL, NULL);
-  g_object_unref (process);
-}
-
-static void
-private_session_stop (PrivateSession *ps)
-{
-  g_autoptr(GDBusConnection) connection = NULL;
-
-  /* The shared session connection would kill this process when the bus
-   * goes away. */
-  secret_service_disconnect ();
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  if (connection != NULL)
-    g_dbus_connection_set_exit_on_close (connection, FALSE);
-  stop_process (ps->keyring);
-  stop_process (ps->bus);
-  remove_tree (ps->dir);
-  g_free (ps->dir);
-  g_free (ps);
-}
 
 /* ------------------------------------------------------ keyring answers */
 
@@ -346,19 +132,6 @@ test_devices_kept_apart (void)
   clear_all (credentials);
 }
 
-static gboolean
-contains_bytes (const char *data,
-                gsize       size,
-                const char *needle)
-{
-  gsize length = strlen (needle);
-
-  for (gsize i = 0; i + length <= size; i++)
-    if (memcmp (data + i, needle, length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* What another program (Seahorse, secret-tool) sees in the keyring. */
 static void
 test_stored_as_documented (void)
@@ -370,9 +143,6 @@ test_stored_as_documented (void)
   g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(SecretValue) value = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *keyring_file = NULL;
-  g_autofree char *keyring_data = NULL;
-  gsize keyring_size = 0;
   GList *items;
   SecretItem *item;
 
@@ -401,10 +171,7 @@ test_stored_as_documented (void)
   g_list_free_full (items, g_object_unref);
 
   /* It lives in gnome-keyring's encrypted file, not in plain text. */
-  keyring_file = g_build_filename (g_get_user_data_dir (), "keyrings", "login.keyring", NULL);
-  g_assert_true (g_file_get_contents (keyring_file, &keyring_data, &keyring_size, &error));
-  g_assert_no_error (error);
-  g_assert_false (contains_bytes (keyring_data, keyring_size, TOKEN_1));
+  g_assert_false (kiosk_test_keyring_file_contains (TOKEN_1));
 
   clear_all (credentials);
 }
@@ -521,20 +288,17 @@ assert_all_unavailable (const char *says)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
+/* A session bus where nobody owns org.freedesktop.secrets. */
+static void
+no_secret_service (KioskTestKeyring *bare)
+{
+  assert_all_unavailable ("No secret store");
+}
+
 static void
 test_no_secret_service (void)
 {
-  if (g_test_subprocess ())
-    {
-      /* A session bus where nobody owns org.freedesktop.secrets. */
-      PrivateSession *bare = private_session_start (FALSE);
-
-      assert_all_unavailable ("No secret store");
-      private_session_stop (bare);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  kiosk_test_keyring_run_in_child (FALSE, 30, no_secret_service);
 }
 
 static void
@@ -553,58 +317,52 @@ test_no_session_bus (void)
   g_test_trap_assert_passed ();
 }
 
+/* A keyring of its own: locking it cannot be undone without a prompt. */
+static void
+locked_keyring (KioskTestKeyring *own)
+{
+  g_autoptr(KioskCredentials) credentials = kiosk_credentials_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autofree char *token = NULL;
+  GList *objects;
+  gint64 start;
+
+  g_assert_true (kiosk_credentials_store_token_sync (credentials, SERVER, DEVICE_1, TOKEN_1, NULL, &error));
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  objects = g_list_prepend (NULL, collection);
+  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, NULL, &error), ==, 1);
+  g_list_free (objects);
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  token = kiosk_credentials_lookup_token_sync (credentials, SERVER, DEVICE_1, NULL, &error);
+  g_test_message ("lookup: %s", error ? error->message : "no error");
+  g_assert_null (token);
+  g_assert_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE);
+  g_assert_nonnull (strstr (error->message, "locked"));
+  g_clear_error (&error);
+
+  g_assert_false (kiosk_credentials_store_token_sync (credentials, SERVER, DEVICE_2, TOKEN_2, NULL, &error));
+  g_test_message ("store: %s", error ? error->message : "no error");
+  g_assert_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
 static void
 test_locked_keyring (void)
 {
-  if (g_test_subprocess ())
-    {
-      /* A keyring of its own: locking it cannot be undone without a prompt. */
-      PrivateSession *own = private_session_start (TRUE);
-      g_autoptr(KioskCredentials) credentials = kiosk_credentials_new ();
-      g_autoptr(GError) error = NULL;
-      g_autoptr(SecretService) service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
-      g_autoptr(SecretCollection) collection = NULL;
-      g_autofree char *token = NULL;
-      GList *objects;
-      gint64 start;
-
-      g_assert_true (kiosk_credentials_store_token_sync (credentials, SERVER, DEVICE_1, TOKEN_1, NULL, &error));
-      g_assert_no_error (error);
-      collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
-                                                     SECRET_COLLECTION_NONE, NULL, &error);
-      g_assert_no_error (error);
-      objects = g_list_prepend (NULL, collection);
-      g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, NULL, &error), ==, 1);
-      g_list_free (objects);
-      g_assert_no_error (error);
-
-      start = g_get_monotonic_time ();
-      token = kiosk_credentials_lookup_token_sync (credentials, SERVER, DEVICE_1, NULL, &error);
-      g_test_message ("lookup: %s", error ? error->message : "no error");
-      g_assert_null (token);
-      g_assert_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE);
-      g_assert_nonnull (strstr (error->message, "locked"));
-      g_clear_error (&error);
-
-      g_assert_false (kiosk_credentials_store_token_sync (credentials, SERVER, DEVICE_2, TOKEN_2, NULL, &error));
-      g_test_message ("store: %s", error ? error->message : "no error");
-      g_assert_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE);
-      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
-
-      g_clear_object (&service);
-      private_session_stop (own);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 40 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  kiosk_test_keyring_run_in_child (TRUE, 40, locked_keyring);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/credentials/store-lookup-clear", test_store_lookup_clear);
@@ -617,11 +375,5 @@ main (int   argc,
   g_test_add_func ("/credentials/unavailable/no-session-bus", test_no_session_bus);
   g_test_add_func ("/credentials/unavailable/locked-keyring", test_locked_keyring);
 
-  /* Children of g_test_trap_subprocess() make their own bus, if any. */
-  if (!g_test_subprocess ())
-    session = private_session_start (TRUE);
-  status = g_test_run ();
-  if (session != NULL)
-    private_session_stop (session);
-  return status;
+  return kiosk_test_keyring_run ();
 }

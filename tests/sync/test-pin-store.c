@@ -139,19 +139,6 @@ test_salons_kept_apart (void)
   clear_all (store);
 }
 
-static gboolean
-contains_bytes (const char *data,
-                gsize       size,
-                const char *needle)
-{
-  gsize length = strlen (needle);
-
-  for (gsize i = 0; i + length <= size; i++)
-    if (memcmp (data + i, needle, length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* What the keyring holds is a salted PBKDF2 hash, not the PIN. */
 static void
 test_stored_as_hash (void)
@@ -164,9 +151,6 @@ test_stored_as_hash (void)
   g_autoptr(GBytes) hash_2 = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_autofree char *keyring_file = NULL;
-  g_autofree char *keyring_data = NULL;
-  gsize keyring_size = 0;
   guint iterations = 0;
   guint n = 0;
 
@@ -197,10 +181,8 @@ test_stored_as_hash (void)
   g_assert_true (verify (store, SALON_1, PIN_1));
 
   /* And gnome-keyring's file has neither the PIN nor the hash in clear. */
-  keyring_file = g_build_filename (g_get_user_data_dir (), "keyrings", "login.keyring", NULL);
-  g_assert_true (g_file_get_contents (keyring_file, &keyring_data, &keyring_size, &error));
-  g_assert_false (contains_bytes (keyring_data, keyring_size, PIN_1));
-  g_assert_false (contains_bytes (keyring_data, keyring_size, "pbkdf2-sha256"));
+  g_assert_false (kiosk_test_keyring_file_contains (PIN_1));
+  g_assert_false (kiosk_test_keyring_file_contains ("pbkdf2-sha256"));
   clear_all (store);
 }
 
@@ -256,42 +238,36 @@ test_bad_input (void)
 }
 
 static void
+no_secret_service (KioskTestKeyring *bare)
+{
+  g_autoptr(KioskPinStore) store = kiosk_pin_store_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean matches = TRUE;
+
+  g_assert_false (kiosk_pin_store_set_pin_sync (store, SALON_1, PIN_1, NULL, &error));
+  g_assert_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE);
+  g_test_message ("set: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "No secret store"));
+  g_assert_null (strstr (error->message, PIN_1));
+  g_clear_error (&error);
+  g_assert_false (kiosk_pin_store_verify_pin_sync (store, SALON_1, PIN_1, &matches, NULL, &error));
+  g_assert_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE);
+  g_assert_false (matches);
+  g_clear_error (&error);
+  g_assert_false (kiosk_pin_store_has_pin_sync (store, SALON_1, NULL, &error));
+  g_assert_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE);
+}
+
+static void
 test_no_secret_service (void)
 {
-  if (g_test_subprocess ())
-    {
-      KioskTestKeyring *bare = kiosk_test_keyring_start (FALSE);
-      g_autoptr(KioskPinStore) store = kiosk_pin_store_new ();
-      g_autoptr(GError) error = NULL;
-      gboolean matches = TRUE;
-
-      g_assert_false (kiosk_pin_store_set_pin_sync (store, SALON_1, PIN_1, NULL, &error));
-      g_assert_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE);
-      g_test_message ("set: %s", error->message);
-      g_assert_nonnull (strstr (error->message, "No secret store"));
-      g_assert_null (strstr (error->message, PIN_1));
-      g_clear_error (&error);
-      g_assert_false (kiosk_pin_store_verify_pin_sync (store, SALON_1, PIN_1, &matches, NULL, &error));
-      g_assert_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE);
-      g_assert_false (matches);
-      g_clear_error (&error);
-      g_assert_false (kiosk_pin_store_has_pin_sync (store, SALON_1, NULL, &error));
-      g_assert_error (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE);
-      g_clear_object (&store);
-      kiosk_test_keyring_stop (bare);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  kiosk_test_keyring_run_in_child (FALSE, 30, no_secret_service);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  KioskTestKeyring *keyring = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pin-store/set-verify", test_set_verify);
@@ -301,10 +277,5 @@ main (int   argc,
   g_test_add_func ("/pin-store/bad-input", test_bad_input);
   g_test_add_func ("/pin-store/no-secret-service", test_no_secret_service);
 
-  if (!g_test_subprocess ())
-    keyring = kiosk_test_keyring_start (TRUE);
-  status = g_test_run ();
-  if (keyring != NULL)
-    kiosk_test_keyring_stop (keyring);
-  return status;
+  return kiosk_test_keyring_run ();
 }

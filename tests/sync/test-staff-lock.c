@@ -23,8 +23,6 @@
 /* 2026-09-21 14:13:20 UTC */
 #define T0        G_GINT64_CONSTANT (1790000000000000)
 
-static KioskTestKeyring *keyring;
-
 typedef struct
 {
   char         *dir;
@@ -379,45 +377,39 @@ test_nothing_secret_in_data_dir (Fixture       *fixture,
 
 /* Without a secret store nothing is counted and the message says why. */
 static void
-test_unavailable (void)
+unavailable (KioskTestKeyring *bare)
 {
-  if (g_test_subprocess ())
-    {
-      KioskTestKeyring *bare = kiosk_test_keyring_start (FALSE);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *path = g_build_filename (kiosk_test_keyring_get_dir (bare), "replica.db", NULL);
-      g_autoptr(KioskReplica) replica = kiosk_replica_open (path, &error);
-      g_autoptr(KioskStaffLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (kiosk_test_keyring_get_dir (bare), "replica.db", NULL);
+  g_autoptr(KioskReplica) replica = kiosk_replica_open (path, &error);
+  g_autoptr(KioskStaffLock) lock = NULL;
 
-      g_assert_no_error (error);
-      lock = kiosk_staff_lock_new (replica, SALON);
-      for (guint i = 0; i < 6; i++)
-        {
-          g_assert_false (kiosk_staff_lock_try (lock, WRONG_PIN, NULL, &error));
-          g_assert_error (error, KIOSK_STAFF_LOCK_ERROR, KIOSK_STAFF_LOCK_ERROR_UNAVAILABLE);
-          g_clear_error (&error);
-        }
-      g_assert_cmpuint (kiosk_staff_lock_tries_left (lock), ==, 5);
-      g_assert_false (kiosk_staff_lock_set_pin (lock, PIN, NULL, &error));
+  g_assert_no_error (error);
+  lock = kiosk_staff_lock_new (replica, SALON);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_assert_false (kiosk_staff_lock_try (lock, WRONG_PIN, NULL, &error));
       g_assert_error (error, KIOSK_STAFF_LOCK_ERROR, KIOSK_STAFF_LOCK_ERROR_UNAVAILABLE);
       g_clear_error (&error);
-      g_assert_false (kiosk_staff_lock_has_pin (lock, NULL, &error));
-      g_assert_error (error, KIOSK_STAFF_LOCK_ERROR, KIOSK_STAFF_LOCK_ERROR_UNAVAILABLE);
-      g_clear_object (&lock);
-      g_clear_object (&replica);
-      kiosk_test_keyring_stop (bare);
-      return;
     }
-  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  g_assert_cmpuint (kiosk_staff_lock_tries_left (lock), ==, 5);
+  g_assert_false (kiosk_staff_lock_set_pin (lock, PIN, NULL, &error));
+  g_assert_error (error, KIOSK_STAFF_LOCK_ERROR, KIOSK_STAFF_LOCK_ERROR_UNAVAILABLE);
+  g_clear_error (&error);
+  g_assert_false (kiosk_staff_lock_has_pin (lock, NULL, &error));
+  g_assert_error (error, KIOSK_STAFF_LOCK_ERROR, KIOSK_STAFF_LOCK_ERROR_UNAVAILABLE);
+}
+
+static void
+test_unavailable (void)
+{
+  kiosk_test_keyring_run_in_child (FALSE, 30, unavailable);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -431,10 +423,5 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/staff-lock/unavailable", test_unavailable);
 
-  if (!g_test_subprocess ())
-    keyring = kiosk_test_keyring_start (TRUE);
-  status = g_test_run ();
-  if (keyring != NULL)
-    kiosk_test_keyring_stop (keyring);
-  return status;
+  return kiosk_test_keyring_run ();
 }

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kiosk-test-enroll.h"
 #include "kiosk-test-server.h"
 #include "replica/kiosk-replica-sync.h"
 #include "sync/kiosk-json.h"
@@ -138,66 +139,28 @@ seed_mini (Fixture *f)
   server_put (f, "walkin", walkin);
 }
 
-typedef struct {
-  const char      *url;
-  const char      *salon;
-  KioskEnrollment *enrollment;
-  GError          *error;
-  gint             done;
-} EnrollCall;
-
-static gpointer
-enroll_thread (gpointer data)
-{
-  EnrollCall *call = data;
-  g_autoptr(SoupSession) session = kiosk_transport_new_session (NULL, &call->error);
-
-  if (session != NULL)
-    call->enrollment = kiosk_transport_enroll (session, call->url, call->salon, CODE,
-                                               "Ön büro 1", NULL, NULL, &call->error);
-  g_atomic_int_set (&call->done, 1);
-  g_main_context_wakeup (NULL);
-  return NULL;
-}
-
-static gboolean
-enroll_done (Fixture *f, gconstpointer data)
-{
-  return g_atomic_int_get (&((EnrollCall *) data)->done) != 0;
-}
-
 /* Pairs the kiosk the way --enroll does: token to the Secret Service,
  * server and device to the replica's meta. */
 static void
 enroll (Fixture *f)
 {
-  EnrollCall call = { kiosk_test_server_get_uri (f->server), kiosk_test_server_get_salon_id (f->server) };
-  g_autoptr(GThread) thread = NULL;
+  const char *url = kiosk_test_server_get_uri (f->server);
+  g_autoptr(KioskEnrollment) enrollment = NULL;
   g_autoptr(GError) error = NULL;
 
   if (f->device != NULL)
     {
-      kiosk_credentials_clear_token_sync (f->credentials, call.url, f->device, NULL, NULL);
+      kiosk_credentials_clear_token_sync (f->credentials, url, f->device, NULL, NULL);
       g_clear_pointer (&f->device, g_free);
     }
   kiosk_test_server_add_pairing_code (f->server, CODE, 600);
-  thread = g_thread_new ("enroll", enroll_thread, &call);
-  wait_for (f, enroll_done, &call, 10000, "enrollment");
-  g_thread_join (g_steal_pointer (&thread));
-  g_assert_no_error (call.error);
-  g_assert_nonnull (call.enrollment);
+  enrollment = kiosk_test_enroll_on_thread (f->server, CODE, "Ön büro 1", 10, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (enrollment);
 
-  kiosk_credentials_store_token_sync (f->credentials, call.url, call.enrollment->device,
-                                      call.enrollment->token, NULL, &error);
+  kiosk_test_enroll_save (f->credentials, f->replica, url, enrollment, &error);
   g_assert_no_error (error);
-  kiosk_replica_set_meta (f->replica, KIOSK_META_SERVER_URL, call.url, &error);
-  g_assert_no_error (error);
-  kiosk_replica_set_meta (f->replica, KIOSK_META_DEVICE, call.enrollment->device, &error);
-  g_assert_no_error (error);
-  kiosk_replica_set_meta (f->replica, KIOSK_META_SALON, call.enrollment->salon, &error);
-  g_assert_no_error (error);
-  f->device = g_strdup (call.enrollment->device);
-  kiosk_enrollment_free (call.enrollment);
+  f->device = g_strdup (enrollment->device);
 }
 
 static void

@@ -3,9 +3,69 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "kiosk-ui-test.h"
+
+const char *
+kiosk_ui_test_init (int    *argc,
+                    char ***argv)
+{
+  const char *localedir = g_getenv ("KIOSK_LOCALEDIR");
+  const char *lang;
+
+  if (setlocale (LC_ALL, "") == NULL)
+    g_error ("The locale %s is not available (locale-gen it)", g_getenv ("LC_ALL"));
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+
+  lang = g_getenv ("LANGUAGE");
+  if (lang == NULL || (!g_str_equal (lang, "tr") && !g_str_equal (lang, "en")))
+    g_error ("Run with LANGUAGE=tr or LANGUAGE=en (see tests/ui/meson.build)");
+  return lang;
+}
+
+typedef struct {
+  GApplication *app;
+  int           status;
+} TestRun;
+
+static gboolean
+run_tests (gpointer data)
+{
+  TestRun *run = data;
+
+  run->status = g_test_run ();
+  g_application_quit (run->app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app,
+             TestRun      *run)
+{
+  g_idle_add (run_tests, run);
+}
+
+int
+kiosk_ui_test_run_app (GApplication  *app,
+                       char         **app_argv,
+                       int           *app_status)
+{
+  TestRun run = { app, 1 };
+  gulong handler;
+
+  /* After the application's own handler: the window exists. */
+  handler = g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &run);
+  *app_status = g_application_run (app, (int) g_strv_length (app_argv), app_argv);
+  g_signal_handler_disconnect (app, handler);
+  return run.status;
+}
 
 static void
 set_flag (gboolean *flag)

@@ -18,7 +18,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "kiosk-application.h"
@@ -39,7 +38,6 @@
 static KioskApplication *app;
 static KioskTestServer  *server;
 static const char       *lang;
-static int               test_status = 1;
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -630,20 +628,6 @@ test_wrong_pin_five_times (void)
 
 /* ---- set-up ------------------------------------------------------------- */
 
-static gboolean
-run_tests (gpointer data)
-{
-  test_status = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_activate (GApplication *application)
-{
-  g_idle_add (run_tests, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -652,21 +636,11 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   g_autofree char *server_dir = NULL;
   g_autofree char *data_arg = NULL;
-  const char *localedir = g_getenv ("KIOSK_LOCALEDIR");
   char *app_argv[3];
   int app_status;
+  int test_status;
 
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale %s is not available (locale-gen it)", g_getenv ("LC_ALL"));
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  lang = g_getenv ("LANGUAGE");
-  if (lang == NULL || (!g_str_equal (lang, "tr") && !g_str_equal (lang, "en")))
-    g_error ("Run with LANGUAGE=tr or LANGUAGE=en (see tests/ui/meson.build)");
+  lang = kiosk_ui_test_init (&argc, &argv);
 
   data_dir = g_dir_make_tmp ("kiosk-ui-kiosk-XXXXXX", &error);
   g_assert_no_error (error);
@@ -697,13 +671,12 @@ main (int   argc,
   g_test_add_func ("/ui/kiosk/staff/wrong-pin-five-times", test_wrong_pin_five_times);
 
   app = kiosk_application_new ("com.salonity.Kiosk.TestKiosk", G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
 
   data_arg = g_strdup_printf ("--data-dir=%s", data_dir);
   app_argv[0] = argv[0];
   app_argv[1] = data_arg;
   app_argv[2] = NULL;
-  app_status = g_application_run (G_APPLICATION (app), 2, app_argv);
+  test_status = kiosk_ui_test_run_app (G_APPLICATION (app), app_argv, &app_status);
   g_clear_object (&app);
   g_clear_object (&server);
 

@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "domain/kiosk-loyalty.h"
 #include "domain/kiosk-time.h"
@@ -32,7 +31,6 @@ static const char *months_en[] = { "January", "February", "March", "April", "May
 
 static KioskApplication *app;
 static const char *lang;   /* "tr" or "en", from LANGUAGE */
-static int test_status = 1;
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -492,20 +490,6 @@ test_staff (void)
 
 /* ---- driver ------------------------------------------------------------- */
 
-static gboolean
-run_tests (gpointer data)
-{
-  test_status = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_activate (GApplication *application)
-{
-  g_idle_add (run_tests, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -513,25 +497,15 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *data_arg = NULL;
-  const char *localedir = g_getenv ("KIOSK_LOCALEDIR");
   char *app_argv[4];
   int app_status;
+  int test_status;
 
   /* The test AT context keeps the accessible attributes, so the test can
    * read them back (test_env turns accessibility off for other tests). */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale %s is not available (locale-gen it)", g_getenv ("LC_ALL"));
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  lang = g_getenv ("LANGUAGE");
-  if (lang == NULL || (!g_str_equal (lang, "tr") && !g_str_equal (lang, "en")))
-    g_error ("Run with LANGUAGE=tr or LANGUAGE=en (see tests/ui/meson.build)");
+  lang = kiosk_ui_test_init (&argc, &argv);
 
   data_dir = g_dir_make_tmp ("kiosk-ui-smoke-XXXXXX", &error);
   g_assert_no_error (error);
@@ -546,13 +520,12 @@ main (int   argc,
   g_test_add_func ("/ui/page/staff", test_staff);
 
   app = kiosk_application_new ("com.salonity.Kiosk.Test", G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
 
   app_argv[0] = argv[0];
   app_argv[1] = (char *)"--demo";
   app_argv[2] = data_arg;
   app_argv[3] = NULL;
-  app_status = g_application_run (G_APPLICATION (app), 3, app_argv);
+  test_status = kiosk_ui_test_run_app (G_APPLICATION (app), app_argv, &app_status);
   g_clear_object (&app);
 
   kiosk_ui_test_remove_tree (data_dir);

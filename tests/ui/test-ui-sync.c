@@ -13,9 +13,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "kiosk-application.h"
+#include "kiosk-test-enroll.h"
 #include "kiosk-test-server.h"
 #include "kiosk-ui-test.h"
 #include "sync/kiosk-transport.h"
@@ -27,7 +27,6 @@
 static KioskApplication *app;
 static KioskTestServer  *server;
 static const char       *lang;
-static int               test_status = 1;
 
 static KioskWindow *
 get_window (void)
@@ -158,88 +157,28 @@ test_back_online (void)
 
 /* ---- set-up ------------------------------------------------------------- */
 
-typedef struct {
-  char            *url;
-  char            *salon;
-  KioskEnrollment *enrollment;
-  GError          *error;
-  gboolean         done;
-} EnrollCall;
-
-static gpointer
-enroll_thread (gpointer data)
-{
-  EnrollCall *call = data;
-  g_autoptr(SoupSession) session = kiosk_transport_new_session (NULL, &call->error);
-
-  if (session != NULL)
-    call->enrollment = kiosk_transport_enroll (session, call->url, call->salon, CODE,
-                                               "Ön büro (UI testi)", NULL, NULL, &call->error);
-  g_atomic_int_set (&call->done, TRUE);
-  g_main_context_wakeup (NULL);
-  return NULL;
-}
-
-static gboolean
-enroll_done (gpointer data)
-{
-  EnrollCall *call = data;
-
-  return g_atomic_int_get (&call->done);
-}
-
 /* Pairs @data_dir with the server the way --enroll does: the token to the
  * Secret Service, the rest to the replica's meta. The server answers on
  * this thread's main loop, so the blocking call runs on another. */
 static void
 enroll (const char *data_dir)
 {
-  EnrollCall call = { 0 };
+  const char *url = kiosk_test_server_get_uri (server);
   g_autoptr(KioskCredentials) credentials = kiosk_credentials_new ();
   g_autofree char *db = g_build_filename (data_dir, "replica.db", NULL);
+  g_autoptr(KioskEnrollment) enrollment = NULL;
   g_autoptr(KioskReplica) replica = NULL;
   g_autoptr(GError) error = NULL;
-  GThread *thread;
 
-  call.url = g_strdup (kiosk_test_server_get_uri (server));
-  call.salon = g_strdup (kiosk_test_server_get_salon_id (server));
-  thread = g_thread_new ("enroll", enroll_thread, &call);
-  kiosk_ui_test_wait_until (enroll_done, &call, 30, "enrollment");
-  g_thread_join (thread);
-  g_assert_no_error (call.error);
-
-  kiosk_credentials_store_token_sync (credentials, call.url, call.enrollment->device,
-                                      call.enrollment->token, NULL, &error);
+  enrollment = kiosk_test_enroll_on_thread (server, CODE, "Ön büro (UI testi)", 30, &error);
   g_assert_no_error (error);
 
   replica = kiosk_replica_open (db, &error);
   g_assert_no_error (error);
-  kiosk_replica_set_meta (replica, KIOSK_META_SERVER_URL, call.url, &error);
+  kiosk_test_enroll_save (credentials, replica, url, enrollment, &error);
   g_assert_no_error (error);
-  kiosk_replica_set_meta (replica, KIOSK_META_SALON, call.enrollment->salon, &error);
+  kiosk_replica_set_meta (replica, KIOSK_META_DEVICE_NAME, enrollment->name, &error);
   g_assert_no_error (error);
-  kiosk_replica_set_meta (replica, KIOSK_META_DEVICE, call.enrollment->device, &error);
-  g_assert_no_error (error);
-  kiosk_replica_set_meta (replica, KIOSK_META_DEVICE_NAME, call.enrollment->name, &error);
-  g_assert_no_error (error);
-
-  kiosk_enrollment_free (call.enrollment);
-  g_free (call.url);
-  g_free (call.salon);
-}
-
-static gboolean
-run_tests (gpointer data)
-{
-  test_status = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_activate (GApplication *application)
-{
-  g_idle_add (run_tests, NULL);
 }
 
 int
@@ -250,21 +189,11 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   g_autofree char *server_dir = NULL;
   g_autofree char *data_arg = NULL;
-  const char *localedir = g_getenv ("KIOSK_LOCALEDIR");
   char *app_argv[3];
   int app_status;
+  int test_status;
 
-  if (setlocale (LC_ALL, "") == NULL)
-    g_error ("The locale %s is not available (locale-gen it)", g_getenv ("LC_ALL"));
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  lang = g_getenv ("LANGUAGE");
-  if (lang == NULL || (!g_str_equal (lang, "tr") && !g_str_equal (lang, "en")))
-    g_error ("Run with LANGUAGE=tr or LANGUAGE=en (see tests/ui/meson.build)");
+  lang = kiosk_ui_test_init (&argc, &argv);
 
   data_dir = g_dir_make_tmp ("kiosk-ui-sync-XXXXXX", &error);
   g_assert_no_error (error);
@@ -285,13 +214,12 @@ main (int   argc,
   g_test_add_func ("/ui/sync/back-online", test_back_online);
 
   app = kiosk_application_new ("com.salonity.Kiosk.TestSync", G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
 
   data_arg = g_strdup_printf ("--data-dir=%s", data_dir);
   app_argv[0] = argv[0];
   app_argv[1] = data_arg;
   app_argv[2] = NULL;
-  app_status = g_application_run (G_APPLICATION (app), 2, app_argv);
+  test_status = kiosk_ui_test_run_app (G_APPLICATION (app), app_argv, &app_status);
   g_clear_object (&app);
   g_clear_object (&server);
 
