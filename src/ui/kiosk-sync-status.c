@@ -95,13 +95,13 @@ kiosk_sync_status_update (KioskSyncStatus *self)
           {
             guint64 received = kiosk_sync_engine_get_records_received (self->engine);
             guint64 expected = kiosk_sync_engine_get_records_expected (self->engine);
-
-            icon_name = "emblem-synchronizing-symbolic";
-            css = "sync-busy";
             /* Numbers go in as text: gettext cannot see through
              * G_GUINT64_FORMAT inside a message. */
             g_autofree char *n_received = g_strdup_printf ("%" G_GUINT64_FORMAT, received);
             g_autofree char *n_expected = g_strdup_printf ("%" G_GUINT64_FORMAT, expected);
+
+            icon_name = "emblem-synchronizing-symbolic";
+            css = "sync-busy";
 
             if (expected > 0)
               /* Translators: records received so far, then records expected. */
