@@ -18,6 +18,17 @@ G_BEGIN_DECLS
 int          kiosk_replica_schema_migrate           (sqlite3       *db,
                                                      int            target,
                                                      int           *failed_step);
+/* The secondary indexes a snapshot into an empty replica drops and builds
+ * once at its end (kiosk-replica-sync.c): { name, CREATE INDEX IF NOT
+ * EXISTS … } pairs, as the migrations define them, NULL-terminated. A file
+ * without them is still complete; the sync side builds them again. */
+typedef struct {
+  const char *name;
+  const char *create_sql;
+} KioskDeferredIndex;
+
+extern const KioskDeferredIndex kiosk_replica_deferred_indexes[];
+
 /* PRAGMA user_version into *out. */
 int          kiosk_replica_schema_read_version      (sqlite3       *db,
                                                      int           *out);

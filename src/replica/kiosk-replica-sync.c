@@ -69,7 +69,8 @@
     "DELETE FROM " t " WHERE pending = 0 AND " UNSEEN (t),                                \
     "SELECT version, pending, "                                                            \
     "  (SELECT version FROM server_copy WHERE entity = '" t "' AND id = ?1) "              \
-    "FROM " t " WHERE id = ?1" }
+    "FROM " t " WHERE id = ?1",                                                              \
+    "SELECT EXISTS (SELECT 1 FROM " t ")" }
 
 typedef struct {
   const char *name;
@@ -79,6 +80,7 @@ typedef struct {
   const char *unseen_tombstones_sql;
   const char *delete_unseen_sql;
   const char *held_sql;         /* ?1 id -> version, pending, kept server copy's version */
+  const char *has_rows_sql;
 } EntitySql;
 
 /* In KioskEntity order. */
@@ -97,6 +99,9 @@ static const EntitySql entity_sql[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (entity_sql) == KIOSK_N_ENTITIES);
 
 #define KIOSK_META_SNAPSHOT "snapshot"
+/* Set while a snapshot fills an empty replica without its secondary
+ * indexes (kiosk_replica_deferred_indexes). */
+#define KIOSK_META_DEFERRED "deferred_indexes"
 
 static gboolean
 check_entity (KioskEntity   entity,
@@ -669,16 +674,80 @@ kiosk_replica_set_bulk (KioskReplica  *self,
   /* NORMAL in WAL mode: a commit is atomic and the file consistent, only
    * the last commits may be lost to a power cut, and a lost page comes
    * again from its cursor. The larger WAL checkpoints (and syncs) once per
-   * ~60 MiB rather than after every page of a snapshot. */
+   * ~60 MiB rather than after every page of a snapshot. A snapshot mostly
+   * appends (rows come in key order, the other indexes are built at the
+   * end), so a smaller page cache keeps the kiosk's memory down. */
   return kiosk_replica_exec (self, bulk ? "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;"
-                                        : "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000;",
+                                          "PRAGMA cache_size = -24576;"
+                                        : "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000;"
+                                          "PRAGMA cache_size = -65536;",
                              error);
+}
+
+static gboolean
+replica_is_empty (KioskReplica  *self,
+                  gboolean      *empty,
+                  GError       **error)
+{
+  *empty = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (entity_sql) && *empty; i++)
+    {
+      g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[i].has_rows_sql, error);
+      gboolean has_row = FALSE;
+
+      if (stmt == NULL || !kiosk_replica_next (self, stmt, &has_row, error))
+        return FALSE;
+      *empty = !has_row || sqlite3_column_int (stmt, 0) == 0;
+    }
+  return TRUE;
+}
+
+gboolean
+kiosk_replica_restore_indexes (KioskReplica  *self,
+                               GError       **error)
+{
+  g_autofree char *deferred = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
+
+  deferred = kiosk_replica_get_meta (self, KIOSK_META_DEFERRED);
+  if (deferred != NULL && kiosk_replica_in_snapshot (self))
+    return TRUE;   /* the snapshot builds them when it is done */
+
+  /* One index a transaction: the desk's connection waits for each. */
+  for (guint i = 0; kiosk_replica_deferred_indexes[i].name != NULL; i++)
+    {
+      g_autoptr(KioskCachedStmt) stmt = NULL;
+      gboolean exists = FALSE;
+
+      stmt = kiosk_replica_prepare (self, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      kiosk_replica_bind_text (stmt, 1, kiosk_replica_deferred_indexes[i].name);
+      if (!kiosk_replica_next (self, stmt, &exists, error))
+        return FALSE;
+      g_clear_pointer (&stmt, kiosk_cached_stmt_release);
+      if (exists)
+        continue;
+      if (!kiosk_replica_begin (self, error))
+        return FALSE;
+      if (!kiosk_replica_exec (self, kiosk_replica_deferred_indexes[i].create_sql, error))
+        {
+          kiosk_replica_rollback (self);
+          return FALSE;
+        }
+      if (!kiosk_replica_commit (self, error))
+        return FALSE;
+    }
+  return deferred == NULL || kiosk_replica_set_meta (self, KIOSK_META_DEFERRED, NULL, error);
 }
 
 gboolean
 kiosk_replica_snapshot_begin (KioskReplica  *self,
                               GError       **error)
 {
+  gboolean empty = FALSE;
+
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
 
   if (!kiosk_replica_begin (self, error))
@@ -687,12 +756,33 @@ kiosk_replica_snapshot_begin (KioskReplica  *self,
    * that a restart cannot continue a feed the snapshot replaced. */
   if (!kiosk_replica_exec (self, "DELETE FROM snapshot_seen", error) ||
       !kiosk_replica_set_meta (self, KIOSK_META_SNAPSHOT, "1", error) ||
-      !kiosk_replica_set_meta (self, KIOSK_META_CURSOR, NULL, error))
+      !kiosk_replica_set_meta (self, KIOSK_META_CURSOR, NULL, error) ||
+      !replica_is_empty (self, &empty, error))
+    goto failed;
+
+  /* A first sync fills a million rows page by page. Keeping the secondary
+   * indexes up to date row by row would dirty a random page of each per
+   * row, rewritten at every page's commit (three times the work of the
+   * rows themselves); building them once at the end is a sort. Only for an
+   * empty replica, whose screens have nothing to look up meanwhile. */
+  if (empty)
     {
-      kiosk_replica_rollback (self);
-      return FALSE;
+      for (guint i = 0; kiosk_replica_deferred_indexes[i].name != NULL; i++)
+        {
+          g_autofree char *drop = g_strdup_printf ("DROP INDEX IF EXISTS %s",
+                                                   kiosk_replica_deferred_indexes[i].name);
+
+          if (!kiosk_replica_exec (self, drop, error))
+            goto failed;
+        }
+      if (!kiosk_replica_set_meta (self, KIOSK_META_DEFERRED, "1", error))
+        goto failed;
     }
   return kiosk_replica_commit (self, error);
+
+failed:
+  kiosk_replica_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -729,7 +819,15 @@ kiosk_replica_snapshot_finish (KioskReplica  *self,
   if (!kiosk_replica_exec (self, "DELETE FROM snapshot_seen", error) ||
       !kiosk_replica_set_meta (self, KIOSK_META_SNAPSHOT, NULL, error))
     goto failed;
-  return kiosk_replica_commit (self, error);
+  if (!kiosk_replica_commit (self, error))
+    return FALSE;
+  /* The replica is whole and consistent already; without the indexes it is
+   * only slower. Inside the caller's transaction (the feed's last page),
+   * the caller builds them after its commit, so that the desk's connection
+   * never waits for all of them at once. */
+  if (!sqlite3_get_autocommit (kiosk_replica_get_db (self)))
+    return TRUE;
+  return kiosk_replica_restore_indexes (self, error);
 
 failed:
   kiosk_replica_rollback (self);

@@ -53,6 +53,12 @@ gint64   kiosk_replica_get_row_version (KioskReplica  *self,
  * a resumed snapshot simply starts again. */
 gboolean kiosk_replica_snapshot_begin  (KioskReplica  *self,
                                         GError       **error);
+/* Builds the secondary indexes a snapshot into an empty replica left out
+ * (it drops them at its start and calls this at its end), unless such a
+ * snapshot is still going on. The engine calls it when it starts, in case
+ * the last run stopped in between. */
+gboolean kiosk_replica_restore_indexes (KioskReplica  *self,
+                                        GError       **error);
 /* While the engine pulls a snapshot on its own connection: commits are
  * atomic but not synced one by one (a page lost to a power cut comes again
  * from the stored cursor), and the WAL is checkpointed less often. Not

@@ -19,9 +19,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
-#include <errno.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "replica/kiosk-replica-sync.h"
 #include "sync/kiosk-feed-reader.h"
@@ -451,9 +449,14 @@ worker_open (Worker  *w,
 {
   if (w->replica == NULL)
     {
+      g_autoptr(GError) local = NULL;
+
       w->replica = kiosk_replica_open (w->engine->replica_path, error);
       if (w->replica == NULL)
         return FALSE;
+      /* A run stopped between a first snapshot's end and its indexes. */
+      if (!kiosk_replica_restore_indexes (w->replica, &local))
+        g_warning ("Cannot build the replica's indexes: %s", local->message);
     }
   if (w->session == NULL)
     {
@@ -531,18 +534,6 @@ worker_enrollment (Worker  *w,
   w->token = g_steal_pointer (&token);
   w->reread_enrollment = FALSE;
   return ENROLL_OK;
-}
-
-/* The engine's threads yield to the UI: on two cores a snapshot keeps both
- * busy, and the main loop must still get the CPU within a frame. On Linux
- * the nice value is per thread, so this touches only the calling one. */
-static void
-background_priority (void)
-{
-#ifdef __linux__
-  if (setpriority (PRIO_PROCESS, 0, 10) != 0)
-    g_debug ("Cannot lower the sync thread's priority: %s", g_strerror (errno));
-#endif
 }
 
 /* ------------------------------------------------------------------ HTTP */
@@ -920,7 +911,6 @@ fetcher_thread (gpointer data)
   g_autoptr(GError) local = NULL;
   g_autofree char *cursor = g_strdup (f->cursor);
 
-  background_priority ();
   session = kiosk_transport_new_session (f->ca_file, &local);
   for (;;)
     {
@@ -1148,7 +1138,14 @@ worker_pull_pages (Worker  *w,
           worker_publish (w, touched);
 
           if (!item->page->has_more)
-            return OUTCOME_OK;
+            {
+              /* After a first snapshot: its indexes, one at a time. */
+              g_autoptr(GError) local = NULL;
+
+              if (!kiosk_replica_restore_indexes (w->replica, &local))
+                g_warning ("Cannot build the replica's indexes: %s", local->message);
+              return OUTCOME_OK;
+            }
           if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
             return OUTCOME_CANCELLED;
         }
@@ -1812,7 +1809,6 @@ worker_thread_main (gpointer data)
 {
   Worker *w = data;
 
-  background_priority ();
   g_main_context_push_thread_default (w->context);
   worker_schedule_cycle (w, 0, TRUE);
   g_main_loop_run (w->loop);

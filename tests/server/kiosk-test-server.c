@@ -1350,7 +1350,7 @@ handle_changes (Request *req)
       int n = 0;
       stmt = db_prepare (self,
                          "SELECT entity, id, version, data, rank FROM rows WHERE deleted = 0 AND "
-                         "(rank > ?1 OR (rank = ?1 AND id > ?2)) ORDER BY rank, id LIMIT ?3");
+                         "(rank, id) > (?1, ?2) ORDER BY rank, id LIMIT ?3");
       sqlite3_bind_int (stmt, 1, c.rank);
       db_bind_text (stmt, 2, c.id);
       sqlite3_bind_int64 (stmt, 3, room + 1);
