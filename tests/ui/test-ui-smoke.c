@@ -24,10 +24,13 @@ static const char *page_names[] = { "welcome", "walkins", "checkin", "loyalty", 
 /* The rail's labels, as msgids; the test compares with their translation. */
 static const char *page_titles[] = { N_("Welcome"), N_("Walk-ins"), N_("Check-in"), N_("Loyalty"), N_("Calendar"), N_("Staff"), N_("Settings") };
 
-static const char *months_tr[] = { "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz",
-                                   "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık" };
-static const char *months_en[] = { "January", "February", "March", "April", "May", "June", "July",
-                                   "August", "September", "October", "November", "December" };
+/* Month names by language: [0] Turkish, [1] English. */
+static const char * const months[2][12] = {
+  { "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz",
+    "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık" },
+  { "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December" },
+};
 
 static KioskApplication *app;
 static const char *lang;   /* "tr" or "en", from LANGUAGE */
@@ -273,7 +276,7 @@ test_welcome (void)
   g_autoptr(GDateTime) now = kiosk_context_dup_now (context);
   g_autofree char *today = kiosk_context_dup_today (context);
   g_autofree char *long_date = kiosk_format_long_date (now);
-  const char *month = (g_str_equal (lang, "tr") ? months_tr : months_en)[g_date_time_get_month (now) - 1];
+  const char *month = months[g_str_equal (lang, "tr") ? 0 : 1][g_date_time_get_month (now) - 1];
   int day = kiosk_date_day_of_week (today);
   gboolean found_hours = FALSE;
 
