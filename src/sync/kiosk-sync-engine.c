@@ -35,6 +35,13 @@
 #define DUE_BATCH          32
 #define MAX_410_IN_A_ROW   3
 #define STATUS_TOO_MANY_REQUESTS 429
+/* A salon's every commit nudges every one of its kiosks: pulls a nudge
+ * wakes start at least this long after the previous cycle started, plus a
+ * little jitter, so that many kiosks neither pull once per change nor all
+ * in the same instant. Small enough to keep "A books, B sees" well under a
+ * second. */
+#define NUDGE_MIN_GAP_US   (250 * G_TIME_SPAN_MILLISECOND)
+#define NUDGE_JITTER_US    (100 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_ENUM_TYPE (KioskSyncState, kiosk_sync_state,
                     G_DEFINE_ENUM_VALUE (KIOSK_SYNC_STATE_UNENROLLED, "unenrolled"),
@@ -298,6 +305,7 @@ struct _Worker
 
   GSource          *cycle_source;
   gint64            cycle_at;       /* monotonic µs */
+  gint64            cycle_started;  /* monotonic µs, the last cycle's start */
 
   SoupWebsocketConnection *ws;
   gboolean          ws_connecting;
@@ -885,7 +893,9 @@ typedef struct {
   GMutex        lock;
   GCond         room;
   guint         waiting;       /* items pushed and not yet taken */
-  GThread      *thread;
+  GThread      *thread;        /* NULL: inline, on the worker's session */
+  SoupSession  *session;       /* inline only: the worker's */
+  gboolean      done;          /* inline only: the last page was fetched */
 } Fetcher;
 
 static gboolean
@@ -903,6 +913,48 @@ fetcher_wait_for_room (Fetcher *f)
   return go;
 }
 
+/* One GET of the feed after *@cursor into @item; moves *@cursor on when
+ * more pages follow. */
+static void
+fetch_page (Fetcher      *f,
+            SoupSession  *session,
+            FetchItem    *item,
+            char        **cursor)
+{
+  g_autofree char *path = NULL;
+
+  if (*cursor == NULL)
+    path = g_strdup_printf ("changes/?limit=%d", FEED_LIMIT);
+  else
+    {
+      g_autofree char *escaped = g_uri_escape_string (*cursor, NULL, FALSE);
+      path = g_strdup_printf ("changes/?since=%s&limit=%d", escaped, FEED_LIMIT);
+    }
+  item->outcome = http_exchange (session, f->server_url, f->token, f->cancellable,
+                                 "GET", path, NULL, NULL, &item->reply, &item->error);
+  if (item->outcome == OUTCOME_OK && item->reply.status == SOUP_STATUS_OK)
+    {
+      gsize len = 0;
+      const char *body = g_bytes_get_data (item->reply.body, &len);
+      g_autoptr(GError) parse_error = NULL;
+
+      item->page = kiosk_feed_reader_parse_page (body ? body : "", (gssize) len, &parse_error);
+      if (item->page == NULL)
+        {
+          item->outcome = OUTCOME_FAILING;
+          g_set_error (&item->error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                       _("The server sent a feed page that cannot be read: %s"), parse_error->message);
+        }
+      /* The body is read: only the page is kept. */
+      g_clear_pointer (&item->reply.body, g_bytes_unref);
+    }
+  if (item->page != NULL && item->page->has_more)
+    {
+      g_free (*cursor);
+      *cursor = g_strdup (item->page->cursor);
+    }
+}
+
 static gpointer
 fetcher_thread (gpointer data)
 {
@@ -914,7 +966,6 @@ fetcher_thread (gpointer data)
   session = kiosk_transport_new_session (f->ca_file, &local);
   for (;;)
     {
-      g_autofree char *path = NULL;
       FetchItem *item;
       gboolean more;
 
@@ -938,37 +989,8 @@ fetcher_thread (gpointer data)
           g_async_queue_push (f->items, item);
           break;
         }
-      if (cursor == NULL)
-        path = g_strdup_printf ("changes/?limit=%d", FEED_LIMIT);
-      else
-        {
-          g_autofree char *escaped = g_uri_escape_string (cursor, NULL, FALSE);
-          path = g_strdup_printf ("changes/?since=%s&limit=%d", escaped, FEED_LIMIT);
-        }
-      item->outcome = http_exchange (session, f->server_url, f->token, f->cancellable,
-                                     "GET", path, NULL, NULL, &item->reply, &item->error);
-      if (item->outcome == OUTCOME_OK && item->reply.status == SOUP_STATUS_OK)
-        {
-          gsize len = 0;
-          const char *body = g_bytes_get_data (item->reply.body, &len);
-          g_autoptr(GError) parse_error = NULL;
-
-          item->page = kiosk_feed_reader_parse_page (body ? body : "", (gssize) len, &parse_error);
-          if (item->page == NULL)
-            {
-              item->outcome = OUTCOME_FAILING;
-              g_set_error (&item->error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
-                           _("The server sent a feed page that cannot be read: %s"), parse_error->message);
-            }
-          /* The body is read: only the page is kept. */
-          g_clear_pointer (&item->reply.body, g_bytes_unref);
-        }
+      fetch_page (f, session, item, &cursor);
       more = item->page != NULL && item->page->has_more;
-      if (more)
-        {
-          g_free (cursor);
-          cursor = g_strdup (item->page->cursor);
-        }
       g_async_queue_push (f->items, item);
       if (!more)
         break;
@@ -983,9 +1005,13 @@ fetcher_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (f->cancellable);
 }
 
+/* @threaded: fetch ahead on a thread of its own (a snapshot's many pages);
+ * otherwise each page is fetched when asked for, on the worker's session,
+ * which keeps an ordinary pull to one connection and no extra thread. */
 static Fetcher *
 fetcher_start (Worker     *w,
-               const char *cursor)
+               const char *cursor,
+               gboolean    threaded)
 {
   Fetcher *f = g_new0 (Fetcher, 1);
 
@@ -999,14 +1025,34 @@ fetcher_start (Worker     *w,
   f->items = g_async_queue_new_full ((GDestroyNotify) fetch_item_free);
   g_mutex_init (&f->lock);
   g_cond_init (&f->room);
-  f->thread = g_thread_new ("kiosk-feed", fetcher_thread, f);
+  if (threaded)
+    f->thread = g_thread_new ("kiosk-feed", fetcher_thread, f);
+  else
+    f->session = g_object_ref (w->session);
   return f;
 }
 
 static FetchItem *
 fetcher_next (Fetcher *f)
 {
-  FetchItem *item = g_async_queue_pop (f->items);
+  FetchItem *item;
+
+  if (f->thread == NULL)
+    {
+      item = g_new0 (FetchItem, 1);
+      if (f->done)
+        {
+          /* Not reached: the worker stops at the page without has_more. */
+          item->outcome = OUTCOME_CANCELLED;
+          g_set_error_literal (&item->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+          return item;
+        }
+      fetch_page (f, f->session, item, &f->cursor);
+      f->done = item->page == NULL || !item->page->has_more;
+      return item;
+    }
+
+  item = g_async_queue_pop (f->items);
 
   g_mutex_lock (&f->lock);
   f->waiting--;
@@ -1023,7 +1069,9 @@ fetcher_free (Fetcher *f)
   g_cancellable_cancel (f->cancellable);
   g_cond_signal (&f->room);
   g_mutex_unlock (&f->lock);
-  g_thread_join (f->thread);
+  if (f->thread != NULL)
+    g_thread_join (f->thread);
+  g_clear_object (&f->session);
   g_cancellable_disconnect (f->parent, f->cancelled_id);
   g_object_unref (f->parent);
   g_object_unref (f->cancellable);
@@ -1090,7 +1138,7 @@ worker_pull_pages (Worker  *w,
           worker_publish (w, 0);
         }
 
-      fetcher = fetcher_start (w, cursor);
+      fetcher = fetcher_start (w, cursor, kiosk_replica_in_snapshot (w->replica));
       while (!restart)
         {
           g_autoptr(FetchItem) item = fetcher_next (fetcher);
@@ -1568,6 +1616,7 @@ cycle_cb (gpointer data)
 
   g_clear_pointer (&w->cycle_source, g_source_unref);
   w->ignore_backoff = FALSE;
+  w->cycle_started = g_get_monotonic_time ();
   if (g_cancellable_is_cancelled (w->cancellable))
     return G_SOURCE_REMOVE;
 
@@ -1669,7 +1718,11 @@ ws_message_cb (SoupWebsocketConnection *conn,
   object = json_node_get_object (root);
   /* A nudge only wakes the pull: its cursor is not trusted. */
   if (g_strcmp0 (json_object_get_string_member_with_default (object, "type", NULL), "changes") == 0)
-    worker_schedule_cycle (w, 0, FALSE);
+    {
+      gint64 gap = w->cycle_started + NUDGE_MIN_GAP_US - g_get_monotonic_time ();
+
+      worker_schedule_cycle (w, MAX (gap, 0) + g_random_int_range (0, NUDGE_JITTER_US), FALSE);
+    }
 }
 
 static gboolean
