@@ -176,10 +176,12 @@ test_durations (void)
   g_assert_cmpint (kiosk_pin_lock_duration (3), ==, 20 * MINUTE);
   g_assert_cmpint (kiosk_pin_lock_duration (4), ==, 40 * MINUTE);
   g_assert_cmpint (kiosk_pin_lock_duration (9), ==, 1280 * MINUTE);
-  /* 2560 min would be more than a day. */
-  g_assert_cmpint (kiosk_pin_lock_duration (10), ==, 24 * 60 * MINUTE);
-  g_assert_cmpint (kiosk_pin_lock_duration (1000), ==, 24 * 60 * MINUTE);
-  g_assert_cmpint (kiosk_pin_lock_duration (G_MAXUINT), ==, 24 * 60 * MINUTE);
+  /* Doubling goes on past a day … */
+  g_assert_cmpint (kiosk_pin_lock_duration (10), ==, 2560 * MINUTE);
+  g_assert_cmpint (kiosk_pin_lock_duration (11), ==, 5120 * MINUTE);
+  /* … and stops only where the arithmetic would run away. */
+  g_assert_cmpint (kiosk_pin_lock_duration (1000), ==, KIOSK_PIN_LOCK_LONGEST_US);
+  g_assert_cmpint (kiosk_pin_lock_duration (G_MAXUINT), ==, KIOSK_PIN_LOCK_LONGEST_US);
 }
 
 static void
