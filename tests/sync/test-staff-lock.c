@@ -4,7 +4,8 @@
  * The staff lock as the kiosk uses it: the PIN's hash in a real
  * gnome-keyring (private D-Bus session), the lock-out in a real replica
  * file, time on a clock the test owns. A "restart" is a new KioskStaffLock
- * over the replica file opened again.
+ * over the replica file opened again. With every debug message on, the
+ * PIN and its hash never reach the logs.
  */
 #include "config.h"
 
@@ -406,10 +407,114 @@ test_unavailable (void)
   kiosk_test_keyring_run_in_child (FALSE, 30, unavailable);
 }
 
+/* ---- logs ------------------------------------------------------------------ */
+
+/* Every field of every message logged (any thread) while recording. */
+static GMutex     log_lock;
+static GPtrArray *log_records;
+
+static GLogWriterOutput
+recording_writer (GLogLevelFlags   log_level,
+                  const GLogField *fields,
+                  gsize            n_fields,
+                  gpointer         user_data)
+{
+  gboolean recording;
+
+  g_mutex_lock (&log_lock);
+  recording = log_records != NULL;
+  if (recording)
+    for (gsize i = 0; i < n_fields; i++)
+      {
+        const char *value = fields[i].value;
+
+        if (value == NULL)
+          continue;
+        g_ptr_array_add (log_records,
+                         g_strdup_printf ("%s=%.*s", fields[i].key,
+                                          fields[i].length < 0 ? (int) strlen (value) : (int) fields[i].length,
+                                          value));
+      }
+  g_mutex_unlock (&log_lock);
+
+  /* While recording, debug chatter is kept out of the TAP output. */
+  if (recording && (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO)))
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+start_recording_logs (void)
+{
+  g_mutex_lock (&log_lock);
+  g_assert_null (log_records);
+  log_records = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_unlock (&log_lock);
+  g_log_set_debug_enabled (TRUE);
+}
+
+static GPtrArray *
+stop_recording_logs (void)
+{
+  GPtrArray *records;
+
+  g_log_set_debug_enabled (FALSE);
+  g_mutex_lock (&log_lock);
+  records = g_steal_pointer (&log_records);
+  g_mutex_unlock (&log_lock);
+  return records;
+}
+
+/* With every debug message on: setting the PIN, a wrong try, a right try,
+ * a lock-out and a try during it log neither the PIN nor its stored hash
+ * (nor its salt). */
+static void
+test_nothing_secret_in_logs (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *hash = NULL;
+  g_auto(GStrv) parts = NULL;
+  gboolean saw_sentinel = FALSE;
+
+  start_recording_logs ();
+  /* Proves that debug messages reach the writer. */
+  g_log_structured ("kiosk-test-staff-lock", G_LOG_LEVEL_DEBUG, "MESSAGE", "sentinel: recording starts");
+  set_pin (fixture, PIN);
+  try_pin (fixture, WRONG_PIN, KIOSK_STAFF_LOCK_ERROR_WRONG_PIN);
+  try_pin (fixture, PIN, RIGHT);
+  fail_times (fixture, KIOSK_PIN_LOCK_MAX_FAILURES);
+  g_assert_cmpint (kiosk_staff_lock_locked_until (fixture->lock), >, fixture->now);
+  try_pin (fixture, PIN, KIOSK_STAFF_LOCK_ERROR_LOCKED_OUT);
+  records = stop_recording_logs ();
+
+  hash = stored_hash ();
+  g_assert_true (g_str_has_prefix (hash, "pbkdf2-sha256$"));
+  parts = g_strsplit (hash, "$", 0);
+  g_assert_cmpuint (g_strv_length (parts), ==, 4);
+
+  g_test_message ("%u log fields recorded", records->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const char *record = g_ptr_array_index (records, i);
+
+      if (strstr (record, "sentinel: recording starts") != NULL)
+        saw_sentinel = TRUE;
+      g_assert_null (strstr (record, PIN));
+      g_assert_null (strstr (record, WRONG_PIN));
+      g_assert_null (strstr (record, hash));
+      g_assert_null (strstr (record, parts[2]));   /* the salt */
+      g_assert_null (strstr (record, parts[3]));   /* the hash */
+    }
+  g_assert_true (saw_sentinel);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Before anything logs: a writer can be set only once. */
+  g_log_set_writer_func (recording_writer, NULL, NULL);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -420,6 +525,7 @@ main (int   argc,
   ADD ("/staff-lock/survives-restart", test_survives_restart);
   ADD ("/staff-lock/unchecked-not-counted", test_unchecked_not_counted);
   ADD ("/staff-lock/nothing-secret-in-data-dir", test_nothing_secret_in_data_dir);
+  ADD ("/staff-lock/nothing-secret-in-logs", test_nothing_secret_in_logs);
 #undef ADD
   g_test_add_func ("/staff-lock/unavailable", test_unavailable);
 

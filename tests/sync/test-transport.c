@@ -3,8 +3,9 @@
  *
  * How the kiosk speaks HTTP: the URL policy, the session (user agent, CA
  * file, time-outs), certificate checks against a real TLS server on
- * loopback, the clock skew from Date, and enrollment against the contract
- * server.
+ * loopback, the clock skew from Date, and enrollment, the salon search
+ * (Turkish names, no match, server trouble) and unenrollment (the token
+ * dies) against the contract server.
  *
  * The servers run on the main context; every client call runs on a worker
  * thread (the blocking API is what the sync thread and the command line
@@ -821,6 +822,258 @@ test_enroll_server_trouble (Fixture       *f,
   call_clear (&elsewhere);
 }
 
+/* ------------------------------------------------ salon picker, unpairing */
+
+#define SALON_2 "7c2e4a19-3b5d-4f60-8e21-9d4c6b1a0f32"
+#define SALON_3 "e5a0c7d2-61f4-4b8a-a3c9-2f7e1d0b8c45"
+
+typedef struct
+{
+  const char *url;
+  const char *search;
+  const char *token;
+  GPtrArray  *hits;
+  gboolean    ok;
+  GError     *error;
+} SalonCall;
+
+static gpointer
+list_salons_thread (gpointer data)
+{
+  SalonCall *call = data;
+  g_autoptr(SoupSession) session = kiosk_transport_new_session_full (NULL, 10, &call->error);
+
+  if (session != NULL)
+    call->hits = kiosk_transport_list_salons (session, call->url, call->search, NULL, &call->error);
+  return NULL;
+}
+
+static gpointer
+unenroll_thread (gpointer data)
+{
+  SalonCall *call = data;
+  g_autoptr(SoupSession) session = kiosk_transport_new_session_full (NULL, 10, &call->error);
+
+  if (session != NULL)
+    call->ok = kiosk_transport_unenroll (session, call->url, call->token, NULL, &call->error);
+  return NULL;
+}
+
+static void
+salon_call_clear (SalonCall *call)
+{
+  g_clear_error (&call->error);
+  g_clear_pointer (&call->hits, g_ptr_array_unref);
+}
+
+static void
+put_more_salons (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (kiosk_test_server_put (f->server, "salon",
+                                          "{\"id\": \"" SALON_2 "\", \"name\": \"Şöhret Güzellik Salonu\","
+                                          " \"address\": \"Bağdat Cad. 5\", \"city\": \"İstanbul\","
+                                          " \"district\": \"Üsküdar\", \"phone\": \"+902161112233\","
+                                          " \"opening_time\": \"10:00:00\", \"closing_time\": \"20:00:00\","
+                                          " \"timezone\": \"Europe/Istanbul\"}", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_test_server_put (f->server, "salon",
+                                          "{\"id\": \"" SALON_3 "\", \"name\": \"Çağla Şöhret Berber\","
+                                          " \"address\": \"Atatürk Bulvarı 12\", \"city\": \"Ankara\","
+                                          " \"district\": \"Çankaya\", \"phone\": \"+903121112233\","
+                                          " \"opening_time\": \"09:00:00\", \"closing_time\": \"18:00:00\","
+                                          " \"timezone\": \"Europe/Istanbul\"}", &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static const KioskSalonHit *
+find_hit (GPtrArray  *hits,
+          const char *id)
+{
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const KioskSalonHit *hit = g_ptr_array_index (hits, i);
+
+      if (g_str_equal (hit->id, id))
+        return hit;
+    }
+  return NULL;
+}
+
+static void
+test_list_salons (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *slash_url = g_strconcat (kiosk_test_server_get_uri (f->server), "/", NULL);
+  const char *url = kiosk_test_server_get_uri (f->server);
+  /* Upper case with Turkish letters: the server folds case, so this finds
+   * both "…Şöhret…" salons and not "Moda Kuaför". */
+  SalonCall upper = { .url = slash_url, .search = "ŞÖHRET" };
+  SalonCall one = { .url = url, .search = "çağla" };
+  SalonCall all = { .url = url, .search = "" };
+  SalonCall none = { .url = url, .search = "Yokyerde Kuaför" };
+  const KioskSalonHit *hit;
+
+  put_more_salons (f);
+
+  run_client (list_salons_thread, &upper);
+  g_assert_no_error (upper.error);
+  g_assert_nonnull (upper.hits);
+  g_assert_cmpuint (upper.hits->len, ==, 2);
+  hit = find_hit (upper.hits, SALON_2);
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (hit->name, ==, "Şöhret Güzellik Salonu");
+  g_assert_cmpstr (hit->city, ==, "İstanbul");
+  g_assert_cmpstr (hit->district, ==, "Üsküdar");
+  hit = find_hit (upper.hits, SALON_3);
+  g_assert_nonnull (hit);
+  g_assert_cmpstr (hit->name, ==, "Çağla Şöhret Berber");
+  g_assert_cmpstr (hit->district, ==, "Çankaya");
+  g_assert_null (find_hit (upper.hits, SALON));
+
+  run_client (list_salons_thread, &one);
+  g_assert_no_error (one.error);
+  g_assert_cmpuint (one.hits->len, ==, 1);
+  g_assert_cmpstr (((KioskSalonHit *) g_ptr_array_index (one.hits, 0))->id, ==, SALON_3);
+
+  /* No search: every salon. */
+  run_client (list_salons_thread, &all);
+  g_assert_no_error (all.error);
+  g_assert_cmpuint (all.hits->len, ==, 3);
+  g_assert_nonnull (find_hit (all.hits, SALON));
+  g_assert_cmpstr (find_hit (all.hits, SALON)->name, ==, "Moda Kuaför");
+
+  /* Nothing matches: an empty list, not an error. */
+  run_client (list_salons_thread, &none);
+  g_assert_no_error (none.error);
+  g_assert_nonnull (none.hits);
+  g_assert_cmpuint (none.hits->len, ==, 0);
+
+  salon_call_clear (&upper);
+  salon_call_clear (&one);
+  salon_call_clear (&all);
+  salon_call_clear (&none);
+}
+
+static void
+test_list_salons_trouble (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *url = kiosk_test_server_get_uri (f->server);
+  g_autofree char *wrong_path = g_strconcat (url, "/not-salonity", NULL);
+  KioskFault unavailable = { .kind = KIOSK_FAULT_STATUS, .status = 500 };
+  KioskFault malformed = { .kind = KIOSK_FAULT_MALFORMED_JSON };
+  SalonCall down = { .url = url, .search = "Moda" };
+  SalonCall spoiled = { .url = url, .search = "Moda" };
+  SalonCall elsewhere = { .url = wrong_path, .search = "Moda" };
+  SalonCall after = { .url = url, .search = "moda" };
+
+  kiosk_test_server_push_fault (f->server, "GET", "/api/salons/", &unavailable);
+  run_client (list_salons_thread, &down);
+  g_assert_error (down.error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (down.error->message, "500"));
+  g_assert_null (down.hits);
+
+  kiosk_test_server_push_fault (f->server, "GET", "/api/salons/", &malformed);
+  run_client (list_salons_thread, &spoiled);
+  g_assert_error (spoiled.error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL);
+  g_assert_null (spoiled.hits);
+
+  run_client (list_salons_thread, &elsewhere);
+  g_assert_error (elsewhere.error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (elsewhere.error->message, "not-salonity"));
+
+  /* The faults were one-off: the next search works. */
+  run_client (list_salons_thread, &after);
+  g_assert_no_error (after.error);
+  g_assert_cmpuint (after.hits->len, ==, 1);
+  g_assert_cmpstr (((KioskSalonHit *) g_ptr_array_index (after.hits, 0))->name, ==, "Moda Kuaför");
+
+  salon_call_clear (&down);
+  salon_call_clear (&spoiled);
+  salon_call_clear (&elsewhere);
+  salon_call_clear (&after);
+}
+
+static void
+test_unenroll (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *url = kiosk_test_server_get_uri (f->server);
+  Call enroll = { .url = url, .salon = SALON, .code = CODE, .name = "Ön büro Şişli" };
+  Call before = { .url = url };
+  Call after = { .url = url };
+  SalonCall unenroll = { .url = url };
+  SalonCall again = { .url = url };
+
+  run_client (enroll_thread, &enroll);
+  g_assert_no_error (enroll.error);
+
+  before.code = enroll.enrollment->token;
+  run_client (me_thread, &before);
+  g_assert_no_error (before.error);
+  g_assert_cmpuint (before.status, ==, 200);
+
+  unenroll.token = enroll.enrollment->token;
+  run_client (unenroll_thread, &unenroll);
+  g_assert_no_error (unenroll.error);
+  g_assert_true (unenroll.ok);
+
+  /* The old token is dead on the server. */
+  after.code = enroll.enrollment->token;
+  run_client (me_thread, &after);
+  g_assert_no_error (after.error);
+  g_assert_cmpuint (after.status, ==, 401);
+
+  /* Unpairing twice: the server refuses the revoked token, reported as such. */
+  again.token = enroll.enrollment->token;
+  run_client (unenroll_thread, &again);
+  g_assert_error (again.error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNAUTHORIZED);
+  g_assert_false (again.ok);
+  g_assert_nonnull (strstr (again.error->message, "401"));
+
+  call_clear (&enroll);
+  call_clear (&before);
+  call_clear (&after);
+  salon_call_clear (&unenroll);
+  salon_call_clear (&again);
+}
+
+static void
+test_unenroll_server_trouble (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *url = kiosk_test_server_get_uri (f->server);
+  KioskFault unavailable = { .kind = KIOSK_FAULT_STATUS, .status = 503 };
+  Call enroll = { .url = url, .salon = SALON, .code = CODE, .name = "Ön büro" };
+  Call still = { .url = url };
+  SalonCall down = { .url = url };
+  SalonCall bogus = { .url = url, .token = "0000000000000000000000000000000000000000" };
+
+  run_client (enroll_thread, &enroll);
+  g_assert_no_error (enroll.error);
+
+  /* A server in trouble: a clear error, and the token still works. */
+  kiosk_test_server_push_fault (f->server, "DELETE", "/api/kiosk/v1/devices/me/", &unavailable);
+  down.token = enroll.enrollment->token;
+  run_client (unenroll_thread, &down);
+  g_assert_error (down.error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (down.error->message, "503"));
+  g_assert_false (down.ok);
+  still.code = enroll.enrollment->token;
+  run_client (me_thread, &still);
+  g_assert_cmpuint (still.status, ==, 200);
+
+  run_client (unenroll_thread, &bogus);
+  g_assert_error (bogus.error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNAUTHORIZED);
+
+  call_clear (&enroll);
+  call_clear (&still);
+  salon_call_clear (&down);
+  salon_call_clear (&bogus);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +1098,12 @@ main (int   argc,
   g_test_add ("/transport/enroll/bad-codes", Fixture, NULL, fixture_setup, test_enroll_bad_codes, fixture_teardown);
   g_test_add ("/transport/enroll/throttled", Fixture, NULL, fixture_setup, test_enroll_throttled, fixture_teardown);
   g_test_add ("/transport/enroll/server-trouble", Fixture, NULL, fixture_setup, test_enroll_server_trouble,
+              fixture_teardown);
+  g_test_add ("/transport/salons/search", Fixture, NULL, fixture_setup, test_list_salons, fixture_teardown);
+  g_test_add ("/transport/salons/server-trouble", Fixture, NULL, fixture_setup, test_list_salons_trouble,
+              fixture_teardown);
+  g_test_add ("/transport/unenroll/revokes-token", Fixture, NULL, fixture_setup, test_unenroll, fixture_teardown);
+  g_test_add ("/transport/unenroll/server-trouble", Fixture, NULL, fixture_setup, test_unenroll_server_trouble,
               fixture_teardown);
 
   return g_test_run ();

@@ -9,7 +9,9 @@
  * phone number and can become a member (a pending row and an outbox entry
  * with consent_at); the right staff PIN opens the staff pages, idling
  * returns to customer mode with nothing left on screen; unpairing keeps
- * pending changes and pairing again uploads them; kiosk mode cannot be
+ * pending changes and pairing again uploads them; pairing with another
+ * salon (a second server) saves the pending changes to a file shown on
+ * screen, never uploads them and clears the old salon; kiosk mode cannot be
  * closed; five wrong PINs lock PIN entry. Screenshots go to
  * <build>/screenshots/<lang>/.
  */
@@ -18,10 +20,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "kiosk-application.h"
 #include "kiosk-desk.h"
+#include "kiosk-pairing.h"
 #include "kiosk-staff-lock.h"
 #include "kiosk-test-server.h"
 #include "kiosk-ui-test.h"
@@ -37,6 +41,8 @@
 
 static KioskApplication *app;
 static KioskTestServer  *server;
+static KioskTestServer  *other_server;   /* another salon's server */
+static char             *documents_dir;  /* XDG_DOCUMENTS_DIR of this run */
 static const char       *lang;
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -192,6 +198,18 @@ static gboolean
 not_staff_mode (gpointer data)
 {
   return !kiosk_window_get_staff_mode (get_window ());
+}
+
+static void
+fill_pairing_with (KioskTestServer *with,
+                   const char      *code)
+{
+  type_into ("server-entry", kiosk_test_server_get_uri (with));
+  type_into ("salon-entry", kiosk_test_server_get_salon_id (with));
+  type_into ("code-entry", code);
+  type_into ("name-entry", "Ön büro 1");
+  type_into ("pin-entry", PIN);
+  type_into ("pin2-entry", PIN);
 }
 
 static void
@@ -593,6 +611,189 @@ test_kiosk_mode_cannot_close (void)
   while (g_main_context_iteration (NULL, FALSE));
 }
 
+/* ---- pairing with another salon ----------------------------------------- */
+
+#define OTHER_SALON "3d9b6f0a-8c41-4e27-b5d3-6a0f2e9c1b78"
+#define OTHER_CODE  "658213"
+
+static void
+start_other_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (documents_dir, "..", "other-server", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  other_server = kiosk_test_server_new (dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_test_server_listen (other_server, 0, &error));
+  g_assert_cmpint (kiosk_test_server_put (other_server, "salon",
+                                          "{\"id\": \"" OTHER_SALON "\", \"name\": \"Işıl Güzellik Salonu\","
+                                          " \"address\": \"Kızılay Meydanı 3\", \"city\": \"Ankara\","
+                                          " \"district\": \"Çankaya\", \"phone\": \"+903124445566\","
+                                          " \"opening_time\": \"09:00:00\", \"closing_time\": \"19:00:00\","
+                                          " \"timezone\": \"Europe/Istanbul\"}", &error), >, 0);
+  g_assert_no_error (error);
+  kiosk_test_server_add_pairing_code (other_server, OTHER_CODE, 600);
+  g_assert_cmpstr (kiosk_test_server_get_salon_id (other_server), ==, OTHER_SALON);
+}
+
+/* "…/salonity-kiosk-pending-….json" as the banner shows it. */
+static char *
+shown_export_path (const char *text)
+{
+  const char *start = strstr (text, documents_dir);
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  end = strstr (start, ".json");
+  if (end == NULL)
+    return NULL;
+  return g_strndup (start, (gsize) (end + strlen (".json") - start));
+}
+
+static JsonObject *
+exported_change_for (JsonArray  *changes,
+                     const char *entity_id)
+{
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (change, "entity_id", NULL), entity_id) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+static void
+test_pair_other_salon_exports_pending (void)
+{
+  KioskWindow *window = get_window ();
+  KioskSettingsPage *settings;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(KioskOutboxEntry) first_entry = NULL;
+  g_autoptr(KioskOutboxEntry) second_entry = NULL;
+  g_autoptr(KioskCustomer) gone = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *old_salon = NULL;
+  g_autofree char *new_salon = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *banner = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *unsent_count = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  GtkWidget *button;
+  GtkWidget *revealer;
+  JsonObject *root;
+  JsonArray *changes;
+  JsonObject *change;
+  gint64 server_customers;
+  gint64 other_customers;
+
+  old_salon = kiosk_replica_get_meta (get_replica (), KIOSK_META_SALON);
+  g_assert_cmpstr (old_salon, ==, kiosk_test_server_get_salon_id (server));
+  g_assert_cmpint (kiosk_replica_count (get_replica (), "customer", NULL), >, 0);
+
+  kiosk_window_show_page (window, "settings");
+  if (!kiosk_window_get_staff_mode (window))
+    enter_pin (PIN);
+  g_assert_cmpstr (kiosk_window_get_page (window), ==, "settings");
+  settings = find_settings_page ();
+  g_assert_nonnull (settings);
+  kiosk_settings_page_unpair (settings);
+  kiosk_ui_test_wait_until (is_pairing, NULL, 30, "the pairing screen after unpairing");
+
+  /* Two desk changes that never reached the old salon's server. */
+  first = kiosk_desk_register_customer (get_context (), "Şükrü", "Öztürk", "0533 444 55 66", now, &error);
+  g_assert_no_error (error);
+  second = kiosk_desk_register_customer (get_context (), "Çiğdem", "Işık", "0542 777 88 99", now, &error);
+  g_assert_no_error (error);
+  first_entry = outbox_entry_for (first);
+  second_entry = outbox_entry_for (second);
+  g_assert_nonnull (first_entry);
+  g_assert_nonnull (second_entry);
+  g_assert_true (first_entry->state != KIOSK_OUTBOX_DONE);
+  g_assert_true (second_entry->state != KIOSK_OUTBOX_DONE);
+  server_customers = kiosk_test_server_count (server, "customer");
+
+  start_other_server ();
+  other_customers = kiosk_test_server_count (other_server, "customer");
+
+  /* Pairing with the other salon first asks what to do with them. */
+  fill_pairing_with (other_server, OTHER_CODE);
+  press_pair ();
+  g_assert_true (kiosk_window_get_pairing (window));
+  button = named ("set-aside-button");
+  revealer = gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER);
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  unsent_count = g_strdup_printf ("%u", 2u);
+  banner = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (button))));
+  g_test_message ("%s", banner);
+  g_assert_nonnull (strstr (banner, unsent_count));
+  /* Nothing was sent or removed yet. */
+  g_assert_nonnull (kiosk_replica_get_customer (get_replica (), first, NULL));
+  g_assert_cmpint (kiosk_test_server_count (other_server, "customer"), ==, other_customers);
+  screenshot ("pair-other-salon");
+
+  /* Saving them: the banner names the file. */
+  click ("set-aside-button");
+  g_clear_pointer (&banner, g_free);
+  banner = g_strdup (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (button))));
+  g_test_message ("%s", banner);
+  kiosk_ui_test_wait_for_paint (GTK_WIDGET (window));
+  collect_visible_text (GTK_WIDGET (window), shown);
+  path = shown_export_path (banner);
+  g_assert_nonnull (path);
+  g_assert_nonnull (strstr (shown->str, path));
+  dir = g_path_get_dirname (path);
+  g_assert_cmpstr (dir, ==, documents_dir);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  kiosk_ui_test_wait_until (pairing_idle, NULL, 60, "the pairing request");
+  kiosk_ui_test_wait_until (not_pairing, NULL, 10, "the normal pages of the other salon");
+  kiosk_ui_test_wait_until (engine_up_to_date, NULL, 60, "the first sync with the other salon");
+
+  /* The file holds the pending changes, for the old salon. */
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "salon"), ==, old_salon);
+  changes = json_object_get_array_member (root, "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 2);
+  change = exported_change_for (changes, first);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "customer.create");
+  g_assert_cmpstr (json_object_get_string_member (change, "idempotency_key"), ==, first_entry->idempotency_key);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (change, "body"), "first_name"),
+                   ==, "Şükrü");
+  change = exported_change_for (changes, second);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (json_object_get_string_member (change, "idempotency_key"), ==, second_entry->idempotency_key);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (change, "body"), "last_name"),
+                   ==, "Işık");
+
+  /* Never uploaded, to either server. */
+  g_assert_null (kiosk_test_server_get (other_server, "customer", first));
+  g_assert_null (kiosk_test_server_get (other_server, "customer", second));
+  g_assert_cmpint (kiosk_test_server_count (other_server, "customer"), ==, other_customers);
+  g_assert_false (customer_on_server (first));
+  g_assert_cmpint (kiosk_test_server_count (server, "customer"), ==, server_customers);
+
+  /* The replica now holds only the other salon. */
+  new_salon = kiosk_replica_get_meta (get_replica (), KIOSK_META_SALON);
+  g_assert_cmpstr (new_salon, ==, OTHER_SALON);
+  gone = kiosk_replica_get_customer (get_replica (), first, NULL);
+  g_assert_null (gone);
+  g_assert_cmpint (kiosk_replica_count (get_replica (), "customer", NULL), ==, other_customers);
+  g_assert_cmpint (kiosk_replica_count (get_replica (), "outbox", NULL), ==, 0);
+  g_assert_cmpuint (kiosk_pairing_count_unsent (get_replica ()), ==, 0);
+}
+
 /* ---- lock-out (last: it lasts 5 minutes) -------------------------------- */
 
 static void
@@ -636,9 +837,27 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   g_autofree char *server_dir = NULL;
   g_autofree char *data_arg = NULL;
+  g_autofree char *home_dir = NULL;
+  g_autofree char *config_dir = NULL;
+  g_autofree char *user_dirs = NULL;
+  g_autofree char *user_dirs_path = NULL;
   char *app_argv[3];
   int app_status;
   int test_status;
+
+  /* The export of another salon's changes goes to the Documents folder:
+   * a throwaway one, set before GLib reads and caches user-dirs.dirs. */
+  home_dir = g_dir_make_tmp ("kiosk-ui-kiosk-home-XXXXXX", &error);
+  g_assert_no_error (error);
+  config_dir = g_build_filename (home_dir, "config", NULL);
+  documents_dir = g_build_filename (home_dir, "Belgeler", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (config_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (documents_dir, 0700), ==, 0);
+  user_dirs = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", documents_dir);
+  user_dirs_path = g_build_filename (config_dir, "user-dirs.dirs", NULL);
+  g_assert_true (g_file_set_contents (user_dirs_path, user_dirs, -1, &error));
+  g_assert_no_error (error);
+  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
 
   lang = kiosk_ui_test_init (&argc, &argv);
 
@@ -668,6 +887,9 @@ main (int   argc,
   g_test_add_func ("/ui/kiosk/staff/idle", test_idle_returns_to_customer_mode);
   g_test_add_func ("/ui/kiosk/staff/unpair-and-pair-again", test_unpair_keeps_pending_and_resumes);
   g_test_add_func ("/ui/kiosk/kiosk-mode/cannot-close", test_kiosk_mode_cannot_close);
+  /* In the staff suite, which GTest runs before kiosk-mode: it needs the
+   * PIN, so it comes before the lock-out. */
+  g_test_add_func ("/ui/kiosk/staff/pair-other-salon-exports-pending", test_pair_other_salon_exports_pending);
   g_test_add_func ("/ui/kiosk/staff/wrong-pin-five-times", test_wrong_pin_five_times);
 
   app = kiosk_application_new ("com.salonity.Kiosk.TestKiosk", G_APPLICATION_NON_UNIQUE);
@@ -679,9 +901,12 @@ main (int   argc,
   test_status = kiosk_ui_test_run_app (G_APPLICATION (app), app_argv, &app_status);
   g_clear_object (&app);
   g_clear_object (&server);
+  g_clear_object (&other_server);
 
   kiosk_ui_test_remove_tree (data_dir);
   kiosk_ui_test_remove_tree (server_dir);
+  kiosk_ui_test_remove_tree (home_dir);
+  g_clear_pointer (&documents_dir, g_free);
 
   g_assert_cmpint (app_status, ==, 0);
   return test_status;
