@@ -45,6 +45,8 @@ static KioskTestServer  *other_server;   /* another salon's server */
 static char             *documents_dir;  /* XDG_DOCUMENTS_DIR of this run */
 static const char       *lang;
 
+static void remember_personal (const char *text);
+
 /* ---- helpers ------------------------------------------------------------ */
 
 static KioskWindow *
@@ -372,6 +374,10 @@ test_self_lookup (void)
   g_autofree char *points = g_strdup_printf ("%" G_GINT64_FORMAT, customer->current_points);
   g_autoptr(GString) shown = g_string_new (NULL);
 
+  remember_personal (customer->first_name);
+  remember_personal (customer->last_name);
+  remember_personal (customer->phone);
+  remember_personal (customer->phone + 3);
   kiosk_window_show_page (get_window (), "loyalty");
   kiosk_ui_test_wait_for_paint (GTK_WIDGET (get_window ()));
 
@@ -441,6 +447,10 @@ test_become_member (void)
   g_autoptr(KioskOutboxEntry) entry = NULL;
   g_autofree char *id = NULL;
 
+  remember_personal ("Gülşen");
+  remember_personal ("Çiçek");
+  remember_personal ("+905327654321");
+  remember_personal ("5327654321");
   kiosk_window_show_page (get_window (), "loyalty");
   click ("become-member-button");
   type_into ("join-first-entry", "Gülşen");
@@ -827,6 +837,63 @@ test_wrong_pin_five_times (void)
   g_assert_false (kiosk_window_get_staff_mode (window));
 }
 
+/* ---- privacy of the logs ----------------------------------------------- */
+
+/* Every message any thread logs while the journeys run, debug included, and
+ * the names and phone numbers people typed or were shown: KVKK wants the
+ * logs to carry neither. */
+static GMutex     log_lock;
+static GString   *log_text;
+static GPtrArray *personal_data;
+
+static void
+remember_personal (const char *text)
+{
+  if (text != NULL && *text != '\0')
+    g_ptr_array_add (personal_data, g_strdup (text));
+}
+
+static GLogWriterOutput
+record_log (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  g_mutex_lock (&log_lock);
+  for (gsize i = 0; i < n_fields; i++)
+    if (fields[i].length < 0 && fields[i].value != NULL)
+      {
+        g_string_append (log_text, fields[i].value);
+        g_string_append_c (log_text, '\n');
+      }
+  g_mutex_unlock (&log_lock);
+
+  /* Debug output is only recorded; the rest is also shown as usual. */
+  if (level & G_LOG_LEVEL_DEBUG)
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+test_logs_carry_no_personal_data (void)
+{
+  /* The journeys above ran: a self lookup and a registration at least. */
+  g_assert_cmpuint (personal_data->len, >=, 6);
+  g_test_message ("%u bytes of log searched for %u names and numbers", (guint) log_text->len, personal_data->len);
+  for (guint i = 0; i < personal_data->len; i++)
+    {
+      const char *item = g_ptr_array_index (personal_data, i);
+      gboolean found;
+
+      /* Not while holding the lock: the failure itself is logged. */
+      g_mutex_lock (&log_lock);
+      found = strstr (log_text->str, item) != NULL;
+      g_mutex_unlock (&log_lock);
+      if (found)
+        g_error ("the logs carry “%s”, which a person typed or was shown", item);
+    }
+}
+
 /* ---- set-up ------------------------------------------------------------- */
 
 int
@@ -844,6 +911,11 @@ main (int   argc,
   char *app_argv[3];
   int app_status;
   int test_status;
+
+  log_text = g_string_new (NULL);
+  personal_data = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (record_log, NULL, NULL);
+  g_log_set_debug_enabled (TRUE);
 
   /* The export of another salon's changes goes to the Documents folder:
    * a throwaway one, set before GLib reads and caches user-dirs.dirs. */
@@ -891,6 +963,8 @@ main (int   argc,
    * PIN, so it comes before the lock-out. */
   g_test_add_func ("/ui/kiosk/staff/pair-other-salon-exports-pending", test_pair_other_salon_exports_pending);
   g_test_add_func ("/ui/kiosk/staff/wrong-pin-five-times", test_wrong_pin_five_times);
+  /* Its own suite, added last, so it runs after every journey. */
+  g_test_add_func ("/ui/kiosk/privacy/logs-carry-no-personal-data", test_logs_carry_no_personal_data);
 
   app = kiosk_application_new ("com.salonity.Kiosk.TestKiosk", G_APPLICATION_NON_UNIQUE);
 
