@@ -834,6 +834,9 @@ build_modes (KioskWindow *self)
   gtk_window_set_child (GTK_WINDOW (self), NULL);
 
   self->mode_stack = gtk_stack_new ();
+  /* Measure only the mode on screen, as the page stack does. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->mode_stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->mode_stack), FALSE);
   gtk_stack_add_named (GTK_STACK (self->mode_stack), content, "main");
   g_object_unref (content);
   self->pairing_page = g_object_new (KIOSK_TYPE_PAIRING_PAGE, "context", self->context, NULL);
