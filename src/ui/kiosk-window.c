@@ -747,11 +747,24 @@ kiosk_window_get_pairing (KioskWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->mode_stack)), "pairing") == 0;
 }
 
+/* The pairing screen is made the first time it is needed: a paired kiosk
+ * (nearly always) does not pay for it at start-up. */
+static GtkWidget *
+ensure_pairing_page (KioskWindow *self)
+{
+  if (self->pairing_page == NULL)
+    {
+      self->pairing_page = g_object_new (KIOSK_TYPE_PAIRING_PAGE, "context", self->context, NULL);
+      gtk_stack_add_named (GTK_STACK (self->mode_stack), self->pairing_page, "pairing");
+    }
+  return self->pairing_page;
+}
+
 GtkWidget *
 kiosk_window_get_pairing_page (KioskWindow *self)
 {
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
-  return self->pairing_page;
+  return ensure_pairing_page (self);
 }
 
 static void
@@ -783,18 +796,21 @@ update_pairing (KioskWindow *self)
                                           unsent),
                              unsent);
 
-          kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (self->pairing_page), reason);
+          kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (ensure_pairing_page (self)), reason);
           gtk_label_set_text (self->notice_label, reason);
           gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
         }
-      kiosk_page_reload (KIOSK_PAGE (self->pairing_page));
+      kiosk_page_reload (KIOSK_PAGE (ensure_pairing_page (self)));
       gtk_stack_set_visible_child_name (GTK_STACK (self->mode_stack), "pairing");
     }
   else
     {
-      kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (self->pairing_page), NULL);
+      if (self->pairing_page != NULL)
+        {
+          kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (self->pairing_page), NULL);
+          kiosk_page_clear (KIOSK_PAGE (self->pairing_page));
+        }
       gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-      kiosk_page_clear (KIOSK_PAGE (self->pairing_page));
       gtk_stack_set_visible_child_name (GTK_STACK (self->mode_stack), "main");
       kiosk_window_lock (self);
     }
@@ -839,8 +855,6 @@ build_modes (KioskWindow *self)
   gtk_stack_set_vhomogeneous (GTK_STACK (self->mode_stack), FALSE);
   gtk_stack_add_named (GTK_STACK (self->mode_stack), content, "main");
   g_object_unref (content);
-  self->pairing_page = g_object_new (KIOSK_TYPE_PAIRING_PAGE, "context", self->context, NULL);
-  gtk_stack_add_named (GTK_STACK (self->mode_stack), self->pairing_page, "pairing");
 
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->mode_stack);
