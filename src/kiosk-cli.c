@@ -607,42 +607,21 @@ list_all (KioskReplica  *replica,
       /* Dates are YYYY-MM-DD strings: this range holds every one. */
       return kiosk_replica_list_appointments (replica, "0000-01-01", "9999-12-31", error);
     case KIOSK_ENTITY_WALKIN:        return kiosk_replica_list_walkins (replica, error);
-    case KIOSK_ENTITY_POINT_ENTRY:
-      {
-        /* The replica lists point entries per customer; a point entry
-         * always names a customer the replica holds. */
-        g_autoptr(GPtrArray) customers = kiosk_replica_list_customers (replica, error);
-        g_autoptr(GPtrArray) rows = NULL;
-
-        if (customers == NULL)
-          return NULL;
-        rows = g_ptr_array_new_with_free_func ((GDestroyNotify)kiosk_point_entry_free);
-        for (guint i = 0; i < customers->len; i++)
-          {
-            const KioskCustomer *customer = g_ptr_array_index (customers, i);
-            g_autoptr(GPtrArray) entries = kiosk_replica_list_point_entries (replica, customer->id, error);
-
-            if (entries == NULL)
-              return NULL;
-            g_ptr_array_set_free_func (entries, NULL);
-            g_ptr_array_extend_and_steal (rows, g_steal_pointer (&entries));
-          }
-        return g_steal_pointer (&rows);
-      }
+    case KIOSK_ENTITY_POINT_ENTRY:   return kiosk_replica_list_point_entries (replica, NULL, error);
     case KIOSK_ENTITY_UNKNOWN:
     default:
       g_return_val_if_reached (NULL);
     }
 }
 
-static KioskEntity sort_entity;
-
 static int
 compare_by_id (gconstpointer a,
-               gconstpointer b)
+               gconstpointer b,
+               gpointer      user_data)
 {
-  const char *id_a = kiosk_record_get_id (sort_entity, *(gconstpointer const *)a);
-  const char *id_b = kiosk_record_get_id (sort_entity, *(gconstpointer const *)b);
+  KioskEntity entity = GPOINTER_TO_INT (user_data);
+  const char *id_a = kiosk_record_get_id (entity, *(gconstpointer const *)a);
+  const char *id_b = kiosk_record_get_id (entity, *(gconstpointer const *)b);
 
   return strcmp (id_a, id_b);
 }
@@ -689,8 +668,7 @@ run_dump_replica (const CliOptions *opts)
         }
       g_assert (record_free_func (entity) != NULL);
 
-      sort_entity = entity;
-      g_ptr_array_sort (rows, compare_by_id);
+      g_ptr_array_sort_with_data (rows, compare_by_id, GINT_TO_POINTER (entity));
 
       for (guint j = 0; j < rows->len; j++)
         {

@@ -569,14 +569,21 @@ kiosk_replica_list_point_entries (KioskReplica  *self,
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
-  g_return_val_if_fail (customer != NULL, NULL);
 
-  stmt = kiosk_replica_prepare (self,
-                                "SELECT id, customer, points, reason, created_at, version, pending "
-                                "FROM point_entry WHERE customer = ?1 ORDER BY created_at, rowid",
-                                error);
+  if (customer == NULL)
+    /* Every entry, whatever its customer (the dump of the replica). */
+    stmt = kiosk_replica_prepare (self,
+                                  "SELECT id, customer, points, reason, created_at, version, pending "
+                                  "FROM point_entry ORDER BY id",
+                                  error);
+  else
+    stmt = kiosk_replica_prepare (self,
+                                  "SELECT id, customer, points, reason, created_at, version, pending "
+                                  "FROM point_entry WHERE customer = ?1 ORDER BY created_at, rowid",
+                                  error);
   if (stmt == NULL)
     return NULL;
-  kiosk_replica_bind_text (stmt, 1, customer);
+  if (customer != NULL)
+    kiosk_replica_bind_text (stmt, 1, customer);
   return kiosk_replica_collect_rows (self, stmt, read_point_entry, (GDestroyNotify)kiosk_point_entry_free, error);
 }

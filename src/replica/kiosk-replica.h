@@ -117,6 +117,7 @@ GPtrArray         *kiosk_replica_list_walkins          (KioskReplica *self, GErr
 GPtrArray         *kiosk_replica_list_open_walkins     (KioskReplica *self, GError **error);
 /* How many customers each KioskLoyaltyLevel has, in one query. */
 gboolean           kiosk_replica_count_customers_by_level (KioskReplica *self, gint64 counts[4], GError **error);
+/* A customer's point history by time; with @customer NULL every entry, by id. */
 GPtrArray         *kiosk_replica_list_point_entries    (KioskReplica *self, const char *customer, GError **error);
 
 gint64             kiosk_replica_count                 (KioskReplica *self, const char *table, GError **error);
