@@ -19,6 +19,8 @@ typedef enum {
   KIOSK_DESK_ERROR_NO_CONSENT,   /* the KVKK notice was not accepted */
   KIOSK_DESK_ERROR_EXISTS,       /* this phone number is already a member */
   KIOSK_DESK_ERROR_FAILED,       /* the replica could not keep it */
+  KIOSK_DESK_ERROR_NOT_FOUND,    /* no such booking, walk-in, customer */
+  KIOSK_DESK_ERROR_REFUSED,      /* a rule says no: cancelled booking, too few points, a move the queue does not allow */
 } KioskDeskError;
 
 GQuark         kiosk_desk_error_quark          (void);
