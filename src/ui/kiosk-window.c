@@ -16,6 +16,8 @@
 #include "kiosk-settings-page.h"
 #include "kiosk-staff-lock.h"
 #include "kiosk-staff-page.h"
+#include "kiosk-queue-page.h"
+#include "kiosk-refused-page.h"
 #include "kiosk-walkin-page.h"
 #include "kiosk-welcome-page.h"
 #include "kiosk-sync-status.h"
@@ -37,7 +39,9 @@ static const PageInfo pages[] = {
   { "walkins",  "system-users-symbolic",      N_("Walk-ins"), kiosk_walkin_page_get_type,   FALSE },
   { "checkin",  "object-select-symbolic",     N_("Check-in"), kiosk_checkin_page_get_type,  FALSE },
   { "loyalty",  "starred-symbolic",           N_("Loyalty"),  kiosk_loyalty_page_get_type,  FALSE },
+  { "queue",    "view-list-symbolic",         N_("Queue"),    kiosk_queue_page_get_type,    TRUE },
   { "calendar", "x-office-calendar-symbolic", N_("Calendar"), kiosk_calendar_page_get_type, TRUE },
+  { "refused",  "dialog-warning-symbolic",    N_("Needs attention"), kiosk_refused_page_get_type, TRUE },
   { "staff",    "avatar-default-symbolic",    N_("Staff"),    kiosk_staff_page_get_type,    TRUE },
   { "settings", "emblem-system-symbolic",     N_("Settings"), kiosk_settings_page_get_type, TRUE },
 };
@@ -1082,7 +1086,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.staff", NULL, staff_action);
   gtk_widget_class_install_action (widget_class, "win.leave-kiosk", NULL, leave_kiosk_action);
 
-  /* Alt+1 … Alt+7 go straight to a page, in rail order (staff pages ask
+  /* Alt+1 … Alt+9 go straight to a page, in rail order (staff pages ask
    * for the PIN first). */
   for (guint i = 0; i < N_PAGES; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
