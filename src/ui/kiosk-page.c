@@ -13,6 +13,7 @@ typedef struct
   /* Pages load when first shown and reload on change only while shown:
    * start-up pays for the visible page alone. */
   guint         stale : 1;
+  guint         staff_mode : 1;
 } KioskPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KioskPage, kiosk_page, GTK_TYPE_WIDGET)
@@ -20,6 +21,7 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KioskPage, kiosk_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_STAFF_MODE,
   N_PROPS
 };
 
@@ -41,6 +43,30 @@ kiosk_page_get_replica (KioskPage *self)
 
   g_return_val_if_fail (KIOSK_IS_PAGE (self), NULL);
   return priv->context != NULL ? kiosk_context_get_replica (priv->context) : NULL;
+}
+
+gboolean
+kiosk_page_get_staff_mode (KioskPage *self)
+{
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  g_return_val_if_fail (KIOSK_IS_PAGE (self), FALSE);
+  return priv->staff_mode;
+}
+
+void
+kiosk_page_set_staff_mode (KioskPage *self,
+                           gboolean   staff_mode)
+{
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  g_return_if_fail (KIOSK_IS_PAGE (self));
+
+  staff_mode = !!staff_mode;
+  if (priv->staff_mode == (guint) staff_mode)
+    return;
+  priv->staff_mode = staff_mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_MODE]);
 }
 
 void
@@ -136,6 +162,9 @@ kiosk_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, priv->context);
       break;
+    case PROP_STAFF_MODE:
+      g_value_set_boolean (value, priv->staff_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -154,6 +183,9 @@ kiosk_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       priv->context = g_value_dup_object (value);
+      break;
+    case PROP_STAFF_MODE:
+      kiosk_page_set_staff_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -177,6 +209,12 @@ kiosk_page_class_init (KioskPageClass *klass)
     g_param_spec_object ("context", NULL, NULL, KIOSK_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The window's mode: customer pages that show more to staff (the queue's
+   * names, the check-in list, the loyalty search) follow it. */
+  properties[PROP_STAFF_MODE] =
+    g_param_spec_boolean ("staff-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

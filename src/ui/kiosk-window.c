@@ -416,6 +416,9 @@ update_mode_widgets (KioskWindow *self)
         gtk_widget_set_visible (self->rows[i], self->staff_mode);
         gtk_stack_page_set_visible (gtk_stack_get_page (self->stack, self->page_widgets[i]), self->staff_mode);
       }
+  for (guint i = 0; i < N_PAGES; i++)
+    if (self->page_widgets[i] != NULL)
+      kiosk_page_set_staff_mode (KIOSK_PAGE (self->page_widgets[i]), self->staff_mode);
   gtk_widget_set_visible (self->staff_button, !self->staff_mode && !pairing);
   gtk_widget_set_visible (self->lock_button, self->staff_mode && !pairing);
 }
