@@ -20,9 +20,9 @@
 #include "ui/kiosk-format.h"
 #include "ui/kiosk-window.h"
 
-static const char *page_names[] = { "welcome", "walkins", "checkin", "loyalty", "calendar", "staff", "settings" };
+static const char *page_names[] = { "welcome", "walkins", "checkin", "loyalty", "queue", "calendar", "refused", "staff", "settings" };
 /* The rail's labels, as msgids; the test compares with their translation. */
-static const char *page_titles[] = { N_("Welcome"), N_("Walk-ins"), N_("Check-in"), N_("Loyalty"), N_("Calendar"), N_("Staff"), N_("Settings") };
+static const char *page_titles[] = { N_("Welcome"), N_("Walk-ins"), N_("Check-in"), N_("Loyalty"), N_("Queue"), N_("Calendar"), N_("Needs attention"), N_("Staff"), N_("Settings") };
 
 /* Month names by language: [0] Turkish, [1] English. */
 static const char * const months[2][12] = {
@@ -232,16 +232,16 @@ test_navigation (void)
   /* The catalogue is really used: the rail speaks the user's language. */
   if (g_str_equal (lang, "tr"))
     {
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 4)),
-                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Takvim");
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 5)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Takvim");
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 7)),
                                            GTK_ACCESSIBLE_PROPERTY_LABEL, "Personel");
     }
   else
     {
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 4)),
-                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Calendar");
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 5)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Calendar");
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 7)),
                                            GTK_ACCESSIBLE_PROPERTY_LABEL, "Staff");
     }
 

@@ -398,7 +398,7 @@ class Journeys:
         self.start_kiosk({"KIOSK_IDLE_TIMEOUT_MS": str(IDLE_MS)})
         s = self.screen
         pages = w("Pages")
-        staff_tabs = self.customer_tabs + [w("Calendar"), w("Staff"), w("Settings")]
+        staff_tabs = self.customer_tabs + [w("Queue"), w("Calendar"), w("Needs attention"), w("Staff"), w("Settings")]
         c = self.customer
         phone = spaced_phone(c["phone"])
         shown_name = "%s %s" % (c["first_name"], mask_surname(c["last_name"]))
