@@ -9,6 +9,7 @@
 
 #include "domain/kiosk-phone.h"
 #include "kiosk-desk.h"
+#include "kiosk-desk-front-private.h"
 #include "sync/kiosk-json.h"
 
 G_DEFINE_QUARK (kiosk-desk-error-quark, kiosk_desk_error)
@@ -141,11 +142,11 @@ kiosk_desk_register_customer (KioskContext  *context,
   body = kiosk_json_customer_create_body (customer);
 
   if (!kiosk_replica_begin (replica, &local) ||
-      !kiosk_replica_put_customer (replica, customer, &local) ||
-      !kiosk_replica_outbox_add (replica, "customer.create", customer->id, body, NULL, &local) ||
-      !kiosk_replica_commit (replica, &local))
+      !kiosk_desk_front_end_write (replica,
+                                   kiosk_replica_put_customer (replica, customer, &local) &&
+                                   kiosk_replica_outbox_add (replica, "customer.create", customer->id, body, NULL, &local),
+                                   &local))
     {
-      kiosk_replica_rollback (replica);
       /* The id only: never a name or a phone in a log. */
       g_warning ("Cannot record new member %s: %s", customer->id, local->message);
       g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,

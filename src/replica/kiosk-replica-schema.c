@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "kiosk-replica-private.h"
+#include "kiosk-replica-search.h"
 
 /* v1: one STRICT table per entity of kiosk-api.md §3.4, the outbox and meta.
  *
@@ -226,11 +227,49 @@ static const char migration_3[] =
 
   "CREATE INDEX customer_by_level ON customer (loyalty_level);";
 
+/* v4: staff lookup of customers (kiosk-replica-search.c). customer_search
+ * holds the search keys of each customer: the name and the last name
+ * folded the Turkish way by kiosk_fold() (ışık, IŞIK, isik -> isik) and the
+ * phone's digits; their indexes answer prefixes, also of one or two
+ * letters. customer_fts is a trigram index of the names (external
+ * content) for substrings. Phone numbers are all alike (every one has the
+ * trigrams of "905"), so their substrings go through customer_phone_part
+ * instead: every suffix of three digits or more, whose prefixes are the
+ * substrings. Triggers on customer keep the keys current whoever writes
+ * the row; triggers on customer_search keep the FTS index and the parts in
+ * step. The keys of the customers already here are made at the end. */
+static const char migration_4[] =
+  "CREATE TABLE customer_search ("
+  "  key          INTEGER PRIMARY KEY,"
+  "  id           TEXT    NOT NULL UNIQUE,"
+  "  name         TEXT    NOT NULL,"
+  "  last         TEXT    NOT NULL,"
+  "  digits       TEXT    NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX customer_search_by_name ON customer_search (name);"
+  "CREATE INDEX customer_search_by_last ON customer_search (last);"
+  "CREATE INDEX customer_search_by_digits ON customer_search (digits);"
+  "CREATE VIRTUAL TABLE customer_fts USING fts5 ("
+  "  name, content = 'customer_search', content_rowid = 'key', tokenize = 'trigram');"
+  "CREATE TABLE customer_phone_part ("
+  "  part         TEXT    NOT NULL,"
+  "  key          INTEGER NOT NULL,"
+  "  PRIMARY KEY (part, key)"
+  ") STRICT, WITHOUT ROWID;"
+  "CREATE TABLE digit_position (i INTEGER PRIMARY KEY) STRICT;"
+  "INSERT INTO digit_position (i) VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15);"
+  KIOSK_REPLICA_SEARCH_KEY_TRIGGERS_SQL
+  KIOSK_REPLICA_SEARCH_TRIGGERS_SQL
+  "INSERT INTO customer_search (id, name, last, digits) "
+  "  SELECT id, kiosk_fold (coalesce (first_name, '') || ' ' || coalesce (last_name, '')), "
+  "    kiosk_fold (last_name), kiosk_digits (phone) FROM customer ORDER BY id;";
+
 static const char * const migrations[] = {
   NULL,          /* 0: the empty file */
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KIOSK_REPLICA_SCHEMA_VERSION + 1);
@@ -250,7 +289,13 @@ static const char * const objects_3[] = {
   "outbox_ref", "outbox_ref_by_ref", "outbox_by_entity", "snapshot_seen", "server_copy",
   "customer_by_level", NULL
 };
-static const char * const * const objects[] = { NULL, objects_1, objects_2, objects_3 };
+/* The triggers are not listed: a snapshot drops them for a while, and
+ * kiosk_replica_search_restore() makes them again. */
+static const char * const objects_4[] = {
+  "customer_search", "customer_search_by_name", "customer_search_by_last",
+  "customer_search_by_digits", "customer_fts", "customer_phone_part", "digit_position", NULL
+};
+static const char * const * const objects[] = { NULL, objects_1, objects_2, objects_3, objects_4 };
 
 /* Keep in step with migration_2 and migration_3. */
 const KioskDeferredIndex kiosk_replica_deferred_indexes[] = {
@@ -308,6 +353,14 @@ kiosk_replica_schema_migrate (sqlite3 *db,
   g_return_val_if_fail (target >= 0 && target <= KIOSK_REPLICA_SCHEMA_VERSION, SQLITE_MISUSE);
 
   *failed_step = 0;
+
+  /* Migration 4 and the search triggers call them: every connection. */
+  {
+    int rc = kiosk_replica_search_register_functions (db);
+
+    if (rc != SQLITE_OK)
+      return rc;
+  }
 
   for (;;)
     {

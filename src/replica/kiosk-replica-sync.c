@@ -20,6 +20,7 @@
 
 #include "kiosk-replica-sync.h"
 #include "kiosk-replica-private.h"
+#include "kiosk-replica-search.h"
 
 /* The columns of each entity table but `pending`, as X-macros, so that the
  * JSON of a row and its way back cannot drift apart. */
@@ -739,6 +740,8 @@ kiosk_replica_restore_indexes (KioskReplica  *self,
       if (!kiosk_replica_commit (self, error))
         return FALSE;
     }
+  if (!kiosk_replica_search_restore (self, error))
+    return FALSE;
   return deferred == NULL || kiosk_replica_set_meta (self, KIOSK_META_DEFERRED, NULL, error);
 }
 
@@ -775,7 +778,10 @@ kiosk_replica_snapshot_begin (KioskReplica  *self,
           if (!kiosk_replica_exec (self, drop, error))
             goto failed;
         }
-      if (!kiosk_replica_set_meta (self, KIOSK_META_DEFERRED, "1", error))
+      /* The search keys likewise: one pass over the customers at the end
+       * rather than a fold and an FTS insert per row. */
+      if (!kiosk_replica_set_meta (self, KIOSK_META_DEFERRED, "1", error) ||
+          !kiosk_replica_search_suspend (self, error))
         goto failed;
     }
   return kiosk_replica_commit (self, error);

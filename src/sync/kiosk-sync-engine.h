@@ -60,6 +60,8 @@ typedef struct {
   guint poll_interval_ms;       /* 30 s ± 20 %: polling while no WebSocket */
   guint reconnect_base_ms;      /* 1 s: WebSocket reconnect back-off … */
   guint reconnect_cap_ms;       /* … up to 5 min */
+  guint request_timeout_s;      /* 30 s (KIOSK_TRANSPORT_TIMEOUT_SECONDS): a reply slower
+                                 * than this counts as the server being unreachable */
 } KioskSyncTimings;
 
 #define KIOSK_TYPE_SYNC_ENGINE (kiosk_sync_engine_get_type ())
@@ -91,10 +93,25 @@ KioskSyncState      kiosk_sync_engine_get_state            (KioskSyncEngine *sel
 GDateTime          *kiosk_sync_engine_dup_since            (KioskSyncEngine *self);  /* up to date / offline since */
 GDateTime          *kiosk_sync_engine_dup_next_attempt     (KioskSyncEngine *self);
 guint64             kiosk_sync_engine_get_records_received (KioskSyncEngine *self);
-guint64             kiosk_sync_engine_get_records_expected (KioskSyncEngine *self);  /* 0 when unknown */
+/* Snapshot progress ("records-received", "records-expected"). The contract's
+ * change feed (kiosk-api.md §3.2) carries no total: a page says only its
+ * changes, its cursor and has_more, so the number of records a snapshot
+ * will bring is never known beforehand. records-expected is therefore 0,
+ * meaning "unknown", for every snapshot from this server; the UI shows the
+ * records received so far without a total ("Syncing… 12 000 records") and
+ * must not draw a fraction. A non-zero value would be a real total (from a
+ * future contract that sends one). records-received counts the changes of
+ * the pages applied since the snapshot started, page by page (never a part
+ * of a page); both are 0 outside the syncing state. */
+guint64             kiosk_sync_engine_get_records_expected (KioskSyncEngine *self);  /* 0: unknown (always, today) */
 guint               kiosk_sync_engine_get_refused_count    (KioskSyncEngine *self);
 guint               kiosk_sync_engine_get_waiting_count    (KioskSyncEngine *self);  /* outbox pending + in flight */
 gint64              kiosk_sync_engine_get_clock_skew       (KioskSyncEngine *self);  /* µs, server - local */
+/* "clock-skew-warning": the server's Date header differs from the kiosk's
+ * clock by more than KIOSK_SYNC_SKEW_WARNING_US; the UI asks staff to set
+ * the clock right. Follows every reply (it clears when the clock is fixed). */
+#define KIOSK_SYNC_SKEW_WARNING_US (2 * 60 * G_USEC_PER_SEC)
+gboolean            kiosk_sync_engine_get_clock_skew_warning (KioskSyncEngine *self);
 /* Why the engine cannot sync, for staff ("no secret store", …), or NULL. */
 const char         *kiosk_sync_engine_get_reason           (KioskSyncEngine *self);
 

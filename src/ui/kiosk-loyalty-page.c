@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "domain/kiosk-loyalty.h"
+#include "kiosk-customer-search.h"
 #include "kiosk-desk.h"
 #include "kiosk-format.h"
+#include "kiosk-loyalty-customer.h"
 #include "kiosk-loyalty-page.h"
 #include "kiosk-widgets.h"
 
@@ -26,6 +28,7 @@ struct _KioskLoyaltyPage
   GtkBox    *column;
 
   /* Self lookup: one person, by their whole phone number. */
+  GtkWidget   *self_box;
   GtkEditable *phone_entry;
   GtkWidget   *result_box;
   GtkLabel    *result_name_label;
@@ -39,6 +42,11 @@ struct _KioskLoyaltyPage
   GtkEditable *join_phone_entry;
   GtkCheckButton *consent_check;
   GtkLabel    *join_message_label;
+
+  /* Staff: search any customer, open their card, redeem. */
+  GtkWidget   *staff_box;
+  KioskCustomerSearch  *search;
+  KioskLoyaltyCustomer *card;
 
   GtkWidget *level_cards[N_LEVELS];
   GtkLabel  *member_labels[N_LEVELS];
@@ -157,6 +165,9 @@ kiosk_loyalty_page_reload (KioskPage *page)
         self->level_cards[level] = make_level_card ((KioskLoyaltyLevel)level, &self->member_labels[level]);
         gtk_box_append (self->levels_box, self->level_cards[level]);
       }
+
+  if (kiosk_loyalty_customer_get_customer (self->card) != NULL)
+    kiosk_loyalty_customer_reload (self->card);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load_members (self);
@@ -300,6 +311,11 @@ kiosk_loyalty_page_clear (KioskPage *page)
   clear_join_form (self);
   set_label (self->join_message_label, NULL);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->join_revealer), FALSE);
+
+  kiosk_customer_search_clear (self->search);
+  kiosk_loyalty_customer_clear (self->card);
+  gtk_widget_set_visible (GTK_WIDGET (self->card), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->search), TRUE);
 }
 
 static GtkEditable *
@@ -436,7 +452,59 @@ build_self_service (KioskLoyaltyPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->join_message_label), FALSE);
   gtk_box_append (GTK_BOX (lookup), GTK_WIDGET (self->join_message_label));
 
+  self->self_box = lookup;
   gtk_box_prepend (self->column, lookup);
+}
+
+/* ---- staff: search and card ------------------------------------------- */
+
+static void
+customer_activated_cb (KioskLoyaltyPage *self,
+                       const char       *customer_id)
+{
+  kiosk_loyalty_customer_set_customer (self->card, customer_id);
+  gtk_widget_set_visible (GTK_WIDGET (self->search), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->card), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->card));
+}
+
+static void
+card_closed_cb (KioskLoyaltyPage *self)
+{
+  kiosk_loyalty_customer_clear (self->card);
+  gtk_widget_set_visible (GTK_WIDGET (self->card), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->search), TRUE);
+  /* The search stays as typed: the next customer is often on the same list. */
+  kiosk_customer_search_focus (self->search);
+}
+
+static void
+build_staff (KioskLoyaltyPage *self)
+{
+  self->staff_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->staff_box, "rule-card");
+  gtk_box_append (GTK_BOX (self->staff_box), kiosk_heading_new (_("Find a customer")));
+  self->search = KIOSK_CUSTOMER_SEARCH (kiosk_customer_search_new (kiosk_page_get_context (KIOSK_PAGE (self))));
+  g_signal_connect_object (self->search, "customer-activated", G_CALLBACK (customer_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->staff_box), GTK_WIDGET (self->search));
+  self->card = KIOSK_LOYALTY_CUSTOMER (kiosk_loyalty_customer_new (kiosk_page_get_context (KIOSK_PAGE (self))));
+  g_signal_connect_object (self->card, "close", G_CALLBACK (card_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (self->card), FALSE);
+  gtk_box_append (GTK_BOX (self->staff_box), GTK_WIDGET (self->card));
+  gtk_widget_set_visible (self->staff_box, FALSE);
+  gtk_box_prepend (self->column, self->staff_box);
+}
+
+static void
+staff_mode_changed_cb (KioskLoyaltyPage *self)
+{
+  gboolean staff = kiosk_page_get_staff_mode (KIOSK_PAGE (self));
+
+  /* Whatever either side showed goes with the mode. */
+  kiosk_loyalty_page_clear (KIOSK_PAGE (self));
+  gtk_widget_set_visible (self->self_box, !staff);
+  gtk_widget_set_visible (self->staff_box, staff);
 }
 
 static void
@@ -452,12 +520,26 @@ kiosk_loyalty_page_dispose (GObject *object)
 }
 
 static void
+kiosk_loyalty_page_constructed (GObject *object)
+{
+  KioskLoyaltyPage *self = KIOSK_LOYALTY_PAGE (object);
+
+  G_OBJECT_CLASS (kiosk_loyalty_page_parent_class)->constructed (object);
+
+  /* The search and the card need the context, known only now. */
+  build_staff (self);
+  g_signal_connect (self, "notify::staff-mode", G_CALLBACK (staff_mode_changed_cb), NULL);
+  staff_mode_changed_cb (self);
+}
+
+static void
 kiosk_loyalty_page_class_init (KioskLoyaltyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   KioskPageClass *page_class = KIOSK_PAGE_CLASS (klass);
 
+  object_class->constructed = kiosk_loyalty_page_constructed;
   object_class->dispose = kiosk_loyalty_page_dispose;
   widget_class->map = kiosk_loyalty_page_map;
   page_class->reload = kiosk_loyalty_page_reload;

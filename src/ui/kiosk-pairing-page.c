@@ -38,6 +38,7 @@ struct _KioskPairingPage
   GtkWidget    *pair_button;
   GtkWidget    *spinner;
   GtkLabel     *message_label;
+  GtkLabel     *search_message_label;
   GtkWidget    *other_revealer;
   GtkLabel     *other_label;
   GtkWidget    *other_button;
@@ -58,6 +59,14 @@ set_message (KioskPairingPage *self,
 {
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL && *message != '\0');
+}
+
+static void
+set_search_message (KioskPairingPage *self,
+                    const char       *message)
+{
+  gtk_label_set_text (self->search_message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->search_message_label), message != NULL && *message != '\0');
 }
 
 const char *
@@ -124,8 +133,8 @@ describe_error (const GError *error,
         return g_strdup_printf (_("The server cannot be reached: %s Check the address and the network "
                                   "cable or Wi-Fi, then try again."), error->message);
       case KIOSK_TRANSPORT_ERROR_UNTRUSTED:
-        return g_strdup_printf (_("The server's certificate is not trusted: %s If the salon uses its own "
-                                  "certificate authority, set its file in the ca-file setting."), error->message);
+        /* The transport's reason already says what to do (the CA file). */
+        return g_strdup_printf (_("The server's certificate is not trusted: %s"), error->message);
       case KIOSK_TRANSPORT_ERROR_INSECURE:
         return g_strdup_printf (_("Refused: %s"), error->message);
       case KIOSK_TRANSPORT_ERROR_THROTTLED:
@@ -212,15 +221,17 @@ on_salons_found (GObject      *source,
   set_busy (self, NULL);
   hits = g_task_propagate_pointer (G_TASK (result), &error);
   kiosk_list_box_remove_all (self->salon_list);
-  gtk_widget_set_visible (GTK_WIDGET (self->salon_list), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->salon_list), hits != NULL);
   if (hits == NULL)
     {
       g_autofree char *text = describe_error (error, 0);
 
-      set_message (self, text);
+      set_message (self, NULL);
+      set_search_message (self, text);
       return;
     }
-  set_message (self, hits->len == 0 ? _("No salon of that name. Type the salon id the owner gave you instead.") : NULL);
+  set_message (self, NULL);
+  set_search_message (self, hits->len == 0 ? _("No salon of that name. Type the salon id the owner gave you instead.") : NULL);
   for (guint i = 0; i < hits->len; i++)
     {
       KioskSalonHit *hit = g_ptr_array_index (hits, i);
@@ -232,6 +243,7 @@ on_salons_found (GObject      *source,
       else
         where = g_strdup (*hit->city != '\0' ? hit->city : hit->district);
       row = kiosk_row_new (hit->name, *where != '\0' ? where : NULL, NULL, NULL);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "salon-id", g_strdup (hit->id), g_free);
       gtk_list_box_append (self->salon_list, row);
     }
@@ -257,7 +269,7 @@ search_action (GtkWidget  *widget,
     {
       g_autofree char *text = describe_error (error, 0);
 
-      set_message (self, text);
+      set_search_message (self, text);
       return;
     }
 
@@ -729,6 +741,13 @@ kiosk_pairing_page_init (KioskPairingPage *self)
     gtk_box_append (GTK_BOX (column), label);
   }
   gtk_box_append (GTK_BOX (column), search_box);
+  self->search_message_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->search_message_label, TRUE);
+  gtk_label_set_xalign (self->search_message_label, 0);
+  gtk_widget_set_name (GTK_WIDGET (self->search_message_label), "salon-search-message");
+  gtk_widget_add_css_class (GTK_WIDGET (self->search_message_label), "pairing-message");
+  gtk_widget_set_visible (GTK_WIDGET (self->search_message_label), FALSE);
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->search_message_label));
   self->salon_list = GTK_LIST_BOX (kiosk_card_list_new (_("No salons found")));
   gtk_widget_set_name (GTK_WIDGET (self->salon_list), "salon-list");
   gtk_list_box_set_activate_on_single_click (self->salon_list, TRUE);

@@ -25,6 +25,8 @@ struct _KioskSyncStatus
   GtkLabel        *details;
   char            *summary;
   GTimeZone       *tz;
+  int              waiting;   /* -1: the engine's count */
+  int              refused;   /* -1: the engine's count */
 };
 
 G_DEFINE_FINAL_TYPE (KioskSyncStatus, kiosk_sync_status, GTK_TYPE_WIDGET)
@@ -78,10 +80,19 @@ kiosk_sync_status_update (KioskSyncStatus *self)
       KioskSyncState state = kiosk_sync_engine_get_state (self->engine);
       g_autoptr(GDateTime) since_dt = kiosk_sync_engine_dup_since (self->engine);
 
-      waiting = kiosk_sync_engine_get_waiting_count (self->engine);
-      refused = kiosk_sync_engine_get_refused_count (self->engine);
+      waiting = self->waiting >= 0 ? (guint) self->waiting : kiosk_sync_engine_get_waiting_count (self->engine);
+      refused = self->refused >= 0 ? (guint) self->refused : kiosk_sync_engine_get_refused_count (self->engine);
       skew = kiosk_sync_engine_get_clock_skew (self->engine);
       since = format_time (self, since_dt);
+
+      /* The replica's count is newer than the engine's last round: staff
+       * dealt with the last refused change, or one was just refused. A
+       * local error (with a reason) keeps its state. */
+      if (state == KIOSK_SYNC_STATE_NEEDS_ATTENTION && self->refused == 0 &&
+          kiosk_sync_engine_get_reason (self->engine) == NULL)
+        state = KIOSK_SYNC_STATE_UP_TO_DATE;
+      else if (state == KIOSK_SYNC_STATE_UP_TO_DATE && self->refused > 0)
+        state = KIOSK_SYNC_STATE_NEEDS_ATTENTION;
 
       switch (state)
         {
@@ -241,6 +252,22 @@ kiosk_sync_status_set_time_zone (KioskSyncStatus *self,
   kiosk_sync_status_update (self);
 }
 
+void
+kiosk_sync_status_set_counts (KioskSyncStatus *self,
+                              int              waiting,
+                              int              refused)
+{
+  g_return_if_fail (KIOSK_IS_SYNC_STATUS (self));
+
+  waiting = MAX (waiting, -1);
+  refused = MAX (refused, -1);
+  if (self->waiting == waiting && self->refused == refused)
+    return;
+  self->waiting = waiting;
+  self->refused = refused;
+  kiosk_sync_status_update (self);
+}
+
 const char *
 kiosk_sync_status_get_summary (KioskSyncStatus *self)
 {
@@ -348,6 +375,8 @@ kiosk_sync_status_class_init (KioskSyncStatusClass *klass)
 static void
 kiosk_sync_status_init (KioskSyncStatus *self)
 {
+  self->waiting = -1;
+  self->refused = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   kiosk_sync_status_update (self);
 }

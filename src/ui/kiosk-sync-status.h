@@ -24,6 +24,13 @@ void             kiosk_sync_status_set_engine (KioskSyncStatus *self,
 /* Times are shown in @tz: the salon's, like every other time on screen. */
 void             kiosk_sync_status_set_time_zone (KioskSyncStatus *self,
                                                   GTimeZone       *tz);
+/* How many changes wait to be sent and how many were refused, as the
+ * window counts them in the replica (the offline banner and the rail say
+ * the same numbers, even before the engine's next round); -1: the
+ * engine's own count. */
+void             kiosk_sync_status_set_counts (KioskSyncStatus *self,
+                                               int              waiting,
+                                               int              refused);
 /* The one-line summary shown, for tests and the accessible label. */
 const char      *kiosk_sync_status_get_summary (KioskSyncStatus *self);
 

@@ -84,6 +84,33 @@ kiosk_badge_new (const char *text,
 }
 
 GtkWidget *
+kiosk_pending_badge_new (void)
+{
+  const char *tooltip = _("Not yet accepted by the server");
+  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "content-loading-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+  /* The same word as a pending booking's status. */
+  GtkWidget *label = gtk_label_new (_("Pending"));
+
+  gtk_box_append (GTK_BOX (badge), icon);
+  gtk_box_append (GTK_BOX (badge), label);
+  gtk_widget_add_css_class (badge, "badge");
+  gtk_widget_add_css_class (badge, "pending-badge");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (badge, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  -1);
+
+  return badge;
+}
+
+GtkWidget *
 kiosk_heading_new (const char *text)
 {
   /* A heading for screen readers too, so they can jump between sections. */

@@ -23,6 +23,10 @@ GtkWidget *kiosk_row_new                (const char *title,
  * the text says the status, the colour only repeats it. */
 GtkWidget *kiosk_badge_new              (const char *text,
                                          const char *css_class);
+/* "Pending": on a row the server has not accepted yet. An icon and the
+ * word, so it reads without colour; tooltip and accessible description say
+ * what it means. */
+GtkWidget *kiosk_pending_badge_new      (void);
 /* A section heading above a list. */
 GtkWidget *kiosk_heading_new            (const char *text);
 /* A list box in the "card" style with @empty_text shown while it has no rows. */

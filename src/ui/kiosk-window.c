@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-desk-front.h"
+#include "replica/kiosk-replica-sync.h"
 #include "kiosk-calendar-page.h"
 #include "kiosk-checkin-page.h"
 #include "kiosk-loyalty-page.h"
@@ -61,6 +63,10 @@ struct _KioskWindow
   GtkWidget            *demo_badge;
   GtkRevealer          *notice_revealer;
   GtkLabel             *notice_label;
+  GtkRevealer          *offline_revealer;
+  GtkWidget            *offline_banner;
+  GtkLabel             *offline_label;
+  GtkWidget            *attention_label;   /* the count on the "refused" rail row */
   GtkListBox           *rail;
   GtkStack             *stack;
 
@@ -211,7 +217,8 @@ dismiss_notice_action (GtkWidget  *widget,
 }
 
 static GtkWidget *
-make_rail_row (const PageInfo *info)
+make_rail_row (KioskWindow    *self,
+               const PageInfo *info)
 {
   const char *title = _(info->title);
   GtkWidget *row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
@@ -229,7 +236,29 @@ make_rail_row (const PageInfo *info)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
-  gtk_box_append (GTK_BOX (box), icon);
+  if (g_strcmp0 (info->name, "refused") == 0)
+    {
+      /* How many changes the server refused, on the icon's corner; the
+       * row's description says it in words. */
+      GtkWidget *overlay = gtk_overlay_new ();
+
+      self->attention_label = g_object_new (GTK_TYPE_LABEL,
+                                            "name", "attention-count",
+                                            "halign", GTK_ALIGN_END,
+                                            "valign", GTK_ALIGN_START,
+                                            "visible", FALSE,
+                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                            NULL);
+      gtk_widget_add_css_class (self->attention_label, "rail-count");
+      gtk_widget_add_css_class (self->attention_label, "numeric");
+      gtk_widget_set_halign (icon, GTK_ALIGN_CENTER);
+      gtk_overlay_set_child (GTK_OVERLAY (overlay), icon);
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->attention_label);
+      gtk_widget_set_halign (overlay, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), overlay);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, title);
@@ -256,7 +285,7 @@ build_pages (KioskWindow *self)
                                       "context", self->context,
                                       "accessible-role", GTK_ACCESSIBLE_ROLE_TAB_PANEL,
                                       NULL);
-      GtkWidget *row = make_rail_row (info);
+      GtkWidget *row = make_rail_row (self, info);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (page),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, title,
@@ -401,6 +430,149 @@ update_sync_engine (KioskWindow *self)
 
   kiosk_sync_status_set_time_zone (self->sync_status, g_date_time_get_timezone (now));
   kiosk_sync_status_set_engine (self->sync_status, kiosk_context_get_sync_engine (self->context));
+}
+
+/* ---- the offline banner and the count of refused changes ---------------- */
+
+static char *
+format_clock (GDateTime *when,
+              GTimeZone *tz)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == NULL)
+    return NULL;
+  local = g_date_time_to_timezone (when, tz);
+  return g_date_time_format (local, "%H:%M");
+}
+
+static char *
+offline_text (KioskSyncEngine *engine,
+              KioskSyncState   state,
+              GTimeZone       *tz,
+              guint            waiting)
+{
+  g_autoptr(GDateTime) since_dt = kiosk_sync_engine_dup_since (engine);
+  g_autofree char *since = format_clock (since_dt, tz);
+
+  if (state == KIOSK_SYNC_STATE_OFFLINE)
+    {
+      if (since != NULL && waiting > 0)
+        /* Translators: the time the kiosk went offline, then how many
+         * changes made at the desk wait. */
+        return g_strdup_printf (ngettext ("Offline since %1$s — %2$u change will upload when the connection returns",
+                                          "Offline since %1$s — %2$u changes will upload when the connection returns",
+                                          waiting),
+                                since, waiting);
+      if (since != NULL)
+        return g_strdup_printf (_("Offline since %s — the desk keeps working; changes will upload when the "
+                                  "connection returns"),
+                                since);
+      if (waiting > 0)
+        return g_strdup_printf (ngettext ("Offline — %u change will upload when the connection returns",
+                                          "Offline — %u changes will upload when the connection returns",
+                                          waiting),
+                                waiting);
+      return g_strdup (_("Offline — the desk keeps working; changes will upload when the connection returns"));
+    }
+  else
+    {
+      g_autoptr(GDateTime) next_dt = kiosk_sync_engine_dup_next_attempt (engine);
+      g_autofree char *next = format_clock (next_dt, tz);
+      g_autofree char *head = since != NULL
+        /* Translators: the time the kiosk was last in step with the server. */
+        ? g_strdup_printf (_("The server has not answered well since %s"), since)
+        : g_strdup (_("The server is not answering well"));
+      g_autofree char *tail = waiting > 0
+        ? g_strdup_printf (ngettext ("%u change will upload when it does",
+                                     "%u changes will upload when it does", waiting),
+                           waiting)
+        : g_strdup (_("the desk keeps working"));
+
+      if (next != NULL)
+        /* Translators: "<the server has not answered well since 14:05> —
+         * <3 changes will upload when it does> (next try at 14:07)". */
+        return g_strdup_printf (_("%s — %s (next try at %s)"), head, tail, next);
+      /* Translators: "<the server …> — <3 changes will upload when it does>". */
+      return g_strdup_printf (_("%s — %s"), head, tail);
+    }
+}
+
+/* The banner above the pages, the count on the "Needs attention" row and
+ * the header bar's indicator all say the same numbers, read from the
+ * replica whenever it or the engine's state changes. */
+static void
+update_desk_status (KioskWindow *self)
+{
+  KioskSyncEngine *engine = kiosk_context_get_sync_engine (self->context);
+  KioskSyncState state = engine != NULL ? kiosk_sync_engine_get_state (engine) : KIOSK_SYNC_STATE_UNENROLLED;
+  gboolean offline = engine != NULL &&
+                     (state == KIOSK_SYNC_STATE_OFFLINE || state == KIOSK_SYNC_STATE_WAITING);
+  gint64 counts[5] = { 0, };
+  gint64 waiting = 0, oldest = 0;
+  g_autoptr(GError) error = NULL;
+  gboolean have_counts;
+  gboolean have_waiting;
+
+  have_counts = kiosk_replica_outbox_counts (kiosk_context_get_replica (self->context), counts, &error);
+  if (!have_counts)
+    {
+      g_warning ("Cannot count the refused changes: %s", error->message);
+      g_clear_error (&error);
+    }
+  have_waiting = kiosk_desk_count_waiting (self->context, &waiting, &oldest, &error);
+  if (!have_waiting)
+    {
+      g_warning ("Cannot count the changes waiting to upload: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  kiosk_sync_status_set_counts (self->sync_status,
+                                have_waiting ? (int) CLAMP (waiting, 0, G_MAXINT) : -1,
+                                have_counts ? (int) CLAMP (counts[KIOSK_OUTBOX_REFUSED], 0, G_MAXINT) : -1);
+
+  if (self->attention_label != NULL)
+    {
+      guint refused = have_counts ? (guint) CLAMP (counts[KIOSK_OUTBOX_REFUSED], 0, G_MAXUINT) : 0;
+      GtkWidget *row = self->rows[page_index ("refused")];
+      g_autofree char *count = g_strdup_printf ("%u", refused);
+      g_autofree char *description = g_strdup_printf (ngettext ("%u change refused", "%u changes refused", refused),
+                                                      refused);
+
+      gtk_label_set_text (GTK_LABEL (self->attention_label), count);
+      gtk_widget_set_visible (self->attention_label, refused > 0);
+      gtk_widget_set_tooltip_text (row, refused > 0 ? description : _(pages[page_index ("refused")].title));
+      if (refused > 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+
+  if (offline)
+    {
+      g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
+      g_autofree char *text = offline_text (engine, state, g_date_time_get_timezone (now),
+                                            (guint) CLAMP (waiting, 0, G_MAXUINT));
+
+      /* Only a new sentence is set: a screen reader hears the banner when
+       * it appears and when what it says changes, not at every tick. */
+      if (g_strcmp0 (gtk_label_get_text (self->offline_label), text) != 0)
+        {
+          gtk_label_set_text (self->offline_label, text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->offline_banner),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                          -1);
+        }
+    }
+  if (offline != gtk_widget_get_visible (GTK_WIDGET (self->offline_revealer)))
+    {
+      g_debug ("Offline banner %s", offline ? "shown" : "hidden");
+      /* Hidden at once, so the accessibility tree drops it too. */
+      gtk_widget_set_visible (GTK_WIDGET (self->offline_revealer), offline);
+      gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+    }
 }
 
 /* ---- customer mode and staff mode --------------------------------------- */
@@ -835,7 +1007,15 @@ watch_engine (KioskWindow *self)
     g_signal_handlers_disconnect_by_data (self->watched_engine, self);
   g_set_object (&self->watched_engine, engine);
   if (engine != NULL)
-    g_signal_connect_object (engine, "notify::state", G_CALLBACK (update_pairing), self, G_CONNECT_SWAPPED);
+    {
+      static const char * const signals[] = {
+        "notify::state", "notify::since", "notify::next-attempt", "notify::waiting-count", "notify::refused-count",
+      };
+
+      g_signal_connect_object (engine, "notify::state", G_CALLBACK (update_pairing), self, G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+        g_signal_connect_object (engine, signals[i], G_CALLBACK (update_desk_status), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -843,6 +1023,7 @@ on_sync_engine_changed (KioskWindow *self)
 {
   watch_engine (self);
   update_pairing (self);
+  update_desk_status (self);
 }
 
 static void
@@ -923,6 +1104,8 @@ kiosk_window_constructed (GObject *object)
   /* The salon's time zone can arrive with the first sync. */
   g_signal_connect_object (self->context, "replica-changed",
                            G_CALLBACK (update_sync_engine), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "replica-changed",
+                           G_CALLBACK (update_desk_status), self, G_CONNECT_SWAPPED);
   /* The engine comes later after a pairing. */
   g_signal_connect_object (self->context, "notify::sync-engine",
                            G_CALLBACK (update_sync_engine), self, G_CONNECT_SWAPPED);
@@ -944,6 +1127,7 @@ kiosk_window_constructed (GObject *object)
   update_mode_widgets (self);
   watch_engine (self);
   update_pairing (self);
+  update_desk_status (self);
   on_idle_setting_changed (self);
 
   /* For tests that drive the program from another process, where the
@@ -973,6 +1157,7 @@ kiosk_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
   memset (self->rows, 0, sizeof self->rows);
   memset (self->page_widgets, 0, sizeof self->page_widgets);
+  self->attention_label = NULL;
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->dispose (object);
 }
@@ -1080,6 +1265,9 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, offline_banner);
+  gtk_widget_class_bind_template_child (widget_class, KioskWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, rail);
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
 

@@ -18,6 +18,7 @@
 
 #include "replica/kiosk-replica.h"
 #include "replica/kiosk-replica-private.h"
+#include "replica/kiosk-replica-search.h"
 #include "replica/kiosk-replica-sync.h"
 
 typedef struct {
@@ -280,10 +281,18 @@ static const char * const v3_objects[] = {
   "customer_by_level",
 };
 
+static const char * const v4_objects[] = {
+  "customer_search", "customer_search_by_name", "customer_search_by_last", "customer_search_by_digits",
+  "customer_fts", "customer_phone_part", "digit_position", "customer_search_keys_insert",
+  "customer_search_keys_delete", "customer_search_insert", "customer_search_update", "customer_search_delete",
+};
+
 static void
 assert_file_is_current (const char *path)
 {
-  g_assert_cmpint (file_user_version (path), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (v4_objects); i++)
+    g_assert_true (file_has_object (path, v4_objects[i]));
+  g_assert_cmpint (file_user_version (path), ==, 4);
   for (guint i = 0; i < G_N_ELEMENTS (v2_objects); i++)
     g_assert_true (file_has_object (path, v2_objects[i]));
   for (guint i = 0; i < G_N_ELEMENTS (v3_objects); i++)
@@ -301,7 +310,7 @@ test_migrate_from_empty (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (replica);
   g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
-  g_assert_cmpint (KIOSK_REPLICA_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpint (KIOSK_REPLICA_SCHEMA_VERSION, ==, 4);
   g_assert_null (kiosk_replica_get_moved_aside_path (replica));
   g_assert_cmpstr (kiosk_replica_get_path (replica), ==, fixture->path);
   g_assert_cmpint (count (replica, "customer"), ==, 0);
@@ -330,7 +339,7 @@ test_migrate_from_empty (Fixture       *fixture,
   /* Opening again finds everything in place and migrates nothing. */
   replica = kiosk_replica_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
   g_assert_null (kiosk_replica_get_moved_aside_path (replica));
 }
 
@@ -374,7 +383,7 @@ test_migrate_from_v1 (Fixture       *fixture,
 
   replica = kiosk_replica_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
   g_assert_null (kiosk_replica_get_moved_aside_path (replica));
 
   back = kiosk_replica_get_customer (replica, "c-1", &error);
@@ -383,6 +392,14 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpstr (back->last_name, ==, "Işık");
   g_assert_true (back->pending);
   g_assert_cmpint (back->version, ==, 7);
+  /* The customers of an old file can be looked up after the migration. */
+  {
+    g_autoptr(GPtrArray) found = kiosk_replica_search_customers (replica, "ISIK", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (((KioskCustomer *)g_ptr_array_index (found, 0))->id, ==, "c-1");
+  }
 
   rows = kiosk_replica_list_appointment_rows (replica, "2026-03-02", &error);
   g_assert_no_error (error);
@@ -447,7 +464,7 @@ test_migrate_from_v2 (Fixture       *fixture,
 
   replica = kiosk_replica_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
 
   due = kiosk_replica_outbox_due (replica, g_get_real_time (), 10, &error);
   g_assert_no_error (error);
@@ -468,7 +485,77 @@ test_migrate_from_v2 (Fixture       *fixture,
   g_assert_true (kiosk_replica_count_customers_by_level (replica, counts, &error));
   g_assert_no_error (error);
   g_assert_cmpint (counts[KIOSK_LEVEL_GOLD], ==, 1);
+  {
+    g_autoptr(GPtrArray) found = kiosk_replica_search_customers (replica, "şah", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (((KioskCustomer *)g_ptr_array_index (found, 0))->id, ==, "c-1");
+  }
   g_assert_cmpint (counts[KIOSK_LEVEL_BRONZE], ==, 0);
+  g_clear_object (&replica);
+
+  assert_file_is_current (fixture->path);
+}
+
+/* A v3 file with customers, one of them pending: v4 makes their search
+ * keys, and the keys follow later writes. */
+static void
+test_migrate_from_v3 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskReplica) replica = NULL;
+  g_autoptr(KioskCustomer) isik = make_customer ("c-1", "Ayla", "Işık", "+905551112233");
+  g_autoptr(KioskCustomer) irem = make_customer ("c-2", "İrem", "Demir", "+905329998877");
+  g_autoptr(GPtrArray) found = NULL;
+
+  replica = kiosk_replica_open_at_version (fixture->path, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
+  irem->pending = TRUE;
+  g_assert_true (kiosk_replica_put_customer (replica, isik, &error));
+  g_assert_true (kiosk_replica_put_customer (replica, irem, &error));
+  g_assert_no_error (error);
+  g_clear_object (&replica);
+  g_assert_cmpint (file_user_version (fixture->path), ==, 3);
+  g_assert_false (file_has_object (fixture->path, "customer_search"));
+
+  replica = kiosk_replica_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 4);
+  {
+    sqlite3 *db = raw_open (fixture->path);
+
+    g_assert_cmpint (raw_int (db, "SELECT count(*) FROM customer_search"), ==, 2);
+    sqlite3_close (db);
+  }
+
+  found = kiosk_replica_search_customers (replica, "irem", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((KioskCustomer *)g_ptr_array_index (found, 0))->id, ==, "c-2");
+  g_assert_true (((KioskCustomer *)g_ptr_array_index (found, 0))->pending);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  found = kiosk_replica_search_customers (replica, "0555 111", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((KioskCustomer *)g_ptr_array_index (found, 0))->id, ==, "c-1");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* A rename after the migration is found by its new name only. */
+  g_free (isik->last_name);
+  isik->last_name = g_strdup ("Çelik");
+  g_assert_true (kiosk_replica_put_customer (replica, isik, &error));
+  g_assert_no_error (error);
+  found = kiosk_replica_search_customers (replica, "isik", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = kiosk_replica_search_customers (replica, "CELIK", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
   g_clear_object (&replica);
 
   assert_file_is_current (fixture->path);
@@ -525,7 +612,7 @@ test_too_new_wal (Fixture       *fixture,
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE future (x TEXT);"
-                                     "INSERT INTO future VALUES ('yarın'); PRAGMA user_version = 4;",
+                                     "INSERT INTO future VALUES ('yarın'); PRAGMA user_version = 99;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
@@ -602,14 +689,14 @@ assert_moved_aside (Fixture      *fixture,
   g_assert_true (g_bytes_equal (kept, original));
 
   /* And the new replica works. */
-  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 3);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
   g_assert_cmpint (count (replica, "customer"), ==, 0);
   g_assert_true (kiosk_replica_put_customer (replica, customer, &error));
   g_assert_no_error (error);
   back = kiosk_replica_get_customer (replica, "c-new", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->first_name, ==, "Gülşen");
-  g_assert_cmpint (file_user_version (fixture->path), ==, 3);
+  g_assert_cmpint (file_user_version (fixture->path), ==, KIOSK_REPLICA_SCHEMA_VERSION);
 }
 
 static void
@@ -1595,6 +1682,7 @@ main (int   argc,
   ADD ("/replica/migrate/from-empty", test_migrate_from_empty);
   ADD ("/replica/migrate/from-v1", test_migrate_from_v1);
   ADD ("/replica/migrate/from-v2", test_migrate_from_v2);
+  ADD ("/replica/migrate/from-v3", test_migrate_from_v3);
   ADD ("/replica/migrate/too-new", test_too_new);
   ADD ("/replica/migrate/too-new-wal", test_too_new_wal);
   ADD ("/replica/file-mode", test_file_mode);

@@ -55,6 +55,7 @@ struct _KioskTestServer
   GPtrArray  *sockets;
   GPtrArray  *requests;   /* in-flight paused requests */
   guint       ping_interval;
+  gint64      clock_offset_s;   /* added to the Date header of every reply */
   int         tx_depth;
   gboolean    notify_pending;
 
@@ -2530,6 +2531,24 @@ log_request (KioskTestServer *self)
   g_mutex_unlock (&self->log_lock);
 }
 
+/* A server whose clock is off (kiosk_test_server_set_clock_offset()):
+ * libsoup set Date before the handler ran; this replaces it. */
+static void
+skew_date_header (KioskTestServer   *self,
+                  SoupServerMessage *msg)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) skewed = NULL;
+  g_autofree char *date = NULL;
+
+  if (self->clock_offset_s == 0)
+    return;
+  now = g_date_time_new_now_utc ();
+  skewed = g_date_time_add_seconds (now, (gdouble) self->clock_offset_s);
+  date = soup_date_time_to_string (skewed, SOUP_DATE_HTTP);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Date", date);
+}
+
 static void
 server_cb (SoupServer        *server,
            SoupServerMessage *msg,
@@ -2549,6 +2568,7 @@ server_cb (SoupServer        *server,
   req->body = soup_message_body_flatten (body);
   req->has_fault = fault_pop (self, req->method, path, &req->fault);
   log_request (self);
+  skew_date_header (self, msg);
 
   if (req->has_fault)
     {
@@ -2928,6 +2948,13 @@ kiosk_test_server_set_throttle (KioskTestServer *self,
   self->throttles[i].num = num_requests;
   self->throttles[i].period_s = MAX (period_seconds, 1);
   g_hash_table_remove_all (self->throttles[i].history);
+}
+
+void
+kiosk_test_server_set_clock_offset (KioskTestServer *self, gint64 seconds)
+{
+  g_return_if_fail (KIOSK_IS_TEST_SERVER (self));
+  self->clock_offset_s = seconds;
 }
 
 void

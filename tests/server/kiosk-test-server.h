@@ -112,6 +112,11 @@ void             kiosk_test_server_set_throttle     (KioskTestServer  *self,
                                                      guint             num_requests,
                                                      guint             period_seconds);
 
+/* A server clock @seconds off the real one: the Date header of every HTTP
+ * reply says now + @seconds (0: the truth), for clock-skew tests. */
+void             kiosk_test_server_set_clock_offset  (KioskTestServer *self,
+                                                      gint64           seconds);
+
 /* WebSocket keep-alive ping interval in seconds (30 by default). */
 void             kiosk_test_server_set_ping_interval (KioskTestServer *self,
                                                       guint            seconds);

@@ -482,24 +482,30 @@ class Journeys:
         self.expect("the PIN pad stays", s.find(Role.PASSWORD_TEXT, w("Staff PIN")) is not None)
 
 
-def main():
+def run_journeys(script, module, make_journeys, plan_of):
+    """The TAP run of one journey file: @module's journeys (made by
+    make_journeys(program, server_program, lang, log)) in the order of
+    plan_of(journeys), a list of (name, title, callable); the first is the
+    pairing the others need. Runs itself again in a private session first."""
     if "KIOSK_JOURNEYS_TAP_FD" not in os.environ:
         return run_in_private_session()
 
-    global print
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     tap = os.fdopen(int(os.environ.pop("KIOSK_JOURNEYS_TAP_FD")), "w", buffering=1)
-    print = lambda *args: builtins.print(*args, file=tap)  # noqa: E731
+
+    def out(*args):
+        builtins.print(*args, file=tap)
 
     def log(message):
         for line in str(message).splitlines():
-            print("# " + line)
+            out("# " + line)
 
     if len(sys.argv) != 4:
-        print("Bail out! usage: kiosk_journeys.py PROGRAM DEV-SERVER LANG")
+        out("Bail out! usage: %s PROGRAM DEV-SERVER LANG" % os.path.basename(script))
         return 2
     program, server_program, lang = sys.argv[1:]
     if not os.environ.get("DISPLAY"):
-        print("Bail out! no X display: run under xvfb-run (the journeys read the screen of X)")
+        out("Bail out! no X display: run under xvfb-run (the journeys read the screen of X)")
         return 1
     os.environ["LANGUAGE"] = lang
 
@@ -511,36 +517,34 @@ def main():
     global a11y
     import kiosk_a11y
     a11y = kiosk_a11y
+    module.a11y = kiosk_a11y
 
     try:
-        journeys = Journeys(program, server_program, lang, log)
+        journeys = make_journeys(program, server_program, lang, log)
     except Exception as error:
-        print("Bail out! cannot set up the journeys: %s" % error)
+        out("Bail out! cannot set up the journeys: %s" % error)
         return 1
-    plan = [
-        ("pair", "a fresh kiosk pairs with the salon and shows its page tabs", journeys.journey_pair),
-        ("self", "a customer finds only themselves by their whole phone number", journeys.journey_self),
-        ("idle", "staff mode returns to customer mode after the idle time-out, leaving nothing on screen",
-         journeys.journey_idle),
-        ("pin-lock", "five wrong PINs lock PIN entry until a time shown", journeys.journey_pin_lock),
-    ]
-    print("1..%d" % len(plan))
+    plan = plan_of(journeys)
+    out("1..%d" % len(plan))
     failed = 0
     try:
         for number, (name, title, run) in enumerate(plan, 1):
             try:
-                if name != "pair" and journeys.customer is None:
+                if number > 1 and journeys.customer is None:
                     raise RuntimeError("needs the paired kiosk of the first journey")
                 started = time.monotonic()
                 run()
                 log("%s took %.0f s" % (name, time.monotonic() - started))
-                print("ok %d - %s: %s" % (number, name, title))
+                out("ok %d - %s: %s" % (number, name, title))
             except Exception as error:
                 failed += 1
-                print("not ok %d - %s: %s" % (number, name, title))
+                out("not ok %d - %s: %s" % (number, name, title))
                 log("%s: %s" % (type(error).__name__, error))
                 if not isinstance(error, a11y.JourneyFailure):
                     log(traceback.format_exc())
+                # A journey that stopped the server must not leave it stopped.
+                if journeys.server is not None and journeys.server.proc.poll() is None:
+                    os.kill(journeys.server.proc.pid, signal.SIGCONT)
                 try:
                     journeys.screenshot(name + "-failed")
                 except Exception:
@@ -550,6 +554,16 @@ def main():
     finally:
         journeys.close()
     return 1 if failed else 0
+
+
+def main():
+    return run_journeys(__file__, sys.modules[__name__], Journeys, lambda journeys: [
+        ("pair", "a fresh kiosk pairs with the salon and shows its page tabs", journeys.journey_pair),
+        ("self", "a customer finds only themselves by their whole phone number", journeys.journey_self),
+        ("idle", "staff mode returns to customer mode after the idle time-out, leaving nothing on screen",
+         journeys.journey_idle),
+        ("pin-lock", "five wrong PINs lock PIN entry until a time shown", journeys.journey_pin_lock),
+    ])
 
 
 if __name__ == "__main__":

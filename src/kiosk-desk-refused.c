@@ -1,0 +1,671 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * What the server refused (kiosk-desk-front.h): each refused change, and
+ * each change held behind one, in words staff understand, with the actions
+ * that fit. The engine keeps the server's reason (its `detail`) and HTTP
+ * status; the machine code is read from the reason when it is one, else
+ * from the status and the kind of change (kiosk-api.md §3.3 gives each
+ * endpoint exactly one 409 code).
+ *
+ * Names stay private: a customer is "Ayşe Y." here, never a phone number.
+ */
+#define G_LOG_DOMAIN "kiosk-desk"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "domain/kiosk-time.h"
+#include "kiosk-desk-front-private.h"
+
+/* How far kiosk_slots_next_free() looks after a slot_taken. */
+#define NEXT_SLOT_DAYS 14
+
+void
+kiosk_refused_change_free (KioskRefusedChange *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->kind);
+  g_free (self->what);
+  g_free (self->reason);
+  g_free (self->code);
+  g_clear_pointer (&self->next_slot, kiosk_slot_free);
+  g_free (self->existing_customer);
+  g_free (self);
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+static const char * const known_codes[] = {
+  "slot_taken", "invalid_status", "insufficient_points", "phone_exists", "validation",
+};
+
+/* The server's code: the reason itself when it is one (or "code: detail"),
+ * else what the endpoint's refusals mean for this status. */
+static char *
+refusal_code (const KioskOutboxEntry *entry)
+{
+  const char *reason = entry->last_reason != NULL ? entry->last_reason : "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_codes); i++)
+    {
+      gsize len = strlen (known_codes[i]);
+
+      if (strncmp (reason, known_codes[i], len) == 0 &&
+          (reason[len] == '\0' || reason[len] == ':' || reason[len] == ' '))
+        return g_strdup (known_codes[i]);
+    }
+  if (entry->last_status == 409)
+    {
+      if (g_strcmp0 (entry->kind, "appointment.create") == 0)
+        return g_strdup ("slot_taken");
+      if (g_strcmp0 (entry->kind, "customer.create") == 0)
+        return g_strdup ("phone_exists");
+      if (g_strcmp0 (entry->kind, "loyalty.redeem") == 0)
+        return g_strdup ("insufficient_points");
+      if (g_str_has_suffix (entry->kind, ".status") || g_str_has_suffix (entry->kind, ".check_in"))
+        return g_strdup ("invalid_status");
+    }
+  if (entry->last_status == 400 || entry->last_status == 422)
+    return g_strdup ("validation");
+  return NULL;
+}
+
+/* The server's own words, without a code in front of them. */
+static const char *
+server_detail (const KioskOutboxEntry *entry,
+               const char             *code)
+{
+  const char *reason = entry->last_reason;
+
+  if (reason == NULL)
+    return NULL;
+  if (code != NULL && g_str_has_prefix (reason, code))
+    {
+      reason += strlen (code);
+      while (*reason == ':' || *reason == ' ')
+        reason++;
+    }
+  return *reason != '\0' ? reason : NULL;
+}
+
+static char *
+reason_in_words (const KioskOutboxEntry *entry,
+                 const char             *code)
+{
+  const char *sentence;
+  const char *detail;
+
+  if (entry->state == KIOSK_OUTBOX_HELD)
+    return g_strdup (_("It waits for an earlier change that the server refused. Decide on that one first."));
+
+  detail = server_detail (entry, code);
+  if (g_strcmp0 (code, "slot_taken") == 0)
+    sentence = _("Someone else booked this time first.");
+  else if (g_strcmp0 (code, "invalid_status") == 0)
+    sentence = g_str_has_prefix (entry->kind, "walkin.")
+               ? _("This walk-in had already moved on in the queue.")
+               : _("This booking had already changed (cancelled, completed or missed).");
+  else if (g_strcmp0 (code, "insufficient_points") == 0)
+    sentence = _("The customer does not have enough points any more.");
+  else if (g_strcmp0 (code, "phone_exists") == 0)
+    sentence = _("Another customer already has this phone number.");
+  else if (g_strcmp0 (code, "validation") == 0)
+    sentence = _("The server did not accept the details.");
+  else
+    sentence = _("The server refused this change.");
+
+  if (detail == NULL)
+    return g_strdup (sentence);
+  /* TRANSLATORS: a sentence, then the server's own words. */
+  return g_strdup_printf (_("%s The server said: “%s”"), sentence, detail);
+}
+
+/* "Ayşe Y.": the first name and the surname's initial, upper-cased the
+ * Turkish way. */
+static char *
+short_name (const char *first,
+            const char *last)
+{
+  g_autofree char *initial = NULL;
+  gunichar c;
+  char buffer[8] = { 0 };
+
+  if (first == NULL || *first == '\0')
+    return g_strdup (_("someone"));
+  if (last == NULL || !g_utf8_validate (last, -1, NULL))
+    return g_strdup (first);
+  while (*last == ' ')
+    last++;
+  if (*last == '\0')
+    return g_strdup (first);
+  c = g_utf8_get_char (last);
+  c = c == 'i' ? 0x0130 : c == 0x0131 ? 'I' : g_unichar_toupper (c);
+  g_unichar_to_utf8 (c, buffer);
+  return g_strdup_printf ("%s %s.", first, buffer);
+}
+
+/* A walk-in's one name field "Ayşe Yılmaz" the same way. */
+static char *
+short_full_name (const char *name)
+{
+  g_autofree char *copy = NULL;
+  char *space;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return short_name (NULL, NULL);
+  copy = g_strstrip (g_strdup (name));
+  space = strrchr (copy, ' ');
+  if (space == NULL)
+    return short_name (copy, NULL);
+  *space = '\0';
+  g_strstrip (copy);
+  {
+    g_autofree char *first = g_strdup (copy);
+    char *first_space = strchr (first, ' ');
+
+    if (first_space != NULL)
+      *first_space = '\0';
+    return short_name (first, space + 1);
+  }
+}
+
+static char *
+customer_short_name (KioskReplica *replica,
+                     const char   *customer_id)
+{
+  g_autoptr(KioskCustomer) customer = NULL;
+
+  if (customer_id != NULL)
+    customer = kiosk_replica_get_customer (replica, customer_id, NULL);
+  if (customer == NULL)
+    return short_name (NULL, NULL);
+  return short_name (customer->first_name, customer->last_name);
+}
+
+static const char *
+service_name (const KioskDeskDay *day,
+              const char         *id)
+{
+  const KioskService *service = kiosk_desk_day_service (day, id);
+
+  return service != NULL ? service->name : _("a service");
+}
+
+/* "26 Kasım 14:00" in the salon's words. */
+static char *
+when_text (const char *date,
+           int         time)
+{
+  GDate parsed;
+  g_autoptr(GDateTime) at = NULL;
+
+  if (date == NULL || !kiosk_date_parse (date, &parsed))
+    return g_strdup ("?");
+  /* Only a wall-clock reading to format: any zone without shifts will do. */
+  at = g_date_time_new_utc (g_date_get_year (&parsed), g_date_get_month (&parsed),
+                            g_date_get_day (&parsed), time / 3600, (time / 60) % 60, 0);
+  if (at == NULL)
+    return g_strdup (date);
+  return g_date_time_format (at, "%-d %B %H:%M");
+}
+
+static const char *
+appointment_status_words (const char *status)
+{
+  KioskAppointmentStatus value;
+
+  if (!kiosk_appointment_status_from_string (status, &value))
+    return status != NULL ? status : "?";
+  switch (value)
+    {
+    case KIOSK_APPOINTMENT_PENDING:   return _("waiting for confirmation");
+    case KIOSK_APPOINTMENT_CONFIRMED: return _("confirmed");
+    case KIOSK_APPOINTMENT_COMPLETED: return _("completed");
+    case KIOSK_APPOINTMENT_CANCELLED: return _("cancelled");
+    case KIOSK_APPOINTMENT_NO_SHOW:   return _("missed");
+    default:                          return status;
+    }
+}
+
+static const char *
+walkin_status_words (const char *status)
+{
+  KioskWalkinStatus value;
+
+  if (!kiosk_walkin_status_from_string (status, &value))
+    return status != NULL ? status : "?";
+  switch (value)
+    {
+    case KIOSK_WALKIN_WAITING:    return _("waiting");
+    case KIOSK_WALKIN_CALLED:     return _("called");
+    case KIOSK_WALKIN_IN_SERVICE: return _("being served");
+    case KIOSK_WALKIN_DONE:       return _("done");
+    case KIOSK_WALKIN_LEFT:       return _("left");
+    default:                      return status;
+    }
+}
+
+static const char *
+member_string (JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+member_int (JsonObject *o,
+            const char *name)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+  return json_node_get_int (node);
+}
+
+static JsonNode *
+parse_payload (const KioskOutboxEntry *entry)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (entry->payload == NULL || !json_parser_load_from_data (parser, entry->payload, -1, NULL))
+    return NULL;
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_parser_steal_root (parser);
+}
+
+static char *
+describe (KioskReplica           *replica,
+          const KioskDeskDay     *day,
+          const KioskOutboxEntry *entry,
+          JsonObject             *payload)
+{
+  const char *kind = entry->kind != NULL ? entry->kind : "";
+
+  if (g_str_equal (kind, "appointment.create"))
+    {
+      g_autofree char *who = customer_short_name (replica, member_string (payload, "customer"));
+      g_autofree char *when = NULL;
+      int time = 0;
+
+      kiosk_time_parse (member_string (payload, "appointment_time"), &time);
+      when = when_text (member_string (payload, "appointment_date"), time);
+      /* TRANSLATORS: customer, service, date and time */
+      return g_strdup_printf (_("Booking: %s, %s, %s"), who,
+                              service_name (day, member_string (payload, "service")), when);
+    }
+  if (g_str_equal (kind, "appointment.check_in") || g_str_equal (kind, "appointment.status"))
+    {
+      g_autoptr(KioskAppointment) appt = NULL;
+      g_autofree char *who = NULL;
+      g_autofree char *when = NULL;
+
+      if (entry->entity_id != NULL)
+        appt = kiosk_replica_get_appointment (replica, entry->entity_id, NULL);
+      who = customer_short_name (replica, appt != NULL ? appt->customer : NULL);
+      when = appt != NULL ? when_text (appt->appointment_date, appt->appointment_time) : g_strdup ("?");
+      if (g_str_equal (kind, "appointment.check_in"))
+        /* TRANSLATORS: customer, service, date and time */
+        return g_strdup_printf (_("Check-in: %s, %s, %s"), who,
+                                service_name (day, appt != NULL ? appt->service : NULL), when);
+      /* TRANSLATORS: the new state ("cancelled"), customer, date and time */
+      return g_strdup_printf (_("Booking marked %s: %s, %s"),
+                              appointment_status_words (member_string (payload, "status")), who, when);
+    }
+  if (g_str_equal (kind, "walkin.create"))
+    {
+      g_autofree char *who = short_full_name (member_string (payload, "name"));
+
+      /* TRANSLATORS: person, service */
+      return g_strdup_printf (_("Walk-in: %s, %s"), who,
+                              service_name (day, member_string (payload, "service")));
+    }
+  if (g_str_equal (kind, "walkin.status"))
+    {
+      g_autoptr(KioskWalkin) walkin = NULL;
+      g_autofree char *who = NULL;
+
+      if (entry->entity_id != NULL)
+        walkin = kiosk_replica_get_walkin (replica, entry->entity_id, NULL);
+      who = short_full_name (walkin != NULL ? walkin->name : NULL);
+      /* TRANSLATORS: person, the new state ("called") */
+      return g_strdup_printf (_("Walk-in %s: %s"), who,
+                              walkin_status_words (member_string (payload, "status")));
+    }
+  if (g_str_equal (kind, "customer.create"))
+    {
+      g_autofree char *who = short_name (member_string (payload, "first_name"),
+                                         member_string (payload, "last_name"));
+
+      return g_strdup_printf (_("New member: %s"), who);
+    }
+  if (g_str_equal (kind, "loyalty.redeem"))
+    {
+      g_autofree char *who = customer_short_name (replica, member_string (payload, "customer"));
+      gint64 points = member_int (payload, "points");
+
+      int shown = (int)CLAMP (ABS (points), 0, G_MAXINT);
+
+      /* TRANSLATORS: how many points, the customer */
+      return g_strdup_printf (ngettext ("Redemption: %d point, %s", "Redemption: %d points, %s", (gulong)shown),
+                              shown, who);
+    }
+  return g_strdup_printf (_("A change of kind “%s”"), kind);
+}
+
+/* The next free slot for a booking the server found taken. */
+static KioskSlot *
+next_slot_for (KioskContext *context,
+               JsonObject   *payload)
+{
+  g_autoptr(KioskDeskDay) days = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *to_date = NULL;
+  KioskSlotData data;
+  KioskSlotsReason reason;
+  GDate from;
+  const char *date = member_string (payload, "appointment_date");
+  const char *service = member_string (payload, "service");
+  int time = 0;
+
+  if (date == NULL || service == NULL || !kiosk_date_parse (date, &from) ||
+      !kiosk_time_parse (member_string (payload, "appointment_time"), &time))
+    return NULL;
+  now = kiosk_context_dup_now (context);
+  last = g_date_time_new (g_date_time_get_timezone (now), g_date_get_year (&from),
+                          g_date_get_month (&from), g_date_get_day (&from), 12, 0, 0);
+  if (last == NULL)
+    return NULL;
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_days (last, NEXT_SLOT_DAYS);
+
+    to_date = g_date_time_format (later, "%Y-%m-%d");
+  }
+  days = kiosk_replica_desk_load_days (kiosk_context_get_replica (context), date, to_date, NULL);
+  if (days == NULL)
+    return NULL;
+  kiosk_desk_front_slot_data (&data, days, now);
+  return kiosk_slots_next_free (&data, service, date, time, member_string (payload, "employee"),
+                                now, NEXT_SLOT_DAYS, &reason, NULL);
+}
+
+static KioskRefusedChange *
+make_change (KioskContext           *context,
+             const KioskDeskDay     *day,
+             const KioskOutboxEntry *entry)
+{
+  KioskReplica *replica = kiosk_context_get_replica (context);
+  KioskRefusedChange *change = g_new0 (KioskRefusedChange, 1);
+  g_autoptr(JsonNode) root = parse_payload (entry);
+  JsonObject *payload = root != NULL ? json_node_get_object (root) : NULL;
+
+  change->entry_id = entry->id;
+  change->kind = g_strdup (entry->kind);
+  change->state = entry->state;
+  change->created_at = entry->created_at;
+  change->code = entry->state == KIOSK_OUTBOX_REFUSED ? refusal_code (entry) : NULL;
+  change->what = describe (replica, day, entry, payload);
+  change->reason = reason_in_words (entry, change->code);
+  change->actions = KIOSK_REFUSED_ACTION_DISMISS;
+
+  if (entry->state != KIOSK_OUTBOX_REFUSED)
+    return change;
+
+  if (g_strcmp0 (change->code, "slot_taken") == 0 && g_strcmp0 (entry->kind, "appointment.create") == 0)
+    {
+      change->next_slot = next_slot_for (context, payload);
+      if (change->next_slot != NULL)
+        change->actions |= KIOSK_REFUSED_ACTION_BOOK_NEXT_SLOT;
+    }
+  if (g_strcmp0 (entry->kind, "customer.create") == 0 && member_string (payload, "phone") != NULL)
+    {
+      g_autoptr(KioskCustomer) existing =
+        kiosk_replica_desk_find_other_customer (replica, member_string (payload, "phone"), entry->entity_id, NULL);
+
+      if (existing != NULL)
+        {
+          change->existing_customer = g_strdup (existing->id);
+          change->actions |= KIOSK_REFUSED_ACTION_MERGE_CUSTOMER;
+        }
+    }
+  return change;
+}
+
+GPtrArray *
+kiosk_desk_list_refused (KioskContext  *context,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(KioskDeskDay) day = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
+
+  entries = kiosk_replica_desk_list_attention (kiosk_context_get_replica (context), &local);
+  if (entries == NULL)
+    {
+      g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
+                   _("The refused changes cannot be read on this kiosk (%s)."), local->message);
+      return NULL;
+    }
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify)kiosk_refused_change_free);
+  if (entries->len == 0)
+    return g_steal_pointer (&changes);
+
+  /* For the names of services only: any day will do. */
+  day = kiosk_desk_front_load_today (context, NULL, NULL, error);
+  if (day == NULL)
+    return NULL;
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (changes, make_change (context, day, g_ptr_array_index (entries, i)));
+  return g_steal_pointer (&changes);
+}
+
+/* One refused entry, or NULL and a desk error. */
+static KioskOutboxEntry *
+get_refused (KioskContext  *context,
+             gint64         entry_id,
+             GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  KioskOutboxEntry *entry;
+
+  entry = kiosk_replica_outbox_get (kiosk_context_get_replica (context), entry_id, &local);
+  if (entry == NULL)
+    {
+      if (g_error_matches (local, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND))
+        g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_NOT_FOUND,
+                             _("This change is no longer on this kiosk."));
+      else
+        g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
+                     _("The refused changes cannot be read on this kiosk (%s)."), local->message);
+      return NULL;
+    }
+  if (entry->state != KIOSK_OUTBOX_REFUSED && entry->state != KIOSK_OUTBOX_HELD)
+    {
+      g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_REFUSED,
+                           _("This change no longer waits for a decision."));
+      kiosk_outbox_entry_free (entry);
+      return NULL;
+    }
+  return entry;
+}
+
+gboolean
+kiosk_desk_refused_book_next (KioskContext  *context,
+                              gint64         entry_id,
+                              GError       **error)
+{
+  g_autoptr(KioskOutboxEntry) entry = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(KioskSlot) slot = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *id = NULL;
+  KioskReplica *replica;
+  JsonObject *payload;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
+
+  entry = get_refused (context, entry_id, error);
+  if (entry == NULL)
+    return FALSE;
+  root = parse_payload (entry);
+  payload = root != NULL ? json_node_get_object (root) : NULL;
+  if (entry->state != KIOSK_OUTBOX_REFUSED || g_strcmp0 (entry->kind, "appointment.create") != 0 ||
+      payload == NULL)
+    {
+      g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_REFUSED,
+                           _("Only a refused booking can be booked again at the next free time."));
+      return FALSE;
+    }
+  slot = next_slot_for (context, payload);
+  if (slot == NULL)
+    {
+      g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_REFUSED,
+                           _("There is no free time for this service in the next two weeks."));
+      return FALSE;
+    }
+
+  replica = kiosk_context_get_replica (context);
+  if (!kiosk_replica_begin (replica, &local))
+    {
+      kiosk_desk_front_fail (error, local, entry->entity_id,
+                             _("The new booking could not be saved on this kiosk (%s)."), local->message);
+      return FALSE;
+    }
+  /* The slot's own employee: "anyone" was already resolved by the finder. */
+  id = kiosk_desk_front_book_locked (context, member_string (payload, "customer"),
+                                     member_string (payload, "service"),
+                                     member_string (payload, "employee") != NULL ? slot->employee : NULL,
+                                     slot->date, slot->start, member_string (payload, "notes"), error);
+  if (id == NULL)
+    {
+      kiosk_replica_rollback (replica);
+      return FALSE;
+    }
+  if (!kiosk_desk_front_end_write (replica,
+                                   kiosk_replica_outbox_dismiss (replica, entry_id,
+                                                                 _("Booked again at the next free time."),
+                                                                 NULL, &local),
+                                   &local))
+    {
+      kiosk_desk_front_fail (error, local, entry->entity_id,
+                             _("The new booking could not be saved on this kiosk (%s)."), local->message);
+      return FALSE;
+    }
+  g_debug ("Refused booking %s booked again as %s", entry->entity_id, id);
+  kiosk_desk_front_changed (context);
+  return TRUE;
+}
+
+gboolean
+kiosk_desk_refused_merge (KioskContext  *context,
+                          gint64         entry_id,
+                          GError       **error)
+{
+  g_autoptr(KioskOutboxEntry) entry = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(KioskCustomer) existing = NULL;
+  g_autoptr(GError) local = NULL;
+  KioskReplica *replica;
+  const char *phone;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
+
+  entry = get_refused (context, entry_id, error);
+  if (entry == NULL)
+    return FALSE;
+  root = parse_payload (entry);
+  phone = root != NULL ? member_string (json_node_get_object (root), "phone") : NULL;
+  replica = kiosk_context_get_replica (context);
+  if (entry->state == KIOSK_OUTBOX_REFUSED && g_strcmp0 (entry->kind, "customer.create") == 0 && phone != NULL)
+    existing = kiosk_replica_desk_find_other_customer (replica, phone, entry->entity_id, NULL);
+  if (existing == NULL)
+    {
+      g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_REFUSED,
+                           _("There is no other customer with this phone number on this kiosk to merge with."));
+      return FALSE;
+    }
+
+  if (!kiosk_replica_begin (replica, &local) ||
+      !kiosk_desk_front_end_write (replica,
+                                   kiosk_replica_repoint_customer (replica, entry_id, entry->entity_id,
+                                                                   existing->id, &local) &&
+                                   kiosk_replica_outbox_release_held (replica, &local),
+                                   &local))
+    {
+      kiosk_desk_front_fail (error, local, entry->entity_id,
+                             _("The merge could not be saved on this kiosk (%s)."), local->message);
+      return FALSE;
+    }
+  g_debug ("Customer %s merged into %s", entry->entity_id, existing->id);
+  kiosk_desk_front_changed (context);
+  return TRUE;
+}
+
+gboolean
+kiosk_desk_refused_dismiss (KioskContext  *context,
+                            gint64         entry_id,
+                            const char    *note,
+                            GError       **error)
+{
+  g_autoptr(KioskOutboxEntry) entry = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *clean_note = NULL;
+  guint closed = 0;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
+
+  entry = get_refused (context, entry_id, error);
+  if (entry == NULL)
+    return FALSE;
+  if (note != NULL && g_utf8_validate (note, -1, NULL))
+    {
+      clean_note = g_strstrip (g_strdup (note));
+      if (*clean_note == '\0')
+        g_clear_pointer (&clean_note, g_free);
+    }
+  if (!kiosk_replica_outbox_dismiss (kiosk_context_get_replica (context), entry_id, clean_note, &closed, &local))
+    {
+      kiosk_desk_front_fail (error, local, entry->entity_id,
+                             _("The decision could not be saved on this kiosk (%s)."), local->message);
+      return FALSE;
+    }
+  g_debug ("Outbox entry %" G_GINT64_FORMAT " dismissed with %u change(s)", entry_id, closed);
+  kiosk_desk_front_changed (context);
+  return TRUE;
+}
+
+gboolean
+kiosk_desk_count_waiting (KioskContext  *context,
+                          gint64        *waiting,
+                          gint64        *oldest_created_at,
+                          GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
+
+  if (!kiosk_replica_desk_count_waiting (kiosk_context_get_replica (context), waiting, oldest_created_at, &local))
+    {
+      g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
+                   _("The changes waiting to upload cannot be counted (%s)."), local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

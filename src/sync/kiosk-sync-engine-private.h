@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * Between the parts of the sync engine; not for anyone else. The engine
+ * (kiosk-sync-engine.c: the GObject, its properties and the hand-over of
+ * the worker's status to the owner thread) runs a Worker
+ * (kiosk-sync-worker.c: its life and its cycle), which pulls
+ * (kiosk-sync-puller.c), pushes (kiosk-sync-uploader.c), talks HTTP
+ * (kiosk-sync-http.c) and listens for nudges (kiosk-sync-nudges.c).
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "replica/kiosk-replica-sync.h"
+#include "sync/kiosk-feed-reader.h"
+#include "sync/kiosk-json.h"
+#include "sync/kiosk-sync-engine.h"
+#include "sync/kiosk-transport.h"
+
+G_BEGIN_DECLS
+
+#define API_PREFIX         "/api/kiosk/v1/"
+#define FEED_LIMIT         1000
+#define MAX_BODY_BYTES     (16 * 1024 * 1024)
+#define MAX_RETRY_AFTER_S  3600
+#define DUE_BATCH          32
+#define MAX_410_IN_A_ROW   3
+#define STATUS_TOO_MANY_REQUESTS 429
+/* A salon's every commit nudges every one of its kiosks: pulls a nudge
+ * wakes start at least this long after the previous cycle started, plus a
+ * little jitter, so that many kiosks neither pull once per change nor all
+ * in the same instant. Small enough to keep "A books, B sees" well under a
+ * second. */
+#define NUDGE_MIN_GAP_US   (250 * G_TIME_SPAN_MILLISECOND)
+#define NUDGE_JITTER_US    (100 * G_TIME_SPAN_MILLISECOND)
+/* Progress alone (records received, counts, a snapshot's pages) reaches
+ * the main thread at most this often: a snapshot applies dozens of pages a
+ * second, and every delivery is main-thread work (notifications, "changed"
+ * and the UI's reloads and relayout) and a chance to wait on a lock another
+ * thread holds. A change of state, and outside a snapshot the entities
+ * touched, go at once. */
+#define PUBLISH_MIN_INTERVAL_US (250 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct {
+  KioskSyncState  state;
+  GDateTime      *since;
+  GDateTime      *next_attempt;
+  guint64         received;
+  guint64         expected;
+  guint           refused;
+  guint           waiting;
+  gint64          skew;
+  gboolean        skew_warning;
+  char           *reason;
+} Status;
+
+typedef struct _Worker Worker;
+
+struct _KioskSyncEngine
+{
+  GObject           parent_instance;
+
+  char             *replica_path;
+  KioskCredentials *credentials;
+  char             *ca_file;
+  KioskSyncTimings  timings;
+
+  GMainContext     *owner;         /* where properties notify and signals fire */
+  GThread          *owner_thread;
+  Status            pub;           /* what the properties say (owner thread only) */
+
+  GNetworkMonitor  *monitor;
+  gulong            monitor_handler;
+  gboolean          network_available;
+
+  /* Guarded by lock: the worker's latest status and what it touched. */
+  GMutex            lock;
+  Status            shared;
+  guint             touched;
+  gboolean          publish_queued;
+  gint64            last_delivery;  /* monotonic µs of the last delivery */
+  GSource          *publish_delayed; /* the queued delivery, when it waits for the interval */
+  gboolean          accept_publish;
+  Worker           *running;       /* the threaded worker, for nudges */
+
+  GThread          *thread;
+  Worker           *worker;
+};
+
+typedef enum {
+  OUTCOME_OK,
+  OUTCOME_OFFLINE,       /* no connection, time-out, reset */
+  OUTCOME_THROTTLED,     /* 429: wait retry_after */
+  OUTCOME_FAILING,       /* 5xx, malformed reply, request in progress */
+  OUTCOME_UNAUTHORIZED,  /* 401 */
+  OUTCOME_LOCAL_ERROR,   /* the replica failed */
+  OUTCOME_CANCELLED,
+} Outcome;
+
+typedef enum {
+  ENROLL_OK,
+  ENROLL_NONE,           /* not paired, or no token: reason says which */
+  ENROLL_NO_STORE,       /* no secret store answers */
+} EnrollResult;
+
+struct _Worker
+{
+  KioskSyncEngine  *engine;        /* not a ref: joined before the engine goes */
+  gboolean          threaded;
+  KioskSyncTimings  timings;
+
+  GMainContext     *context;
+  GMainLoop        *loop;
+  GCancellable     *cancellable;
+
+  KioskReplica     *replica;
+  SoupSession      *session;
+
+  char             *server_url;
+  char             *device;
+  char             *token;
+  gboolean          reread_enrollment;
+  gboolean          unauthorized;
+
+  Status            status;
+  gint64            offline_since;  /* µs, 0 when online */
+  guint             failures;       /* transient failures in a row */
+  guint             retry_after;    /* seconds, after OUTCOME_THROTTLED */
+  gboolean          skew_warned;
+  gboolean          ignore_backoff; /* the network returned: retry everything once */
+  guint             sent;           /* entries acknowledged this cycle */
+  gint64            planned_delay;  /* µs an entry was put back by, -1: none */
+
+  GSource          *cycle_source;
+  gint64            cycle_at;       /* monotonic µs */
+  /* Monotonic µs before which no cycle starts: a 429's Retry-After binds
+   * everything (nudges and the network's return too); a back-off after a
+   * failure binds nudges, so that a failing server is not hit at the rate
+   * of its own commits. 0: no bound. */
+  gint64            throttled_until;
+  gint64            backoff_until;
+  gint64            cycle_started;  /* monotonic µs, the last cycle's start */
+
+  SoupWebsocketConnection *ws;
+  gboolean          ws_connecting;
+  guint             ws_failures;
+  GSource          *reconnect_source;
+};
+
+typedef struct {
+  guint    status;
+  GBytes  *body;
+  guint    retry_after;   /* seconds; 0 when the reply said nothing */
+  gboolean has_skew;      /* the reply had a usable Date header */
+  gint64   skew;          /* µs, server - local */
+} Reply;
+
+
+
+/* kiosk-sync-engine.c: the status and its hand-over to the owner thread */
+void       kiosk_sync_status_clear        (Status           *s);
+void       kiosk_sync_status_copy         (Status           *dest,
+                                           const Status     *src);
+GDateTime *kiosk_sync_date_time_from_usec (gint64            usec);
+void       kiosk_sync_engine_publish      (KioskSyncEngine  *self,
+                                           const Status     *status,
+                                           guint             touched);
+
+/* kiosk-sync-worker.c */
+Worker      *kiosk_sync_worker_new               (KioskSyncEngine *engine,
+                                                  gboolean         threaded,
+                                                  GCancellable    *cancellable);
+void         kiosk_sync_worker_release           (Worker          *w);
+void         kiosk_sync_worker_free              (Worker          *w);
+gboolean     kiosk_sync_worker_open              (Worker          *w,
+                                                  GError         **error);
+EnrollResult kiosk_sync_worker_enrollment        (Worker          *w,
+                                                  GError         **error);
+void         kiosk_sync_worker_publish           (Worker          *w,
+                                                  guint            touched);
+void         kiosk_sync_worker_set_reason        (Worker          *w,
+                                                  const char      *reason);
+void         kiosk_sync_worker_set_next_attempt  (Worker          *w,
+                                                  gint64           delay_us);
+void         kiosk_sync_worker_update_counts     (Worker          *w);
+gint64       kiosk_sync_backoff_us               (guint            base_ms,
+                                                  guint            cap_ms,
+                                                  guint            n);
+gint64       kiosk_sync_worker_backoff_us        (Worker          *w);
+gint64       kiosk_sync_worker_poll_us           (Worker          *w);
+Outcome      kiosk_sync_worker_sync              (Worker          *w,
+                                                  gboolean         ignore_backoff,
+                                                  GError         **error);
+gint64       kiosk_sync_worker_failure_delay     (Worker          *w);
+gint64       kiosk_sync_worker_conclude          (Worker          *w,
+                                                  Outcome          outcome,
+                                                  const GError    *error);
+void         kiosk_sync_worker_set_unenrolled    (Worker          *w,
+                                                  const GError    *error);
+void         kiosk_sync_worker_schedule_cycle    (Worker          *w,
+                                                  gint64           delay_us,
+                                                  gboolean         force);
+gpointer     kiosk_sync_worker_thread_main       (gpointer         data);
+
+/* kiosk-sync-http.c */
+void         kiosk_sync_reply_clear              (Reply           *reply);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reply, kiosk_sync_reply_clear)
+void         kiosk_sync_worker_note_skew         (Worker          *w,
+                                                  const Reply     *reply);
+Outcome      kiosk_sync_http_exchange            (SoupSession     *session,
+                                                  const char      *server_url,
+                                                  const char      *token,
+                                                  GCancellable    *cancellable,
+                                                  const char      *method,
+                                                  const char      *path,
+                                                  const char      *body,
+                                                  const char      *idempotency_key,
+                                                  Reply           *reply,
+                                                  GError         **error);
+Outcome      kiosk_sync_worker_http              (Worker          *w,
+                                                  const char      *method,
+                                                  const char      *path,
+                                                  const char      *body,
+                                                  const char      *idempotency_key,
+                                                  Reply           *reply,
+                                                  GError         **error);
+Outcome      kiosk_sync_classify_failure         (const Reply     *reply,
+                                                  Worker          *w,
+                                                  GError         **error);
+JsonNode    *kiosk_sync_parse_json               (GBytes          *body,
+                                                  GError         **error);
+
+/* kiosk-sync-puller.c */
+Outcome      kiosk_sync_worker_pull              (Worker          *w,
+                                                  GError         **error);
+
+/* kiosk-sync-uploader.c */
+Outcome      kiosk_sync_worker_push              (Worker          *w,
+                                                  gboolean         ignore_backoff,
+                                                  GError         **error);
+
+/* kiosk-sync-nudges.c (on the worker's context) */
+void         kiosk_sync_worker_ws_connect        (Worker          *w);
+void         kiosk_sync_worker_ws_drop           (Worker          *w);
+void         kiosk_sync_worker_ws_lost           (Worker          *w);
+gboolean     kiosk_sync_nudge_cb                 (gpointer         data);
+gboolean     kiosk_sync_network_back_cb          (gpointer         data);
+
+G_END_DECLS

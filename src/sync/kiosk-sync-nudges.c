@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * Live nudges: the WebSocket to /events/ (a nudge wakes a pull; on loss,
+ * polling and reconnecting with back-off), the desk's nudges and the
+ * network's return.
+ */
+#define G_LOG_DOMAIN "kiosk-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "sync/kiosk-sync-engine-private.h"
+
+void
+kiosk_sync_worker_ws_drop (Worker *w)
+{
+  if (w->ws == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (w->ws, w);
+  /* When tearing down there is no loop left to finish a close handshake. */
+  if (!g_cancellable_is_cancelled (w->cancellable) &&
+      soup_websocket_connection_get_state (w->ws) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (w->ws, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+  g_clear_object (&w->ws);
+}
+
+static void
+ws_message_cb (SoupWebsocketConnection *conn,
+               SoupWebsocketDataType    type,
+               GBytes                  *message,
+               gpointer                 user_data)
+{
+  Worker *w = user_data;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  if (type != SOUP_WEBSOCKET_DATA_TEXT)
+    return;
+  root = kiosk_sync_parse_json (message, NULL);
+  if (root == NULL)
+    return;
+  object = json_node_get_object (root);
+  /* A nudge only wakes the pull: its cursor is not trusted. */
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "type", NULL), "changes") == 0)
+    {
+      gint64 gap = w->cycle_started + NUDGE_MIN_GAP_US - g_get_monotonic_time ();
+
+      kiosk_sync_worker_schedule_cycle (w, MAX (gap, 0) + g_random_int_range (0, NUDGE_JITTER_US), FALSE);
+    }
+}
+
+static gboolean
+reconnect_cb (gpointer data)
+{
+  Worker *w = data;
+
+  g_clear_pointer (&w->reconnect_source, g_source_unref);
+  kiosk_sync_worker_ws_connect (w);
+  return G_SOURCE_REMOVE;
+}
+
+void
+kiosk_sync_worker_ws_lost (Worker *w)
+{
+  gint64 delay;
+
+  w->ws_failures++;
+  delay = kiosk_sync_backoff_us (w->timings.reconnect_base_ms, w->timings.reconnect_cap_ms, w->ws_failures);
+  if (w->reconnect_source == NULL && !g_cancellable_is_cancelled (w->cancellable))
+    {
+      w->reconnect_source = g_timeout_source_new ((guint) (delay / 1000));
+      g_source_set_static_name (w->reconnect_source, "[kiosk-sync] reconnect");
+      g_source_set_callback (w->reconnect_source, reconnect_cb, w, NULL);
+      g_source_attach (w->reconnect_source, w->context);
+    }
+  /* Poll meanwhile. */
+  kiosk_sync_worker_schedule_cycle (w, kiosk_sync_worker_poll_us (w), FALSE);
+}
+
+static void
+ws_closed_cb (SoupWebsocketConnection *conn,
+              gpointer                 user_data)
+{
+  Worker *w = user_data;
+
+  g_debug ("The live connection closed; polling meanwhile");
+  kiosk_sync_worker_ws_drop (w);
+  kiosk_sync_worker_ws_lost (w);
+}
+
+static void
+ws_connected_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Worker *w = user_data;
+  g_autoptr(GError) error = NULL;
+  SoupWebsocketConnection *conn;
+
+  w->ws_connecting = FALSE;
+  conn = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  if (conn == NULL)
+    {
+      if (g_cancellable_is_cancelled (w->cancellable))
+        return;
+      g_debug ("No live connection (%s); polling", error->message);
+      kiosk_sync_worker_ws_lost (w);
+      return;
+    }
+  if (g_cancellable_is_cancelled (w->cancellable) || w->unauthorized)
+    {
+      soup_websocket_connection_close (conn, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+      g_object_unref (conn);
+      return;
+    }
+  w->ws = conn;
+  w->ws_failures = 0;
+  g_signal_connect (conn, "message", G_CALLBACK (ws_message_cb), w);
+  g_signal_connect (conn, "closed", G_CALLBACK (ws_closed_cb), w);
+  /* Catch up on what happened while there was no connection. */
+  kiosk_sync_worker_schedule_cycle (w, 0, FALSE);
+}
+
+void
+kiosk_sync_worker_ws_connect (Worker *w)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+
+  if (w->ws != NULL || w->ws_connecting || w->reconnect_source != NULL ||
+      w->token == NULL || w->server_url == NULL || w->unauthorized ||
+      g_cancellable_is_cancelled (w->cancellable))
+    return;
+  url = g_strconcat (w->server_url, API_PREFIX, "events/", NULL);
+  msg = soup_message_new ("GET", url);
+  if (msg == NULL)
+    return;
+  auth = g_strconcat ("Token ", w->token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  memset (auth, 0, strlen (auth));
+  w->ws_connecting = TRUE;
+  soup_session_websocket_connect_async (w->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
+                                        w->cancellable, ws_connected_cb, w);
+}
+
+gboolean
+kiosk_sync_nudge_cb (gpointer data)
+{
+  Worker *w = data;
+
+  /* Pairing nudges too: read the enrollment again (a new token lifts a
+   * 401; the old one stays refused). */
+  w->reread_enrollment = TRUE;
+  kiosk_sync_worker_schedule_cycle (w, 0, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+kiosk_sync_network_back_cb (gpointer data)
+{
+  Worker *w = data;
+  gint64 spread = (gint64) (g_random_double () * w->timings.network_return_ms * 1000.0);
+
+  /* Many kiosks see the same outage end: spread the first retry, then
+   * retry everything that was backing off. */
+  g_debug ("The network is back: next attempt in %" G_GINT64_FORMAT " ms", spread / 1000);
+  w->ignore_backoff = TRUE;
+  w->failures = 0;
+  kiosk_sync_worker_schedule_cycle (w, spread, TRUE);
+  if (w->ws == NULL && !w->ws_connecting)
+    {
+      w->ws_failures = 0;
+      if (w->reconnect_source)
+        g_source_destroy (w->reconnect_source);
+      g_clear_pointer (&w->reconnect_source, g_source_unref);
+      w->reconnect_source = g_timeout_source_new ((guint) (spread / 1000));
+      g_source_set_callback (w->reconnect_source, reconnect_cb, w, NULL);
+      g_source_attach (w->reconnect_source, w->context);
+    }
+  return G_SOURCE_REMOVE;
+}

@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The push: the outbox drained in dependency order, each entry POSTed with
+ * its own Idempotency-Key, every answer booked in one transaction.
+ */
+#define G_LOG_DOMAIN "kiosk-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "sync/kiosk-sync-engine-private.h"
+
+typedef struct {
+  const char  *kind;
+  const char  *prefix;
+  const char  *suffix;   /* NULL: no id in the path */
+  KioskEntity  entity;
+} Route;
+
+static const Route routes[] = {
+  { "customer.create",      "customers/",          NULL,           KIOSK_ENTITY_CUSTOMER },
+  { "appointment.create",   "appointments/",       NULL,           KIOSK_ENTITY_APPOINTMENT },
+  { "appointment.check_in", "appointments/",       "/check-in/",   KIOSK_ENTITY_APPOINTMENT },
+  { "appointment.status",   "appointments/",       "/status/",     KIOSK_ENTITY_APPOINTMENT },
+  { "walkin.create",        "walkins/",            NULL,           KIOSK_ENTITY_WALKIN },
+  { "walkin.status",        "walkins/",            "/status/",     KIOSK_ENTITY_WALKIN },
+  { "loyalty.redeem",       "loyalty/redemptions/", NULL,          KIOSK_ENTITY_POINT_ENTRY },
+};
+
+static const Route *
+route_for_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (g_strcmp0 (routes[i].kind, kind) == 0)
+      return &routes[i];
+  return NULL;
+}
+
+/* A transient failure of one entry: it goes again after a back-off (or
+ * Retry-After), with the same key. */
+static Outcome
+entry_retry_later (Worker                 *w,
+                   const KioskOutboxEntry *entry,
+                   Outcome                 outcome,
+                   guint                   status,
+                   const char             *reason,
+                   GError                **error)
+{
+  gint64 delay;
+  g_autoptr(GError) local = NULL;
+
+  if (outcome == OUTCOME_THROTTLED)
+    delay = (gint64) MAX (w->retry_after, 1) * G_USEC_PER_SEC;
+  else
+    {
+      /* The cycle schedules itself by the same draw (kiosk_sync_worker_conclude). */
+      w->failures++;
+      delay = kiosk_sync_worker_backoff_us (w);
+      w->planned_delay = delay;
+    }
+  if (!kiosk_replica_outbox_retry_later (w->replica, entry->id, (int) status, reason,
+                                         g_get_real_time () + delay, &local))
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return OUTCOME_LOCAL_ERROR;
+    }
+  return outcome;
+}
+
+static Outcome
+handle_phone_exists (Worker                 *w,
+                     const KioskOutboxEntry *entry,
+                     const Reply            *reply,
+                     guint                  *touched,
+                     GError                **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(KioskCustomer) existing = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  KioskApplyResult result;
+
+  root = kiosk_sync_parse_json (reply->body, &local);
+  object = root ? json_node_get_object (root) : NULL;
+  member = object ? json_object_get_member (object, "customer") : NULL;
+  if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
+    existing = kiosk_json_to_record (KIOSK_ENTITY_CUSTOMER, json_node_get_object (member), 0, &local);
+  if (existing == NULL || g_strcmp0 (existing->id, entry->entity_id) == 0)
+    {
+      gsize len = 0;
+      const char *data = g_bytes_get_data (reply->body, &len);
+      g_autofree char *reason = kiosk_json_error_reason (data ? data : "", (gssize) len);
+      if (!kiosk_replica_outbox_refuse (w->replica, entry->id, (int) reply->status,
+                                        reason ? reason : _("This phone number belongs to another customer"),
+                                        error))
+        return OUTCOME_LOCAL_ERROR;
+      *touched |= KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_CUSTOMER);
+      return OUTCOME_OK;
+    }
+
+  /* The existing customer is stored and our pending writes name it. */
+  if (!kiosk_replica_begin (w->replica, error))
+    return OUTCOME_LOCAL_ERROR;
+  if (!kiosk_replica_apply_upsert (w->replica, KIOSK_ENTITY_CUSTOMER, existing, &result, error) ||
+      !kiosk_replica_repoint_customer (w->replica, entry->id, entry->entity_id, existing->id, error) ||
+      !kiosk_replica_commit (w->replica, error))
+    {
+      kiosk_replica_rollback (w->replica);
+      return OUTCOME_LOCAL_ERROR;
+    }
+  *touched |= KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_CUSTOMER) |
+              KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_APPOINTMENT) |
+              KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_WALKIN) |
+              KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_POINT_ENTRY);
+  return OUTCOME_OK;
+}
+
+static Outcome
+worker_push_one (Worker           *w,
+                 KioskOutboxEntry *entry,
+                 guint            *touched,
+                 GError          **error)
+{
+  const Route *route = route_for_kind (entry->kind);
+  g_autofree char *path = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *code = NULL;
+  g_auto(Reply) reply = { 0 };
+  g_autoptr(GError) local = NULL;
+  const char *data;
+  gsize len = 0;
+  Outcome outcome;
+
+  if (route == NULL)
+    {
+      /* Kept for staff: nothing is dropped, but it cannot be sent. */
+      if (!kiosk_replica_outbox_refuse (w->replica, entry->id, 0, _("This kind of change is unknown to this version"), error))
+        return OUTCOME_LOCAL_ERROR;
+      return OUTCOME_OK;
+    }
+  if (route->suffix != NULL)
+    {
+      g_autofree char *id = g_uri_escape_string (entry->entity_id ? entry->entity_id : "", NULL, FALSE);
+      path = g_strconcat (route->prefix, id, route->suffix, NULL);
+    }
+  else
+    path = g_strdup (route->prefix);
+
+  entry->state = KIOSK_OUTBOX_IN_FLIGHT;
+  if (!kiosk_replica_outbox_update (w->replica, entry, error))
+    return OUTCOME_LOCAL_ERROR;
+
+  outcome = kiosk_sync_worker_http (w, "POST", path, entry->payload, entry->idempotency_key, &reply, &local);
+  if (outcome == OUTCOME_CANCELLED || outcome == OUTCOME_LOCAL_ERROR)
+    {
+      /* In flight counts as pending next time: the key makes it safe. */
+      g_propagate_error (error, g_steal_pointer (&local));
+      return outcome;
+    }
+  if (outcome != OUTCOME_OK)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return entry_retry_later (w, entry, outcome, 0, "network", error);
+    }
+
+  data = g_bytes_get_data (reply.body, &len);
+  if (reply.status >= 200 && reply.status < 300)
+    {
+      g_autoptr(JsonNode) root = kiosk_sync_parse_json (reply.body, &local);
+      gpointer record = NULL;
+      gboolean ok;
+
+      if (root != NULL)
+        record = kiosk_json_to_record (route->entity, json_node_get_object (root), 0, &local);
+      if (record == NULL)
+        {
+          /* Not acknowledged: the retry with the same key gets the replay. */
+          g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                       _("The server's reply cannot be read: %s"), local->message);
+          return entry_retry_later (w, entry, OUTCOME_FAILING, reply.status, "malformed reply", error);
+        }
+      ok = kiosk_replica_outbox_acknowledge (w->replica, entry->id, (int) reply.status,
+                                             route->entity, record, error);
+      kiosk_record_free (route->entity, record);
+      if (!ok)
+        return OUTCOME_LOCAL_ERROR;
+      w->sent++;
+      *touched |= KIOSK_SYNC_ENTITY_BIT (route->entity);
+      return OUTCOME_OK;
+    }
+
+  if (reply.status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      /* Nothing is dropped: back to pending, as it was. */
+      entry->state = KIOSK_OUTBOX_PENDING;
+      if (!kiosk_replica_outbox_update (w->replica, entry, error))
+        return OUTCOME_LOCAL_ERROR;
+      return kiosk_sync_classify_failure (&reply, w, error);
+    }
+  if (reply.status == STATUS_TOO_MANY_REQUESTS)
+    {
+      outcome = kiosk_sync_classify_failure (&reply, w, error);
+      return entry_retry_later (w, entry, outcome, reply.status, NULL, error);
+    }
+
+  if (reply.status >= 400 && reply.status < 500)
+    {
+      code = kiosk_json_error_code (data ? data : "", (gssize) len);
+      if (reply.status == SOUP_STATUS_CONFLICT && g_strcmp0 (code, "request_in_progress") == 0)
+        {
+          g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
+                       _("The server is still working on an earlier try"));
+          return entry_retry_later (w, entry, OUTCOME_FAILING, reply.status, "request in progress", error);
+        }
+      if (reply.status == SOUP_STATUS_CONFLICT && g_strcmp0 (code, "phone_exists") == 0 &&
+          route->entity == KIOSK_ENTITY_CUSTOMER && route->suffix == NULL)
+        return handle_phone_exists (w, entry, &reply, touched, error);
+
+      reason = kiosk_json_error_reason (data ? data : "", (gssize) len);
+      if (reason == NULL)
+        reason = g_strdup_printf (_("The server refused the change (HTTP %u)"), reply.status);
+      /* "code: detail", so the desk knows the refusal exactly (slot_taken
+       * offers the next slot) and still has the server's words. */
+      if (code != NULL && *code != '\0')
+        {
+          char *with_code = g_strdup_printf ("%s: %s", code, reason);
+          g_free (reason);
+          reason = with_code;
+        }
+      if (!kiosk_replica_outbox_refuse (w->replica, entry->id, (int) reply.status, reason, error))
+        return OUTCOME_LOCAL_ERROR;
+      *touched |= KIOSK_SYNC_ENTITY_BIT (route->entity);
+      return OUTCOME_OK;
+    }
+
+  /* 5xx and anything else unexpected: the server is failing. */
+  outcome = kiosk_sync_classify_failure (&reply, w, error);
+  return entry_retry_later (w, entry, outcome, reply.status, NULL, error);
+}
+
+Outcome
+kiosk_sync_worker_push (Worker  *w,
+                        gboolean ignore_backoff,
+                        GError **error)
+{
+  g_autoptr(GHashTable) tried = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) due = NULL;
+      gboolean progress = FALSE;
+
+      due = kiosk_replica_outbox_due (w->replica, ignore_backoff ? G_MAXINT64 : g_get_real_time (),
+                                      DUE_BATCH, error);
+      if (due == NULL)
+        return OUTCOME_LOCAL_ERROR;
+      for (guint i = 0; i < due->len; i++)
+        {
+          KioskOutboxEntry *entry = g_ptr_array_index (due, i);
+          guint touched = 0;
+          Outcome outcome;
+
+          /* Each entry once a cycle: an answer always moves it on. */
+          if (g_hash_table_contains (tried, &entry->id))
+            continue;
+          g_hash_table_add (tried, g_memdup2 (&entry->id, sizeof entry->id));
+          progress = TRUE;
+
+          outcome = worker_push_one (w, entry, &touched, error);
+          kiosk_sync_worker_update_counts (w);
+          kiosk_sync_worker_publish (w, touched);
+          if (outcome != OUTCOME_OK)
+            return outcome;
+          if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+            return OUTCOME_CANCELLED;
+        }
+      if (!progress)
+        return OUTCOME_OK;
+    }
+}

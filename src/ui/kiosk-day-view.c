@@ -1,0 +1,2381 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ */
+#define G_LOG_DOMAIN "kiosk-day-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kiosk-day-view.h"
+#include "kiosk-format.h"
+
+/* Geometry, in pixels. An hour is tall enough for a 15-minute booking to
+ * stay a touch target. */
+#define AXIS_W         64
+#define HEADER_H       52
+#define PX_PER_HOUR    120
+#define MIN_COL_W      168
+#define MIN_BLOCK_H    26
+#define COL_PAD        4
+#define BOTTOM_PAD     12
+/* Free time shorter than this is no place to book. */
+#define MIN_FREE       (15 * 60)
+/* A click in free time books from the quarter hour it fell in. */
+#define CLICK_STEP     (15 * 60)
+#define DAY_SECONDS    (24 * 3600)
+
+#define Y_OF(self, t)  ((double) ((t) - (self)->axis_start) * PX_PER_HOUR / 3600.0)
+
+typedef enum {
+  BLOCK_APPOINTMENT,
+  BLOCK_WALKIN,
+  BLOCK_FREE,
+} BlockKind;
+
+typedef struct {
+  BlockKind               kind;
+  guint                   column;
+  int                     start;
+  int                     end;
+  guint                   lane;
+  guint                   n_lanes;
+  char                   *key;       /* "a:<id>", "w:<id>", "f:<column>:<start>" */
+  char                   *id;        /* the appointment's or walk-in's */
+  char                   *customer;
+  char                   *service;
+  KioskAppointmentStatus  status;
+  gboolean                checked_in;
+  gboolean                pending;   /* not yet accepted by the server */
+} Item;
+
+typedef struct {
+  char     *title;
+  char     *subtitle;
+  char     *employee;   /* NULL: bookings without a staff member */
+  char     *date;
+  int       open;
+  int       close;
+  gboolean  closed;
+  gboolean  today;
+} Column;
+
+static void
+item_clear (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->key);
+  g_free (item->id);
+  g_free (item->customer);
+  g_free (item->service);
+}
+
+static void
+column_free (gpointer data)
+{
+  Column *column = data;
+
+  g_free (column->title);
+  g_free (column->subtitle);
+  g_free (column->employee);
+  g_free (column->date);
+  g_free (column);
+}
+
+/* ---- a block ------------------------------------------------------------ */
+
+/* A GtkButton so that keyboard activation, clicks and the screen reader's
+ * "click" action come for free; its own CSS name keeps the theme's button
+ * look (and minimum size) off, since it draws itself. */
+#define KIOSK_TYPE_DAY_BLOCK (kiosk_day_block_get_type ())
+G_DECLARE_FINAL_TYPE (KioskDayBlock, kiosk_day_block, KIOSK, DAY_BLOCK, GtkButton)
+
+struct _KioskDayBlock
+{
+  GtkButton               parent_instance;
+
+  guint                   index;
+  BlockKind               kind;
+  KioskAppointmentStatus  status;
+  guint                   checked_in : 1;
+  guint                   pending : 1;
+  guint                   selected : 1;
+  char                   *markup;
+  char                   *label;
+  PangoLayout            *layout;
+  int                     layout_width;
+  /* Where the last pointer press fell, for a click into free time. */
+  double                  press_y;
+  gint64                  press_time;
+};
+
+G_DEFINE_FINAL_TYPE (KioskDayBlock, kiosk_day_block, GTK_TYPE_BUTTON)
+
+typedef struct {
+  GdkRGBA fill;
+  GdkRGBA border;
+} Palette;
+
+#define RGBA(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
+
+static const GdkRGBA text_color = RGBA (0x24, 0x1f, 0x31);
+static const GdkRGBA focus_color = RGBA (0x1a, 0x5f, 0xb4);
+
+static const Palette *
+block_palette (KioskDayBlock *self)
+{
+  static const Palette pending = { RGBA (0xff, 0xf4, 0xce), RGBA (0x9c, 0x6e, 0x03) };
+  static const Palette confirmed = { RGBA (0xdb, 0xea, 0xfe), RGBA (0x1c, 0x71, 0xd8) };
+  static const Palette checked_in = { RGBA (0xd1, 0xf5, 0xe3), RGBA (0x26, 0xa2, 0x69) };
+  static const Palette completed = { RGBA (0xe6, 0xe6, 0xe6), RGBA (0x77, 0x76, 0x7b) };
+  static const Palette cancelled = { RGBA (0xf6, 0xf5, 0xf4), RGBA (0x9a, 0x99, 0x96) };
+  static const Palette no_show = { RGBA (0xfd, 0xe2, 0xe2), RGBA (0xc0, 0x1c, 0x28) };
+  static const Palette walkin = { RGBA (0xec, 0xe5, 0xfb), RGBA (0x81, 0x3d, 0x9c) };
+  static const Palette free_time = { { 1.f, 1.f, 1.f, 0.f }, RGBA (0xa0, 0xa0, 0xa8) };
+
+  switch (self->kind)
+    {
+    case BLOCK_WALKIN:
+      return &walkin;
+    case BLOCK_FREE:
+      return &free_time;
+    case BLOCK_APPOINTMENT:
+    default:
+      break;
+    }
+
+  switch (self->status)
+    {
+    case KIOSK_APPOINTMENT_PENDING:
+      return self->checked_in ? &checked_in : &pending;
+    case KIOSK_APPOINTMENT_CONFIRMED:
+      return self->checked_in ? &checked_in : &confirmed;
+    case KIOSK_APPOINTMENT_COMPLETED:
+      return &completed;
+    case KIOSK_APPOINTMENT_CANCELLED:
+      return &cancelled;
+    case KIOSK_APPOINTMENT_NO_SHOW:
+      return &no_show;
+    default:
+      return &confirmed;
+    }
+}
+
+/* Stripes from plain rectangles (cheap to render, unlike a cairo node):
+ * across for cancelled, a grid for no-show, so the two read apart without
+ * colour. */
+static void
+append_stripes (GtkSnapshot           *snapshot,
+                const graphene_rect_t *r,
+                const GdkRGBA         *color,
+                gboolean               grid)
+{
+  for (float y = r->origin.y + 5; y < r->origin.y + r->size.height; y += 7)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (r->origin.x, y, r->size.width, 1));
+  for (float x = r->origin.x + 5; grid && x < r->origin.x + r->size.width; x += 7)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, r->origin.y, 1, r->size.height));
+}
+
+static void
+append_outline (GtkSnapshot           *snapshot,
+                const graphene_rect_t *r,
+                float                  radius,
+                const GdkRGBA         *color,
+                float                  width)
+{
+  GskRoundedRect outline;
+  const float widths[4] = { width, width, width, width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&outline, r, radius);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+static void
+kiosk_day_block_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  KioskDayBlock *self = KIOSK_DAY_BLOCK (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  const Palette *palette = block_palette (self);
+  graphene_rect_t box = GRAPHENE_RECT_INIT (1, 1, MAX (width - 2, 1), MAX (height - 2, 1));
+  gboolean appointment = self->kind == BLOCK_APPOINTMENT;
+
+  /* Square corners and plain rectangles only: a busy day draws hundreds
+   * of these in every frame of a scroll. */
+  if (self->kind != BLOCK_FREE)
+    gtk_snapshot_append_color (snapshot, &palette->fill, &box);
+  if (appointment && self->status == KIOSK_APPOINTMENT_CANCELLED)
+    append_stripes (snapshot, &box, &palette->border, FALSE);
+  else if (appointment && self->status == KIOSK_APPOINTMENT_NO_SHOW)
+    append_stripes (snapshot, &box, &palette->border, TRUE);
+  /* Checked in and walk-ins in service: a thick bar down the left side. */
+  if (self->kind == BLOCK_WALKIN || (appointment && self->checked_in && self->status != KIOSK_APPOINTMENT_CANCELLED))
+    gtk_snapshot_append_color (snapshot, &palette->border, &GRAPHENE_RECT_INIT (1, 1, 6, box.size.height));
+  /* Not yet accepted by the server: a solid corner. */
+  if (self->pending)
+    gtk_snapshot_append_color (snapshot, &text_color, &GRAPHENE_RECT_INIT (box.size.width - 11, 1, 12, 12));
+
+  append_outline (snapshot, &box, 0, &palette->border, 1);
+  /* Pending (not confirmed yet): a second outline inside the first. */
+  if (appointment && self->status == KIOSK_APPOINTMENT_PENDING && !self->checked_in)
+    append_outline (snapshot, &GRAPHENE_RECT_INIT (4, 4, MAX (width - 8, 1), MAX (height - 8, 1)), 0,
+                    &palette->border, 1);
+
+  if (self->markup != NULL)
+    {
+      int text_width = MAX (width - 20, 8);
+
+      if (self->layout == NULL)
+        {
+          self->layout = gtk_widget_create_pango_layout (widget, NULL);
+          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_markup (self->layout, self->markup, -1);
+          self->layout_width = -1;
+        }
+      if (self->layout_width != text_width)
+        {
+          pango_layout_set_width (self->layout, text_width * PANGO_SCALE);
+          self->layout_width = text_width;
+        }
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (2, 2, MAX (width - 4, 1), MAX (height - 4, 1)));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->kind == BLOCK_FREE ? 8 : 11, 3));
+      gtk_snapshot_append_layout (snapshot, self->layout, &text_color);
+      gtk_snapshot_restore (snapshot);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  if (gtk_widget_has_focus (widget))
+    {
+      append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &focus_color, 3);
+      append_outline (snapshot, &GRAPHENE_RECT_INIT (3, 3, MAX (width - 6, 1), MAX (height - 6, 1)), 0,
+                      &(GdkRGBA) { 1, 1, 1, 1 }, 1);
+    }
+  else if (self->selected)
+    append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &text_color, 2);
+}
+
+static void
+kiosk_day_block_state_flags_changed (GtkWidget     *widget,
+                                     GtkStateFlags  previous)
+{
+  GTK_WIDGET_CLASS (kiosk_day_block_parent_class)->state_flags_changed (widget, previous);
+
+  /* The focus ring is drawn here, not by the theme. */
+  if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+kiosk_day_block_pressed (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         KioskDayBlock   *self)
+{
+  self->press_y = y;
+  self->press_time = g_get_monotonic_time ();
+}
+
+static void
+kiosk_day_block_finalize (GObject *object)
+{
+  KioskDayBlock *self = KIOSK_DAY_BLOCK (object);
+
+  g_free (self->markup);
+  g_free (self->label);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (kiosk_day_block_parent_class)->finalize (object);
+}
+
+static void
+kiosk_day_block_class_init (KioskDayBlockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = kiosk_day_block_finalize;
+  widget_class->snapshot = kiosk_day_block_snapshot;
+  widget_class->state_flags_changed = kiosk_day_block_state_flags_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "calendar-block");
+}
+
+static void
+kiosk_day_block_init (KioskDayBlock *self)
+{
+  GtkGesture *press = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+  g_signal_connect (press, "pressed", G_CALLBACK (kiosk_day_block_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
+}
+
+/* ---- the view ----------------------------------------------------------- */
+
+struct _KioskDayView
+{
+  GtkWidget      parent_instance;
+
+  KioskContext  *context;
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+  guint          week_mode : 1;
+  guint          restore_scroll : 1;
+
+  char          *date;
+  char          *employee;
+
+  /* What is shown: columns, and the items by column then time. Block i
+   * shows item i; blocks beyond the items wait, hidden, for the next day. */
+  GPtrArray     *columns;
+  GArray        *items;
+  int            axis_start;
+  int            axis_end;
+  int            now;            /* seconds since the salon's midnight */
+  GPtrArray     *blocks;
+  guint          n_shown;
+
+  GtkWidget     *header;
+  GtkWidget     *axis;
+  int            col_w;
+
+  /* Kept across rebuilds. */
+  char          *focus_key;
+  guint          focus_column;
+  int            focus_time;
+  char          *selected;
+  double         restore_x;
+  double         restore_y;
+  int            scroll_to_time;  /* -1: none */
+
+  guint          now_timer;
+};
+
+static void kiosk_day_view_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KioskDayView, kiosk_day_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, kiosk_day_view_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_DATE,
+  N_PROPS,
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  APPOINTMENT_ACTIVATED,
+  BOOK_REQUESTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+kiosk_day_view_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+GtkWidget *
+kiosk_day_view_new (KioskContext *context)
+{
+  return g_object_new (KIOSK_TYPE_DAY_VIEW, "context", context, NULL);
+}
+
+/* ---- dates and times ---------------------------------------------------- */
+
+static gboolean
+parse_date (const char *text,
+            GDate      *out)
+{
+  int y, m, d;
+
+  g_date_clear (out, 1);
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return FALSE;
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+static char *
+date_add_days (const char *text,
+               int         days)
+{
+  GDate date;
+
+  if (!parse_date (text, &date))
+    return NULL;
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  return format_date (&date);
+}
+
+/* 0 = Monday, as working_hours counts. */
+static int
+weekday_of (const GDate *date)
+{
+  return (int) g_date_get_weekday (date) - 1;
+}
+
+/* A date formatted in the user's language ("Wed 25 Nov"). */
+static char *
+format_day (const GDate *date,
+            const char  *format)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                                                 g_date_get_day (date), 12, 0, 0);
+
+  return g_date_time_format (dt, format);
+}
+
+static int
+seconds_of (GDateTime *dt)
+{
+  return g_date_time_get_hour (dt) * 3600 + g_date_time_get_minute (dt) * 60 + g_date_time_get_second (dt);
+}
+
+/* An instant of the feed as seconds since the salon's midnight of @date,
+ * or -1 when it is not on that day. */
+static int
+instant_on_date (const char *iso,
+                 GTimeZone  *tz,
+                 const char *date)
+{
+  g_autoptr(GDateTime) instant = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  if (iso == NULL)
+    return -1;
+  instant = g_date_time_new_from_iso8601 (iso, tz);
+  if (instant == NULL)
+    return -1;
+  local = g_date_time_to_timezone (instant, tz);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  return g_strcmp0 (day, date) == 0 ? seconds_of (local) : -1;
+}
+
+/* ---- reading the replica ------------------------------------------------ */
+
+typedef struct {
+  GPtrArray *columns;
+  GArray    *items;
+  int        axis_start;
+  int        axis_end;
+  int        now;
+} Model;
+
+static void
+model_clear (Model *model)
+{
+  g_clear_pointer (&model->columns, g_ptr_array_unref);
+  g_clear_pointer (&model->items, g_array_unref);
+}
+
+static void
+model_init (Model *model)
+{
+  model->columns = g_ptr_array_new_with_free_func (column_free);
+  model->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (model->items, item_clear);
+  model->axis_start = 9 * 3600;
+  model->axis_end = 19 * 3600;
+  model->now = -1;
+}
+
+/* The salon's hours on @date: its working_hours row for the weekday, else
+ * the salon's own times. */
+static void
+hours_for (KioskSalon  *salon,
+           GPtrArray   *hours,
+           const GDate *date,
+           int         *open,
+           int         *close,
+           gboolean    *closed)
+{
+  int weekday = weekday_of (date);
+
+  *open = salon != NULL ? salon->opening_time : 9 * 3600;
+  *close = salon != NULL ? salon->closing_time : 19 * 3600;
+  *closed = FALSE;
+  for (guint i = 0; hours != NULL && i < hours->len; i++)
+    {
+      KioskWorkingHours *h = g_ptr_array_index (hours, i);
+
+      if (h->day_of_week == weekday)
+        {
+          *open = h->opening_time;
+          *close = h->closing_time;
+          *closed = h->is_closed;
+          break;
+        }
+    }
+  if (*close <= *open)
+    *closed = TRUE;
+}
+
+static Column *
+column_new (const char *title,
+            const char *subtitle,
+            const char *employee,
+            const char *date)
+{
+  Column *column = g_new0 (Column, 1);
+
+  column->title = g_strdup (title);
+  column->subtitle = g_strdup (subtitle);
+  column->employee = g_strdup (employee);
+  column->date = g_strdup (date);
+  return column;
+}
+
+static void
+add_appointment (Model                     *model,
+                 guint                      column,
+                 const KioskAppointmentRow *row)
+{
+  const KioskAppointment *appt = &row->appointment;
+  Item item = { 0 };
+
+  item.kind = BLOCK_APPOINTMENT;
+  item.column = column;
+  item.start = CLAMP (appt->appointment_time, 0, DAY_SECONDS);
+  item.end = CLAMP (MAX (appt->end_time, appt->appointment_time + 5 * 60), 0, DAY_SECONDS);
+  item.key = g_strconcat ("a:", appt->id, NULL);
+  item.id = g_strdup (appt->id);
+  item.customer = g_strdup (row->customer_name != NULL ? row->customer_name : _("Guest"));
+  item.service = g_strdup (row->service_name != NULL ? row->service_name : "");
+  item.status = appt->status;
+  item.checked_in = appt->checked_in_at != NULL;
+  item.pending = appt->pending;
+  g_array_append_val (model->items, item);
+}
+
+static const KioskService *
+find_service (GPtrArray  *services,
+              const char *id)
+{
+  for (guint i = 0; id != NULL && services != NULL && i < services->len; i++)
+    {
+      const KioskService *service = g_ptr_array_index (services, i);
+
+      if (g_strcmp0 (service->id, id) == 0)
+        return service;
+    }
+  return NULL;
+}
+
+/* Walk-ins being served now, in the column of who serves them. */
+static void
+add_walkins (Model        *model,
+             KioskReplica *replica,
+             GPtrArray    *services,
+             GTimeZone    *tz,
+             const char   *today,
+             GHashTable   *column_of)
+{
+  g_autoptr(GPtrArray) walkins = kiosk_replica_list_open_walkins (replica, NULL);
+
+  for (guint i = 0; walkins != NULL && i < walkins->len; i++)
+    {
+      const KioskWalkin *walkin = g_ptr_array_index (walkins, i);
+      const KioskService *service;
+      gpointer column;
+      Item item = { 0 };
+      int start;
+
+      if (walkin->status != KIOSK_WALKIN_IN_SERVICE || walkin->employee == NULL
+          || !g_hash_table_lookup_extended (column_of, walkin->employee, NULL, &column))
+        continue;
+      start = instant_on_date (walkin->called_at, tz, today);
+      if (start < 0)
+        start = instant_on_date (walkin->arrived_at, tz, today);
+      if (start < 0)
+        start = model->now;
+      service = find_service (services, walkin->service);
+
+      item.kind = BLOCK_WALKIN;
+      item.column = GPOINTER_TO_UINT (column);
+      item.start = start;
+      item.end = MIN (MAX (start + (service != NULL ? service->duration : 30) * 60, model->now + 5 * 60), DAY_SECONDS);
+      item.key = g_strconcat ("w:", walkin->id, NULL);
+      item.id = g_strdup (walkin->id);
+      item.customer = g_strdup (walkin->name != NULL ? walkin->name : _("Guest"));
+      item.service = g_strdup (service != NULL ? service->name : "");
+      item.pending = walkin->pending;
+      g_array_append_val (model->items, item);
+    }
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *x = a, *y = b;
+
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return (int) x->kind - (int) y->kind;
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* Free time of each open column: its hours less what is booked (cancelled
+ * and no-show bookings free their time), from now on for today. */
+static void
+add_free_time (Model      *model,
+               const char *today)
+{
+  guint n = model->items->len;
+  g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+
+  for (guint c = 0; c < model->columns->len; c++)
+    {
+      const Column *column = g_ptr_array_index (model->columns, c);
+      int cmp = g_strcmp0 (column->date, today);
+      int from, cursor;
+
+      if (column->closed || cmp < 0)
+        continue;
+      from = column->open;
+      if (cmp == 0 && model->now > from)
+        from = (model->now + 299) / 300 * 300;
+
+      g_array_set_size (busy, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          const Item *item = &g_array_index (model->items, Item, i);
+          int span[2] = { item->start, item->end };
+
+          if (item->column != c)
+            continue;
+          if (item->kind == BLOCK_APPOINTMENT && (item->status == KIOSK_APPOINTMENT_CANCELLED
+                                                  || item->status == KIOSK_APPOINTMENT_NO_SHOW))
+            continue;
+          g_array_append_vals (busy, span, 1);
+        }
+      g_array_sort (busy, compare_ints);
+
+      cursor = from;
+      for (guint i = 0; i <= busy->len; i++)
+        {
+          int gap_end = column->close;
+          int next_cursor = cursor;
+
+          if (i < busy->len)
+            {
+              const int *span = &g_array_index (busy, int, i * 2);
+
+              gap_end = MIN (span[0], column->close);
+              next_cursor = MAX (cursor, span[1]);
+            }
+          if (gap_end - cursor >= MIN_FREE)
+            {
+              Item item = { 0 };
+
+              item.kind = BLOCK_FREE;
+              item.column = c;
+              item.start = cursor;
+              item.end = gap_end;
+              item.key = g_strdup_printf ("f:%s:%s:%d", column->employee ? column->employee : "",
+                                          column->date, cursor);
+              g_array_append_val (model->items, item);
+            }
+          cursor = next_cursor;
+          if (cursor >= column->close)
+            break;
+        }
+    }
+}
+
+/* Side by side where bookings of one column overlap. */
+static void
+assign_lanes (Model *model)
+{
+  g_autoptr(GArray) lane_end = g_array_new (FALSE, FALSE, sizeof (int));
+  guint first = 0, lanes = 0;
+  int cluster_end = -1;
+  guint cluster_column = G_MAXUINT;
+
+  for (guint i = 0; i <= model->items->len; i++)
+    {
+      Item *item = i < model->items->len ? &g_array_index (model->items, Item, i) : NULL;
+      guint lane;
+
+      if (item == NULL || item->column != cluster_column || item->start >= cluster_end)
+        {
+          for (guint j = first; j < i; j++)
+            g_array_index (model->items, Item, j).n_lanes = MAX (lanes, 1);
+          if (item == NULL)
+            break;
+          first = i;
+          lanes = 0;
+          cluster_end = -1;
+          cluster_column = item->column;
+          g_array_set_size (lane_end, 0);
+        }
+
+      for (lane = 0; lane < lane_end->len; lane++)
+        if (g_array_index (lane_end, int, lane) <= item->start)
+          break;
+      if (lane == lane_end->len)
+        g_array_append_val (lane_end, item->end);
+      else
+        g_array_index (lane_end, int, lane) = item->end;
+      item->lane = lane;
+      lanes = MAX (lanes, lane_end->len);
+      cluster_end = MAX (cluster_end, item->end);
+    }
+}
+
+static void
+finish_model (Model      *model,
+              KioskSalon *salon,
+              const char *today)
+{
+  int lo = G_MAXINT, hi = G_MININT;
+
+  add_free_time (model, today);
+  g_array_sort (model->items, compare_items);
+  assign_lanes (model);
+
+  for (guint c = 0; c < model->columns->len; c++)
+    {
+      const Column *column = g_ptr_array_index (model->columns, c);
+
+      if (!column->closed)
+        {
+          lo = MIN (lo, column->open);
+          hi = MAX (hi, column->close);
+        }
+    }
+  if (lo > hi)
+    {
+      lo = salon != NULL && salon->closing_time > salon->opening_time ? salon->opening_time : 9 * 3600;
+      hi = salon != NULL && salon->closing_time > salon->opening_time ? salon->closing_time : 19 * 3600;
+    }
+  for (guint i = 0; i < model->items->len; i++)
+    {
+      const Item *item = &g_array_index (model->items, Item, i);
+
+      lo = MIN (lo, item->start);
+      hi = MAX (hi, item->end);
+    }
+  /* An hour either side, shaded as closed. */
+  model->axis_start = MAX (0, lo / 3600 * 3600 - 3600);
+  model->axis_end = MIN (DAY_SECONDS, (hi + 3599) / 3600 * 3600 + 3600);
+}
+
+static char *
+hours_subtitle (const Column *column)
+{
+  g_autofree char *range = NULL;
+
+  if (column->closed)
+    return g_strdup (_("Closed"));
+  range = kiosk_format_time_range (column->open, column->close);
+  return g_steal_pointer (&range);
+}
+
+static gboolean
+load_model (KioskDayView  *self,
+            gboolean       week_mode,
+            const char    *employee_id,
+            const char    *date,
+            Model         *model,
+            GError       **error)
+{
+  KioskReplica *replica = kiosk_context_get_replica (self->context);
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(KioskSalon) salon = NULL;
+  g_autoptr(GPtrArray) hours = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GHashTable) column_of = g_hash_table_new (g_str_hash, g_str_equal);
+  GError *local_error = NULL;
+  GDate day;
+
+  if (!parse_date (date, &day))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a date."), date);
+      return FALSE;
+    }
+
+  salon = kiosk_replica_get_salon (replica, &local_error);
+  if (local_error == NULL)
+    hours = kiosk_replica_list_working_hours (replica, &local_error);
+  if (local_error == NULL)
+    employees = kiosk_replica_list_employees (replica, &local_error);
+  if (local_error == NULL)
+    services = kiosk_replica_list_services (replica, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  model->now = seconds_of (now);
+
+  if (!week_mode)
+    {
+      g_autoptr(GPtrArray) rows = kiosk_replica_list_appointment_rows (replica, date, error);
+      int open, close;
+      gboolean closed;
+      guint unassigned = G_MAXUINT;
+
+      if (rows == NULL)
+        return FALSE;
+      hours_for (salon, hours, &day, &open, &close, &closed);
+
+      /* Active staff by name, then anyone else who has bookings that day. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < employees->len; i++)
+          {
+            const KioskEmployee *employee = g_ptr_array_index (employees, i);
+            gboolean wanted = pass == 0 && employee->is_active;
+            Column *column;
+
+            if (pass == 1 && !employee->is_active)
+              for (guint j = 0; j < rows->len && !wanted; j++)
+                wanted = g_strcmp0 (((KioskAppointmentRow *) g_ptr_array_index (rows, j))->appointment.employee,
+                                    employee->id) == 0;
+            if (!wanted)
+              continue;
+
+            column = column_new (employee->name, NULL, employee->id, date);
+            column->open = open;
+            column->close = close;
+            column->closed = closed;
+            column->today = g_str_equal (date, today);
+            column->subtitle = closed || employee->position == NULL || *employee->position == '\0'
+                               ? hours_subtitle (column) : g_strdup (employee->position);
+            g_hash_table_insert (column_of, employee->id, GUINT_TO_POINTER (model->columns->len));
+            g_ptr_array_add (model->columns, column);
+          }
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const KioskAppointmentRow *row = g_ptr_array_index (rows, i);
+          gpointer column;
+
+          if (row->appointment.employee == NULL
+              || !g_hash_table_lookup_extended (column_of, row->appointment.employee, NULL, &column))
+            {
+              if (unassigned == G_MAXUINT)
+                {
+                  Column *any = column_new (_("Any staff member"), NULL, NULL, date);
+
+                  any->open = open;
+                  any->close = close;
+                  any->closed = closed;
+                  any->today = g_str_equal (date, today);
+                  any->subtitle = hours_subtitle (any);
+                  unassigned = model->columns->len;
+                  g_ptr_array_add (model->columns, any);
+                }
+              column = GUINT_TO_POINTER (unassigned);
+            }
+          add_appointment (model, GPOINTER_TO_UINT (column), row);
+        }
+
+      if (g_str_equal (date, today))
+        add_walkins (model, replica, services, g_date_time_get_timezone (now), today, column_of);
+    }
+  else
+    {
+      GDate monday = day;
+      const KioskEmployee *employee = NULL;
+
+      g_date_subtract_days (&monday, weekday_of (&day));
+      for (guint i = 0; i < employees->len; i++)
+        if (g_strcmp0 (((KioskEmployee *) g_ptr_array_index (employees, i))->id, employee_id) == 0)
+          employee = g_ptr_array_index (employees, i);
+
+      for (guint d = 0; d < 7; d++)
+        {
+          GDate when = monday;
+          g_autofree char *when_text = NULL;
+          g_autofree char *title = NULL;
+          g_autoptr(GPtrArray) rows = NULL;
+          Column *column;
+
+          g_date_add_days (&when, d);
+          when_text = format_date (&when);
+          /* Translators: a day column of the week view, strftime format ("Wed 25 Nov"). */
+          /* xgettext:no-c-format */
+          title = format_day (&when, _("%a %e %b"));
+          column = column_new (g_strstrip (title), NULL, employee_id, when_text);
+          hours_for (salon, hours, &when, &column->open, &column->close, &column->closed);
+          column->today = g_str_equal (when_text, today);
+          column->subtitle = hours_subtitle (column);
+          g_ptr_array_add (model->columns, column);
+
+          if (employee == NULL)
+            continue;
+          rows = kiosk_replica_list_appointment_rows (replica, when_text, error);
+          if (rows == NULL)
+            return FALSE;
+          for (guint i = 0; i < rows->len; i++)
+            {
+              const KioskAppointmentRow *row = g_ptr_array_index (rows, i);
+
+              if (g_strcmp0 (row->appointment.employee, employee_id) == 0)
+                add_appointment (model, d, row);
+            }
+          if (column->today)
+            {
+              g_hash_table_insert (column_of, (gpointer) employee_id, GUINT_TO_POINTER (d));
+              add_walkins (model, replica, services, g_date_time_get_timezone (now), today, column_of);
+            }
+        }
+    }
+
+  finish_model (model, salon, today);
+  return TRUE;
+}
+
+/* ---- texts -------------------------------------------------------------- */
+
+static const char *
+item_status (const Item *item)
+{
+  if (item->kind == BLOCK_WALKIN)
+    return kiosk_format_walkin_status (KIOSK_WALKIN_IN_SERVICE);
+  if (item->checked_in && (item->status == KIOSK_APPOINTMENT_PENDING || item->status == KIOSK_APPOINTMENT_CONFIRMED))
+    return _("Checked in");
+  return kiosk_format_appointment_status (item->status);
+}
+
+/* A symbol beside the status word, so statuses differ in shape too. */
+static const char *
+item_symbol (const Item *item)
+{
+  if (item->kind == BLOCK_WALKIN)
+    return "▶";
+  if (item->checked_in && (item->status == KIOSK_APPOINTMENT_PENDING || item->status == KIOSK_APPOINTMENT_CONFIRMED))
+    return "➜";
+  switch (item->status)
+    {
+    case KIOSK_APPOINTMENT_PENDING:
+      return "◔";
+    case KIOSK_APPOINTMENT_CONFIRMED:
+      return "✓";
+    case KIOSK_APPOINTMENT_COMPLETED:
+      return "✔";
+    case KIOSK_APPOINTMENT_CANCELLED:
+      return "✕";
+    case KIOSK_APPOINTMENT_NO_SHOW:
+      return "⊘";
+    default:
+      return "•";
+    }
+}
+
+static char *
+item_markup (const Item *item)
+{
+  g_autofree char *start = kiosk_format_time (item->start);
+  g_autofree char *range = kiosk_format_time_range (item->start, item->end);
+
+  switch (item->kind)
+    {
+    case BLOCK_FREE:
+      /* Translators: drawn in free time of the calendar: "+ Book" over "10:30 – 12:00". */
+      return g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", _("+ Book"), range);
+    case BLOCK_WALKIN:
+      /* Translators: a walk-in's block: "Walk-in: <name>". */
+      return g_markup_printf_escaped ("<b>%s %s</b>\n%s\n<small>%s %s%s</small>", start,
+                                      item->customer, item->service, item_symbol (item), item_status (item),
+                                      item->pending ? " · ⟳" : "");
+    case BLOCK_APPOINTMENT:
+    default:
+      {
+        /* Struck through when the time is free again (cancelled, no-show). */
+        if (item->status == KIOSK_APPOINTMENT_CANCELLED || item->status == KIOSK_APPOINTMENT_NO_SHOW)
+          return g_markup_printf_escaped ("<b>%s <s>%s</s></b>\n%s\n<small>%s %s%s%s</small>", start,
+                                          item->customer, item->service, item_symbol (item), item_status (item),
+                                          item->pending ? " · ⟳ " : "",
+                                          item->pending ? _("Waiting to sync") : "");
+        return g_markup_printf_escaped ("<b>%s %s</b>\n%s\n<small>%s %s%s%s</small>", start,
+                                        item->customer, item->service, item_symbol (item), item_status (item),
+                                        item->pending ? " · ⟳ " : "",
+                                        item->pending ? _("Waiting to sync") : "");
+      }
+    }
+}
+
+/* What a screen reader says: time, customer, service, status, and whose
+ * column (the day too, in the week view). */
+static char *
+item_label (KioskDayView *self,
+            const Item   *item)
+{
+  const Column *column = g_ptr_array_index (self->columns, item->column);
+  g_autofree char *range = kiosk_format_time_range (item->start, item->end);
+  g_autofree char *when = NULL;
+  g_autofree char *status = NULL;
+  const char *who = self->week_mode ? NULL : column->title;
+
+  if (self->week_mode)
+    {
+      GDate date;
+
+      if (parse_date (column->date, &date))
+        {
+          /* Translators: strftime format of a day in a week view's spoken label ("Wednesday 25 November"). */
+          /* xgettext:no-c-format */
+          g_autofree char *day = format_day (&date, _("%A %e %B"));
+
+          /* Translators: "<day>, <time range>". */
+          when = g_strdup_printf (_("%s, %s"), g_strstrip (day), range);
+        }
+    }
+  if (when == NULL)
+    when = g_strdup (range);
+
+  switch (item->kind)
+    {
+    case BLOCK_FREE:
+      if (who != NULL)
+        /* Translators: a free block's spoken label: "Free 10:30 – 12:00 with <staff>, book". */
+        return g_strdup_printf (_("Free %s with %s, book"), when, who);
+      /* Translators: a free block's spoken label in the week view: "Free <day>, 10:30 – 12:00, book". */
+      return g_strdup_printf (_("Free %s, book"), when);
+    case BLOCK_WALKIN:
+    case BLOCK_APPOINTMENT:
+    default:
+      if (item->pending)
+        /* Translators: a status of a booking the server has not accepted yet: "Confirmed, waiting to sync". */
+        status = g_strdup_printf (_("%s, waiting to sync"), item_status (item));
+      else
+        status = g_strdup (item_status (item));
+      if (item->kind == BLOCK_WALKIN)
+        {
+          g_autofree char *customer = g_strdup_printf (_("Walk-in: %s"), item->customer);
+
+          if (who != NULL)
+            /* Translators: time, customer, service, status, staff member. */
+            return g_strdup_printf (_("%s, %s, %s, %s, with %s"), when, customer, item->service, status, who);
+          /* Translators: time, customer, service, status. */
+          return g_strdup_printf (_("%s, %s, %s, %s"), when, customer, item->service, status);
+        }
+      if (who != NULL)
+        return g_strdup_printf (_("%s, %s, %s, %s, with %s"), when, item->customer, item->service, status, who);
+      return g_strdup_printf (_("%s, %s, %s, %s"), when, item->customer, item->service, status);
+    }
+}
+
+/* ---- blocks ------------------------------------------------------------- */
+
+static void block_clicked (KioskDayBlock *block,
+                           KioskDayView  *self);
+
+static KioskDayBlock *
+block_at (KioskDayView *self,
+          guint         index)
+{
+  return index < self->blocks->len ? g_ptr_array_index (self->blocks, index) : NULL;
+}
+
+static void
+block_show_item (KioskDayView  *self,
+                 KioskDayBlock *block,
+                 guint          index)
+{
+  const Item *item = &g_array_index (self->items, Item, index);
+  g_autofree char *markup = item_markup (item);
+  g_autofree char *label = item_label (self, item);
+  gboolean selected = item->kind == BLOCK_APPOINTMENT && self->selected != NULL
+                      && g_strcmp0 (item->id, self->selected) == 0;
+  gboolean changed = FALSE;
+
+  block->index = index;
+  if (block->kind != item->kind || block->status != item->status || block->checked_in != item->checked_in
+      || block->pending != item->pending || block->selected != selected)
+    {
+      block->kind = item->kind;
+      block->status = item->status;
+      block->checked_in = item->checked_in;
+      block->pending = item->pending;
+      block->selected = selected;
+      changed = TRUE;
+    }
+  if (g_strcmp0 (block->markup, markup) != 0)
+    {
+      g_free (block->markup);
+      block->markup = g_steal_pointer (&markup);
+      g_clear_object (&block->layout);
+      changed = TRUE;
+    }
+  if (g_strcmp0 (block->label, label) != 0)
+    {
+      g_free (block->label);
+      block->label = g_steal_pointer (&label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_LABEL, block->label, -1);
+    }
+  if (changed)
+    gtk_widget_queue_draw (GTK_WIDGET (block));
+  if (!gtk_widget_get_child_visible (GTK_WIDGET (block)))
+    gtk_widget_set_child_visible (GTK_WIDGET (block), TRUE);
+}
+
+static void
+ensure_blocks (KioskDayView *self,
+               guint         n)
+{
+  while (self->blocks->len < n)
+    {
+      KioskDayBlock *block = g_object_new (KIOSK_TYPE_DAY_BLOCK, NULL);
+
+      block->press_time = 0;
+      g_signal_connect (block, "clicked", G_CALLBACK (block_clicked), self);
+      /* Under the header and the axis, which are drawn and picked last. */
+      gtk_widget_insert_before (GTK_WIDGET (block), GTK_WIDGET (self), self->axis);
+      g_ptr_array_add (self->blocks, block);
+    }
+}
+
+static int
+find_item (KioskDayView *self,
+           const char   *key)
+{
+  for (guint i = 0; key != NULL && i < self->items->len; i++)
+    if (g_str_equal (g_array_index (self->items, Item, i).key, key))
+      return (int) i;
+  return -1;
+}
+
+static int
+find_appointment (KioskDayView *self,
+                  const char   *id)
+{
+  for (guint i = 0; id != NULL && i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->kind == BLOCK_APPOINTMENT && g_str_equal (item->id, id))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* The item of @column nearest @time, or -1 when the column is empty. */
+static int
+nearest_in_column (KioskDayView *self,
+                   guint         column,
+                   int           time)
+{
+  int best = -1, best_distance = G_MAXINT;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      int distance;
+
+      if (item->column != column)
+        continue;
+      if (item->start <= time && time < item->end)
+        distance = 0;
+      else
+        distance = MIN (ABS (item->start - time), ABS (item->end - 1 - time));
+      if (distance < best_distance)
+        {
+          best = (int) i;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+static int
+focused_item (KioskDayView *self)
+{
+  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
+
+  if (child != NULL && KIOSK_IS_DAY_BLOCK (child) && KIOSK_DAY_BLOCK (child)->index < self->n_shown)
+    return (int) KIOSK_DAY_BLOCK (child)->index;
+  return -1;
+}
+
+static gboolean
+focus_item (KioskDayView *self,
+            int           index)
+{
+  KioskDayBlock *block;
+
+  if (index < 0 || (guint) index >= self->n_shown)
+    return FALSE;
+  block = block_at (self, (guint) index);
+  return gtk_widget_grab_focus (GTK_WIDGET (block));
+}
+
+/* Puts the new model on screen: blocks are reused by position, and the
+ * focus goes back to the block of the same appointment. */
+static void
+apply_model (KioskDayView *self,
+             Model        *model,
+             gboolean      keep_place)
+{
+  gboolean had_focus = focused_item (self) >= 0
+                       && gtk_widget_has_focus (gtk_widget_get_focus_child (GTK_WIDGET (self)));
+  g_autofree char *focus_key = g_strdup (self->focus_key);
+  guint focus_column = self->focus_column;
+  int focus_time = self->focus_time;
+  guint old_shown = self->n_shown;
+  int target;
+
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_array_unref);
+  self->columns = g_steal_pointer (&model->columns);
+  self->items = g_steal_pointer (&model->items);
+  self->axis_start = model->axis_start;
+  self->axis_end = model->axis_end;
+  self->now = model->now;
+
+  ensure_blocks (self, self->items->len);
+  self->n_shown = self->items->len;
+  for (guint i = 0; i < self->items->len; i++)
+    block_show_item (self, g_ptr_array_index (self->blocks, i), i);
+
+  /* The same appointment, else the nearest block of the same column. */
+  target = find_item (self, focus_key);
+  if (target < 0 && focus_column < self->columns->len)
+    target = nearest_in_column (self, focus_column, focus_time);
+  if (had_focus && !focus_item (self, target))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* Remembered even when the focus did not move (the same block). */
+  if (target >= 0)
+    {
+      const Item *item = &g_array_index (self->items, Item, target);
+
+      g_free (self->focus_key);
+      self->focus_key = g_strdup (item->key);
+      self->focus_column = item->column;
+      self->focus_time = item->start;
+    }
+
+  for (guint i = self->n_shown; i < old_shown; i++)
+    gtk_widget_set_child_visible (g_ptr_array_index (self->blocks, i), FALSE);
+
+  if (keep_place)
+    {
+      self->restore_scroll = TRUE;
+      self->restore_x = gtk_adjustment_get_value (self->hadjustment);
+      self->restore_y = gtk_adjustment_get_value (self->vadjustment);
+    }
+
+  /* Allocation, not resize: the window around need not be measured again. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_draw (self->header);
+  gtk_widget_queue_draw (self->axis);
+}
+
+static void
+block_clicked (KioskDayBlock *block,
+               KioskDayView  *self)
+{
+  const Item *item;
+  const Column *column;
+
+  if (block->index >= self->n_shown)
+    return;
+  item = &g_array_index (self->items, Item, block->index);
+  column = g_ptr_array_index (self->columns, item->column);
+
+  switch (item->kind)
+    {
+    case BLOCK_APPOINTMENT:
+      kiosk_day_view_set_selected (self, item->id);
+      g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, item->id);
+      break;
+    case BLOCK_FREE:
+      {
+        int time = item->start;
+
+        /* A tap books from the quarter hour it fell in; a key from the start. */
+        if (block->press_time != 0 && g_get_monotonic_time () - block->press_time < G_USEC_PER_SEC
+            && gtk_widget_get_height (GTK_WIDGET (block)) > 0)
+          {
+            int at = item->start + (int) (block->press_y / gtk_widget_get_height (GTK_WIDGET (block))
+                                          * (item->end - item->start));
+
+            time = CLAMP (at / CLICK_STEP * CLICK_STEP, item->start, MAX (item->end - CLICK_STEP, item->start));
+          }
+        block->press_time = 0;
+        g_signal_emit (self, signals[BOOK_REQUESTED], 0, column->date, column->employee, time);
+      }
+      break;
+    case BLOCK_WALKIN:
+    default:
+      break;
+    }
+}
+
+/* ---- scrolling ---------------------------------------------------------- */
+
+static void
+scroll_to_item (KioskDayView *self,
+                guint         index)
+{
+  const Item *item;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double top, bottom, left, right, lane_w;
+  double vy, hx;
+
+  if (index >= self->n_shown || width <= 0 || height <= 0 || self->col_w <= 0)
+    return;
+  item = &g_array_index (self->items, Item, index);
+
+  /* In content coordinates: the header and the axis cover the top and the
+   * left of the viewport. */
+  top = HEADER_H + Y_OF (self, item->start);
+  bottom = HEADER_H + MAX (Y_OF (self, item->end), Y_OF (self, item->start) + MIN_BLOCK_H);
+  lane_w = (double) (self->col_w - 2 * COL_PAD) / item->n_lanes;
+  left = AXIS_W + item->column * self->col_w + COL_PAD + item->lane * lane_w;
+  right = left + lane_w;
+
+  vy = gtk_adjustment_get_value (self->vadjustment);
+  if (top - HEADER_H < vy)
+    vy = top - HEADER_H - 24;
+  else if (bottom > vy + height)
+    vy = MIN (bottom - height + 24, top - HEADER_H - 24);
+  gtk_adjustment_set_value (self->vadjustment, vy);
+
+  hx = gtk_adjustment_get_value (self->hadjustment);
+  if (left - AXIS_W < hx)
+    hx = left - AXIS_W - COL_PAD;
+  else if (right > hx + width)
+    hx = right - width + COL_PAD;
+  gtk_adjustment_set_value (self->hadjustment, hx);
+}
+
+static void
+kiosk_day_view_set_focus_child (GtkWidget *widget,
+                                GtkWidget *child)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (kiosk_day_view_parent_class)->set_focus_child (widget, child);
+
+  if (child != NULL && KIOSK_IS_DAY_BLOCK (child) && KIOSK_DAY_BLOCK (child)->index < self->n_shown)
+    {
+      guint index = KIOSK_DAY_BLOCK (child)->index;
+      const Item *item = &g_array_index (self->items, Item, index);
+
+      g_free (self->focus_key);
+      self->focus_key = g_strdup (item->key);
+      self->focus_column = item->column;
+      self->focus_time = item->start;
+      scroll_to_item (self, index);
+    }
+}
+
+/* Tab enters the grid at the block last focused and leaves it at once:
+ * inside, the arrow keys move. */
+static gboolean
+kiosk_day_view_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (widget);
+  int target;
+
+  if (focused_item (self) >= 0 && gtk_widget_has_focus (gtk_widget_get_focus_child (widget)))
+    return FALSE;
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return FALSE;
+
+  target = find_item (self, self->focus_key);
+  if (target < 0 && self->n_shown > 0)
+    target = 0;
+  return focus_item (self, target);
+}
+
+static void
+adjustment_value_changed (KioskDayView  *self,
+                          GtkAdjustment *adjustment)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* The header follows the columns sideways only. */
+  if (adjustment == self->hadjustment && self->header != NULL)
+    gtk_widget_queue_draw (self->header);
+}
+
+static void
+set_adjustment (KioskDayView   *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (adjustment != NULL && adjustment == *slot)
+    return;
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed, self);
+      g_clear_object (slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* ---- moving by keyboard ------------------------------------------------- */
+
+static gboolean shift_days (KioskDayView *self,
+                            int           days);
+
+static gboolean
+move_vertical (KioskDayView *self,
+               int           current,
+               int           step)
+{
+  const Item *item = &g_array_index (self->items, Item, current);
+  int next = current + step;
+
+  if (next < 0 || (guint) next >= self->n_shown
+      || g_array_index (self->items, Item, next).column != item->column)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+  return focus_item (self, next);
+}
+
+static gboolean
+move_horizontal (KioskDayView *self,
+                 int           current,
+                 int           step)
+{
+  const Item *item = &g_array_index (self->items, Item, current);
+  int column = (int) item->column + step;
+
+  /* To the nearest block in time of the next column that has any. */
+  for (; column >= 0 && (guint) column < self->columns->len; column += step)
+    {
+      int target = nearest_in_column (self, (guint) column, item->start);
+
+      if (target >= 0)
+        return focus_item (self, target);
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static gboolean
+move_to_end (KioskDayView *self,
+             int           current,
+             gboolean      last)
+{
+  guint column = g_array_index (self->items, Item, current).column;
+  int target = current;
+
+  while (!last && target > 0 && g_array_index (self->items, Item, target - 1).column == column)
+    target--;
+  while (last && (guint) target + 1 < self->n_shown && g_array_index (self->items, Item, target + 1).column == column)
+    target++;
+  return focus_item (self, target);
+}
+
+static gboolean
+key_pressed (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             KioskDayView          *self)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
+  int current = focused_item (self);
+  int days = self->week_mode ? 7 : 1;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      return mods == 0 && shift_days (self, -days);
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      return mods == 0 && shift_days (self, days);
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (mods == GDK_CONTROL_MASK)
+        return shift_days (self, -days);
+      return mods == 0 && current >= 0 && move_horizontal (self, current, -1);
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (mods == GDK_CONTROL_MASK)
+        return shift_days (self, days);
+      return mods == 0 && current >= 0 && move_horizontal (self, current, 1);
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      return mods == 0 && current >= 0 && move_vertical (self, current, -1);
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      return mods == 0 && current >= 0 && move_vertical (self, current, 1);
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      return mods == 0 && current >= 0 && move_to_end (self, current, FALSE);
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      return mods == 0 && current >= 0 && move_to_end (self, current, TRUE);
+    default:
+      return FALSE;
+    }
+}
+
+/* ---- the header and the time axis --------------------------------------- */
+
+static const GdkRGBA header_bg = RGBA (0xf6, 0xf5, 0xf4);
+static const GdkRGBA line_color = RGBA (0xc0, 0xbf, 0xbc);
+static const GdkRGBA half_line_color = RGBA (0xe4, 0xe3, 0xe0);
+static const GdkRGBA closed_bg = RGBA (0xe8, 0xe7, 0xe4);
+static const GdkRGBA grid_bg = RGBA (0xff, 0xff, 0xff);
+static const GdkRGBA now_color = RGBA (0xc0, 0x1c, 0x28);
+
+static void
+draw_header (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  KioskDayView *self = data;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+
+  gdk_cairo_set_source_rgba (cr, &header_bg);
+  cairo_paint (cr);
+  gdk_cairo_set_source_rgba (cr, &line_color);
+  cairo_rectangle (cr, 0, height - 1, width, 1);
+  cairo_fill (cr);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (self->columns == NULL || self->columns->len == 0)
+    {
+      pango_layout_set_text (layout, _("No staff member works on this day."), -1);
+      gdk_cairo_set_source_rgba (cr, &text_color);
+      cairo_move_to (cr, AXIS_W + 12, 8);
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+
+  pango_layout_set_width (layout, MAX (self->col_w - 16, 8) * PANGO_SCALE);
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      const Column *column = g_ptr_array_index (self->columns, c);
+      g_autofree char *markup = NULL;
+      /* Only the columns in view: the header is as wide as the viewport. */
+      double x = AXIS_W + (double) c * self->col_w - gtk_adjustment_get_value (self->hadjustment);
+
+      if (x + self->col_w < AXIS_W || x > width)
+        continue;
+      markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", column->title,
+                                        column->subtitle != NULL ? column->subtitle : "");
+
+      if (column->today)
+        {
+          gdk_cairo_set_source_rgba (cr, &focus_color);
+          cairo_rectangle (cr, x, height - 4, self->col_w, 3);
+          cairo_fill (cr);
+        }
+      gdk_cairo_set_source_rgba (cr, &line_color);
+      cairo_rectangle (cr, x, 0, 1, height);
+      cairo_fill (cr);
+      pango_layout_set_markup (layout, markup, -1);
+      gdk_cairo_set_source_rgba (cr, &text_color);
+      cairo_move_to (cr, x + 8, 6);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+static void
+draw_axis (GtkDrawingArea *area,
+           cairo_t        *cr,
+           int             width,
+           int             height,
+           gpointer        data)
+{
+  KioskDayView *self = data;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+
+  gdk_cairo_set_source_rgba (cr, &header_bg);
+  cairo_paint (cr);
+  gdk_cairo_set_source_rgba (cr, &line_color);
+  cairo_rectangle (cr, width - 1, 0, 1, height);
+  cairo_fill (cr);
+
+  for (int t = self->axis_start; t <= self->axis_end; t += 3600)
+    {
+      g_autofree char *text = kiosk_format_time (t % DAY_SECONDS);
+      double y = HEADER_H + Y_OF (self, t);
+
+      gdk_cairo_set_source_rgba (cr, &line_color);
+      cairo_rectangle (cr, width - 8, y, 8, 1);
+      cairo_fill (cr);
+      pango_layout_set_text (layout, text, -1);
+      gdk_cairo_set_source_rgba (cr, &text_color);
+      cairo_move_to (cr, 8, y + 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  /* The time now beside the now-line. */
+  if (self->now >= self->axis_start && self->now <= self->axis_end && self->columns != NULL)
+    {
+      gboolean shown = FALSE;
+
+      for (guint c = 0; c < self->columns->len && !shown; c++)
+        shown = ((Column *) g_ptr_array_index (self->columns, c))->today;
+      if (shown)
+        {
+          g_autofree char *text = kiosk_format_time (self->now);
+          double y = HEADER_H + Y_OF (self, self->now);
+          int tw, th;
+
+          pango_layout_set_markup (layout, "", -1);
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          gdk_cairo_set_source_rgba (cr, &now_color);
+          cairo_rectangle (cr, 2, y - th / 2.0 - 1, width - 4, th + 2);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_move_to (cr, (width - tw) / 2.0, y - th / 2.0);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+}
+
+/* ---- layout and drawing ------------------------------------------------- */
+
+static int
+content_width (KioskDayView *self,
+               int           width)
+{
+  guint n = self->columns != NULL ? self->columns->len : 0;
+
+  return n > 0 ? AXIS_W + self->col_w * (int) n : width;
+}
+
+static int
+content_height (KioskDayView *self)
+{
+  return HEADER_H + (int) Y_OF (self, self->axis_end) + BOTTOM_PAD;
+}
+
+static void
+item_rect (KioskDayView  *self,
+           const Item    *item,
+           double         hx,
+           double         vy,
+           GtkAllocation *out)
+{
+  int lane_w = (self->col_w - 2 * COL_PAD) / (int) item->n_lanes;
+  int top = HEADER_H + (int) Y_OF (self, item->start) - (int) vy;
+  int bottom = HEADER_H + (int) Y_OF (self, item->end) - (int) vy;
+
+  out->x = AXIS_W + (int) item->column * self->col_w + COL_PAD + (int) item->lane * lane_w - (int) hx;
+  out->y = top;
+  out->width = MAX (lane_w, 1);
+  out->height = MAX (bottom - top, MIN_BLOCK_H);
+}
+
+static void
+kiosk_day_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (widget);
+  guint n = self->columns != NULL ? self->columns->len : 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = AXIS_W + MIN_COL_W;
+      *natural = AXIS_W + MIN_COL_W * (int) MAX (n, 1);
+    }
+  else
+    {
+      /* Before the first day is loaded the content is only the header. */
+      *minimum = HEADER_H + PX_PER_HOUR;
+      *natural = MAX (*minimum, content_height (self));
+    }
+}
+
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         value,
+                      int            content,
+                      int            page)
+{
+  double upper = MAX (content, page);
+
+  gtk_adjustment_configure (adjustment, CLAMP (value, 0, upper - page), 0, upper,
+                            page * 0.1, page * 0.9, page);
+}
+
+static void
+kiosk_day_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (widget);
+  guint n = self->columns != NULL ? self->columns->len : 0;
+  double hx, vy;
+  int min;
+
+  self->col_w = n > 0 ? MAX (MIN_COL_W, (width - AXIS_W) / (int) n) : MAX (width - AXIS_W, 1);
+
+  hx = self->restore_scroll ? self->restore_x : gtk_adjustment_get_value (self->hadjustment);
+  vy = self->restore_scroll ? self->restore_y : gtk_adjustment_get_value (self->vadjustment);
+  if (self->scroll_to_time >= 0)
+    {
+      /* A new day opens at the time that matters: now, or the opening. */
+      vy = Y_OF (self, self->scroll_to_time) - PX_PER_HOUR / 2;
+      hx = 0;
+      self->scroll_to_time = -1;
+    }
+  self->restore_scroll = FALSE;
+
+  /* Configuring emits value-changed, which only queues this again. */
+  g_signal_handlers_block_by_func (self->hadjustment, adjustment_value_changed, self);
+  g_signal_handlers_block_by_func (self->vadjustment, adjustment_value_changed, self);
+  configure_adjustment (self->hadjustment, hx, content_width (self, width), width);
+  configure_adjustment (self->vadjustment, vy, content_height (self), height);
+  g_signal_handlers_unblock_by_func (self->hadjustment, adjustment_value_changed, self);
+  g_signal_handlers_unblock_by_func (self->vadjustment, adjustment_value_changed, self);
+  hx = gtk_adjustment_get_value (self->hadjustment);
+  vy = gtk_adjustment_get_value (self->vadjustment);
+
+  for (guint i = 0; i < self->n_shown; i++)
+    {
+      GtkWidget *block = g_ptr_array_index (self->blocks, i);
+      GtkAllocation rect;
+
+      item_rect (self, &g_array_index (self->items, Item, i), hx, vy, &rect);
+      gtk_widget_measure (block, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      gtk_widget_size_allocate (block, &rect, -1);
+    }
+
+  gtk_widget_measure (self->axis, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->axis,
+                            &(GtkAllocation) { 0, -(int) vy, AXIS_W, content_height (self) }, -1);
+  gtk_widget_measure (self->header, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->header, &(GtkAllocation) { 0, 0, width, HEADER_H }, -1);
+}
+
+static void
+kiosk_day_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double hx = gtk_adjustment_get_value (self->hadjustment);
+  double vy = gtk_adjustment_get_value (self->vadjustment);
+  guint n = self->columns != NULL ? self->columns->len : 0;
+  double top = HEADER_H - vy;
+  double bottom = top + Y_OF (self, self->axis_end);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_color (snapshot, &grid_bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* Closed hours shaded, column by column. */
+  for (guint c = 0; c < n; c++)
+    {
+      const Column *column = g_ptr_array_index (self->columns, c);
+      double x = AXIS_W + (double) c * self->col_w - hx;
+
+      if (x + self->col_w < AXIS_W || x > width)
+        continue;
+      if (column->closed)
+        gtk_snapshot_append_color (snapshot, &closed_bg, &GRAPHENE_RECT_INIT (x, top, self->col_w, bottom - top));
+      else
+        {
+          double open = top + Y_OF (self, column->open), close = top + Y_OF (self, column->close);
+
+          if (open > top)
+            gtk_snapshot_append_color (snapshot, &closed_bg, &GRAPHENE_RECT_INIT (x, top, self->col_w, open - top));
+          if (close < bottom)
+            gtk_snapshot_append_color (snapshot, &closed_bg,
+                                       &GRAPHENE_RECT_INIT (x, close, self->col_w, bottom - close));
+        }
+      gtk_snapshot_append_color (snapshot, &line_color, &GRAPHENE_RECT_INIT (x, top, 1, bottom - top));
+    }
+
+  /* Hour and half-hour lines. */
+  for (int t = self->axis_start; t <= self->axis_end; t += 1800)
+    {
+      double y = top + Y_OF (self, t);
+
+      if (y < HEADER_H - 1 || y > height)
+        continue;
+      gtk_snapshot_append_color (snapshot, t % 3600 == 0 ? &line_color : &half_line_color,
+                                 &GRAPHENE_RECT_INIT (AXIS_W, y, width - AXIS_W, 1));
+    }
+
+  /* Only the blocks in view: a busy day has hundreds. */
+  for (guint i = 0; i < self->n_shown; i++)
+    {
+      GtkWidget *block = g_ptr_array_index (self->blocks, i);
+      GtkAllocation rect;
+
+      item_rect (self, &g_array_index (self->items, Item, i), hx, vy, &rect);
+      if (rect.x + rect.width < AXIS_W || rect.x > width || rect.y + rect.height < HEADER_H || rect.y > height)
+        continue;
+      gtk_widget_snapshot_child (widget, block, snapshot);
+    }
+
+  /* The now-line over today's columns. */
+  if (self->now >= self->axis_start && self->now <= self->axis_end)
+    {
+      double y = top + Y_OF (self, self->now);
+
+      for (guint c = 0; c < n; c++)
+        {
+          const Column *column = g_ptr_array_index (self->columns, c);
+          double x = AXIS_W + (double) c * self->col_w - hx;
+
+          if (column->today && y >= HEADER_H && y <= height)
+            gtk_snapshot_append_color (snapshot, &now_color, &GRAPHENE_RECT_INIT (x, y - 1, self->col_w, 2));
+        }
+    }
+
+  gtk_widget_snapshot_child (widget, self->axis, snapshot);
+  gtk_widget_snapshot_child (widget, self->header, snapshot);
+  /* The corner over both. */
+  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, 0, AXIS_W, HEADER_H));
+  gtk_snapshot_append_color (snapshot, &line_color, &GRAPHENE_RECT_INIT (0, HEADER_H - 1, AXIS_W, 1));
+  gtk_snapshot_pop (snapshot);
+}
+
+/* ---- the clock ---------------------------------------------------------- */
+
+static gboolean
+now_tick (gpointer data)
+{
+  KioskDayView *self = data;
+
+  if (self->context != NULL)
+    {
+      g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
+
+      self->now = seconds_of (now);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      gtk_widget_queue_draw (self->axis);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+kiosk_day_view_map (GtkWidget *widget)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (kiosk_day_view_parent_class)->map (widget);
+  if (self->now_timer == 0)
+    self->now_timer = g_timeout_add_seconds (30, now_tick, self);
+}
+
+static void
+kiosk_day_view_unmap (GtkWidget *widget)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (widget);
+
+  g_clear_handle_id (&self->now_timer, g_source_remove);
+  GTK_WIDGET_CLASS (kiosk_day_view_parent_class)->unmap (widget);
+}
+
+/* ---- public ------------------------------------------------------------- */
+
+static gboolean
+show (KioskDayView  *self,
+      gboolean       week_mode,
+      const char    *employee_id,
+      const char    *date,
+      gboolean       keep_place,
+      GError       **error)
+{
+  Model model;
+  gboolean same_date = g_strcmp0 (self->date, date) == 0;
+
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  model_init (&model);
+  if (!load_model (self, week_mode, employee_id, date, &model, error))
+    {
+      model_clear (&model);
+      return FALSE;
+    }
+
+  if (!keep_place)
+    {
+      int earliest = G_MAXINT;
+
+      /* Open at now on today, else at the opening. */
+      for (guint c = 0; c < model.columns->len; c++)
+        {
+          const Column *column = g_ptr_array_index (model.columns, c);
+
+          if (column->today)
+            earliest = MIN (earliest, model.now);
+          else if (!column->closed)
+            earliest = MIN (earliest, column->open);
+        }
+      self->scroll_to_time = earliest != G_MAXINT ? MAX (earliest - 1800, model.axis_start) : model.axis_start;
+    }
+
+  self->week_mode = week_mode;
+  if (g_strcmp0 (self->employee, employee_id) != 0)
+    {
+      g_free (self->employee);
+      self->employee = g_strdup (employee_id);
+    }
+  if (!same_date)
+    {
+      g_free (self->date);
+      self->date = g_strdup (date);
+    }
+  apply_model (self, &model, keep_place);
+  model_clear (&model);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  week_mode ? _("Week") : _("Day"), -1);
+  if (!same_date)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  return TRUE;
+}
+
+gboolean
+kiosk_day_view_show_day (KioskDayView  *self,
+                         const char    *date,
+                         GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  return show (self, FALSE, NULL, date, !self->week_mode && g_strcmp0 (self->date, date) == 0, error);
+}
+
+gboolean
+kiosk_day_view_show_week (KioskDayView  *self,
+                          const char    *employee_id,
+                          const char    *date,
+                          GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  return show (self, TRUE, employee_id, date,
+               self->week_mode && g_strcmp0 (self->date, date) == 0 && g_strcmp0 (self->employee, employee_id) == 0,
+               error);
+}
+
+gboolean
+kiosk_day_view_reload (KioskDayView  *self,
+                       GError       **error)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *employee = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), FALSE);
+
+  if (self->date == NULL || self->context == NULL)
+    return TRUE;
+  date = g_strdup (self->date);
+  employee = g_strdup (self->employee);
+  return show (self, self->week_mode, employee, date, TRUE, error);
+}
+
+/* PageUp/PageDown and Ctrl+arrows: the same staff member (or weekday) at
+ * about the same time, on the other day. */
+static gboolean
+shift_days (KioskDayView *self,
+            int           days)
+{
+  g_autofree char *date = date_add_days (self->date, days);
+  g_autoptr(GError) error = NULL;
+  gboolean had_focus = focused_item (self) >= 0;
+  const char *employee = NULL;
+  int time = self->focus_time;
+  guint column = self->focus_column;
+  g_autofree char *employee_copy = NULL;
+
+  if (date == NULL)
+    return FALSE;
+  if (!self->week_mode && self->columns != NULL && column < self->columns->len)
+    employee_copy = g_strdup (((Column *) g_ptr_array_index (self->columns, column))->employee);
+  employee = employee_copy;
+
+  if (!show (self, self->week_mode, self->employee, date, FALSE, &error))
+    {
+      g_warning ("Cannot show %s: %s", date, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+
+  if (!self->week_mode)
+    {
+      column = G_MAXUINT;
+      for (guint c = 0; c < self->columns->len && employee != NULL; c++)
+        if (g_strcmp0 (((Column *) g_ptr_array_index (self->columns, c))->employee, employee) == 0)
+          column = c;
+    }
+  if (had_focus)
+    {
+      int target = column < self->columns->len ? nearest_in_column (self, column, time) : -1;
+
+      if (target < 0 && self->n_shown > 0)
+        target = 0;
+      if (!focus_item (self, target))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+  return TRUE;
+}
+
+const char *
+kiosk_day_view_get_date (KioskDayView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), NULL);
+  return self->date;
+}
+
+const char *
+kiosk_day_view_get_employee (KioskDayView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), NULL);
+  return self->week_mode ? self->employee : NULL;
+}
+
+gboolean
+kiosk_day_view_get_week_mode (KioskDayView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), FALSE);
+  return self->week_mode;
+}
+
+void
+kiosk_day_view_set_selected (KioskDayView *self,
+                             const char   *appointment_id)
+{
+  g_return_if_fail (KIOSK_IS_DAY_VIEW (self));
+
+  if (g_strcmp0 (self->selected, appointment_id) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (appointment_id);
+  for (guint i = 0; i < self->n_shown; i++)
+    {
+      KioskDayBlock *block = g_ptr_array_index (self->blocks, i);
+      const Item *item = &g_array_index (self->items, Item, i);
+      gboolean selected = item->kind == BLOCK_APPOINTMENT && g_strcmp0 (item->id, appointment_id) == 0;
+
+      if (block->selected != selected)
+        {
+          block->selected = selected;
+          gtk_widget_queue_draw (GTK_WIDGET (block));
+        }
+    }
+}
+
+const char *
+kiosk_day_view_get_selected (KioskDayView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), NULL);
+  return self->selected;
+}
+
+gboolean
+kiosk_day_view_focus_block (KioskDayView *self,
+                            const char   *appointment_id)
+{
+  int target;
+
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), FALSE);
+
+  target = find_appointment (self, appointment_id);
+  if (target < 0)
+    target = find_item (self, self->focus_key);
+  if (target < 0 && self->n_shown > 0)
+    target = 0;
+  return focus_item (self, target);
+}
+
+char *
+kiosk_day_view_dup_label (KioskDayView *self,
+                          const char   *appointment_id)
+{
+  int index;
+
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), NULL);
+
+  index = find_appointment (self, appointment_id);
+  if (index < 0)
+    return NULL;
+  return item_label (self, &g_array_index (self->items, Item, index));
+}
+
+const char *
+kiosk_day_view_get_focus_employee (KioskDayView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), NULL);
+
+  if (self->week_mode)
+    return self->employee;
+  if (self->columns == NULL || self->focus_column >= self->columns->len)
+    return NULL;
+  return ((Column *) g_ptr_array_index (self->columns, self->focus_column))->employee;
+}
+
+guint
+kiosk_day_view_get_n_appointments (KioskDayView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), 0);
+
+  for (guint i = 0; i < self->n_shown; i++)
+    n += g_array_index (self->items, Item, i).kind == BLOCK_APPOINTMENT;
+  return n;
+}
+
+guint
+kiosk_day_view_get_n_columns (KioskDayView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), 0);
+  return self->columns != NULL ? self->columns->len : 0;
+}
+
+guint
+kiosk_day_view_get_n_blocks (KioskDayView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), 0);
+  return self->n_shown;
+}
+
+void
+kiosk_day_view_set_context (KioskDayView *self,
+                            KioskContext *context)
+{
+  g_return_if_fail (KIOSK_IS_DAY_VIEW (self));
+
+  if (g_set_object (&self->context, context))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+KioskContext *
+kiosk_day_view_get_context (KioskDayView *self)
+{
+  g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), NULL);
+  return self->context;
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+kiosk_day_view_dispose (GObject *object)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->now_timer, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->header = NULL;
+  self->axis = NULL;
+  if (self->blocks != NULL)
+    g_ptr_array_set_size (self->blocks, 0);
+  self->n_shown = 0;
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (kiosk_day_view_parent_class)->dispose (object);
+}
+
+static void
+kiosk_day_view_finalize (GObject *object)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (object);
+
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_free (self->date);
+  g_free (self->employee);
+  g_free (self->focus_key);
+  g_free (self->selected);
+
+  G_OBJECT_CLASS (kiosk_day_view_parent_class)->finalize (object);
+}
+
+static void
+kiosk_day_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_day_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KioskDayView *self = KIOSK_DAY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      kiosk_day_view_set_context (self, g_value_get_object (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kiosk_day_view_class_init (KioskDayViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kiosk_day_view_dispose;
+  object_class->finalize = kiosk_day_view_finalize;
+  object_class->get_property = kiosk_day_view_get_property;
+  object_class->set_property = kiosk_day_view_set_property;
+
+  widget_class->measure = kiosk_day_view_measure;
+  widget_class->size_allocate = kiosk_day_view_size_allocate;
+  widget_class->snapshot = kiosk_day_view_snapshot;
+  widget_class->map = kiosk_day_view_map;
+  widget_class->unmap = kiosk_day_view_unmap;
+  widget_class->focus = kiosk_day_view_focus;
+  widget_class->set_focus_child = kiosk_day_view_set_focus_child;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, KIOSK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  signals[APPOINTMENT_ACTIVATED] =
+    g_signal_new ("appointment-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[BOOK_REQUESTED] =
+    g_signal_new ("book-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
+
+  gtk_widget_class_set_css_name (widget_class, "calendar-grid");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+kiosk_day_view_init (KioskDayView *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->blocks = g_ptr_array_new_with_free_func (NULL);
+  self->scroll_to_time = -1;
+  self->focus_column = G_MAXUINT;
+
+  /* What they say is in every block's spoken label. */
+  self->axis = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->axis), draw_axis, self, NULL);
+  gtk_widget_set_parent (self->axis, GTK_WIDGET (self));
+  self->header = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->header), draw_header, self, NULL);
+  gtk_widget_set_parent (self->header, GTK_WIDGET (self));
+
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}

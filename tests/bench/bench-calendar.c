@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * Issue 6: the day view on a replica with ~1M appointments, on a day with 30
+ * more staff members and 600 appointments between them.
+ *
+ *  - switching days: the replica query at most 8 ms, the view's whole switch
+ *    (query, model, blocks) at most 8 ms, and the new day drawn in the very
+ *    next frame, whose layout and paint take at most 16 ms;
+ *  - scrolling (the vertical adjustment moved a little every frame from a
+ *    tick callback): at most 8 ms of work per frame, from the frame clock's
+ *    before-paint to its after-paint, frame intervals from its timings.
+ *
+ * The reference measured in the same run: the same switch and scrolling on
+ * an empty day (same staff, no appointments). p50/p99 as TAP comments; the
+ * test fails when a p99 is above its goal.
+ *
+ * The big replica is bench-startup's (bench-data/, made once a day); this
+ * copies it to bench-data/calendar/ and adds the busy day there.
+ */
+#define G_LOG_DOMAIN "bench-calendar"
+
+#include <time.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "demo/kiosk-demo.h"
+#include "kiosk-context.h"
+#include "ui/kiosk-day-view.h"
+
+#define N_CUSTOMERS      200000
+#define N_APPOINTMENTS   1000000
+#define N_STAFF          30
+#define N_PER_STAFF      20
+#define N_WARMUP         3
+#define N_SWITCHES       40
+#define N_SCROLL_FRAMES  240
+#define SCROLL_STEP      14.0
+
+#define GOAL_QUERY_MS    8.0
+#define GOAL_SWITCH_MS   8.0
+#define GOAL_DRAW_MS     16.0
+#define GOAL_SCROLL_MS   8.0
+
+static GTimeZone *
+istanbul (void)
+{
+  GTimeZone *tz = g_time_zone_new_identifier ("Europe/Istanbul");
+
+  return tz != NULL ? tz : g_time_zone_new_offset (3 * 3600);
+}
+
+static char *
+today_in_istanbul (void)
+{
+  g_autoptr(GTimeZone) tz = istanbul ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* As bench-startup.c: the big replica, made with the demo generator. */
+static void
+ensure_big_replica (const char *dir,
+                    const char *today)
+{
+  g_autofree char *path = g_build_filename (dir, "replica.db", NULL);
+  g_autofree char *stamp = g_build_filename (dir, "made-for", NULL);
+  g_autofree char *made_for = NULL;
+  g_autoptr(KioskReplica) replica = NULL;
+  g_autoptr(GError) error = NULL;
+  KioskDemoOptions options;
+  gint64 n;
+
+  if (g_file_get_contents (stamp, &made_for, NULL, NULL) && g_str_equal (made_for, today)
+      && g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+      g_unlink (file);
+    }
+
+  g_print ("# making the benchmark replica in %s ...\n", dir);
+  replica = kiosk_replica_open (path, &error);
+  g_assert_no_error (error);
+  kiosk_demo_options_init (&options, today);
+  options.n_customers = N_CUSTOMERS;
+  options.days_after = 14;
+  options.days_before = 16500;
+  if (!kiosk_demo_populate (replica, &options, &error))
+    g_error ("cannot make the benchmark replica: %s", error->message);
+  n = kiosk_replica_count (replica, "appointment", &error);
+  g_assert_no_error (error);
+  if (n < N_APPOINTMENTS)
+    g_error ("the benchmark replica has only %" G_GINT64_FORMAT " appointments", n);
+  g_file_set_contents (stamp, today, -1, NULL);
+}
+
+static const char *first_names[] = {
+  "Ayşe", "Çağla", "Şükrü", "İlknur", "Gökhan", "Özge", "Ümit", "Ilgın", "Deniz", "Ebru",
+  "Oğuz", "Büşra", "Hülya", "Tuğçe", "Cem", "Nazlı", "Barış", "Şebnem", "Yiğit", "Gülşen",
+};
+static const char *last_names[] = {
+  "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Öztürk", "Aydın", "Özdemir", "Arslan",
+  "Doğan", "Kılıç", "Aslan", "Çetin", "Koç", "Kurt", "Özkan", "Şimşek", "Ünal", "Güneş",
+};
+
+static char *
+date_plus (const char *date,
+           int         days)
+{
+  int y, m, d;
+  GDate when;
+
+  g_assert_cmpint (sscanf (date, "%4d-%2d-%2d", &y, &m, &d), ==, 3);
+  g_date_clear (&when, 1);
+  g_date_set_dmy (&when, d, m, y);
+  g_date_add_days (&when, days);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&when), g_date_get_month (&when), g_date_get_day (&when));
+}
+
+/* A Wednesday about a month ahead: an open day past the demo's bookings. */
+static char *
+busy_day_after (const char *today)
+{
+  for (int days = 28; days < 35; days++)
+    {
+      g_autofree char *date = date_plus (today, days);
+      int y, m, d;
+      GDate when;
+
+      sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
+      g_date_clear (&when, 1);
+      g_date_set_dmy (&when, d, m, y);
+      if (g_date_get_weekday (&when) == G_DATE_WEDNESDAY)
+        return g_steal_pointer (&date);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) src = g_file_new_for_path (from);
+  g_autoptr(GFile) dst = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_query_exists (src, NULL))
+    return FALSE;
+  if (!g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("cannot copy %s: %s", from, error->message);
+  return TRUE;
+}
+
+/* bench-data/calendar/replica.db: the big replica plus 30 staff members
+ * with 600 appointments on @busy_day, in every status. */
+static void
+ensure_calendar_replica (const char *big_dir,
+                         const char *dir,
+                         const char *today,
+                         const char *busy_day)
+{
+  g_autofree char *path = g_build_filename (dir, "replica.db", NULL);
+  g_autofree char *stamp = g_build_filename (dir, "made-for", NULL);
+  g_autofree char *made_for = NULL;
+  g_autoptr(KioskReplica) replica = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) service_ids = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (g_file_get_contents (stamp, &made_for, NULL, NULL) && g_str_equal (made_for, today)
+      && g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  g_print ("# copying the benchmark replica to %s ...\n", dir);
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffix = (const char *[]) { "", "-wal", "-shm" }[i];
+      g_autofree char *from = g_strconcat (big_dir, "/replica.db", suffix, NULL);
+      g_autofree char *to = g_strconcat (path, suffix, NULL);
+
+      g_unlink (to);
+      if (i < 2)
+        copy_file (from, to);
+    }
+
+  replica = kiosk_replica_open (path, &error);
+  g_assert_no_error (error);
+  services = kiosk_replica_list_services (replica, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (services->len, >, 0);
+  service_ids = g_new0 (char *, services->len + 1);
+  for (guint i = 0; i < services->len; i++)
+    service_ids[i] = g_strdup (((KioskService *) g_ptr_array_index (services, i))->id);
+
+  g_assert_true (kiosk_replica_begin (replica, &error));
+  for (guint s = 0; s < N_STAFF; s++)
+    {
+      g_autofree char *employee_id = g_uuid_string_random ();
+      g_autofree char *name = g_strdup_printf ("%s %s %02u", first_names[s % G_N_ELEMENTS (first_names)],
+                                               last_names[(s * 7) % G_N_ELEMENTS (last_names)], s + 1);
+      KioskEmployee employee = {
+        .id = employee_id, .name = name, .position = (char *) "Kuaför", .is_active = TRUE,
+        .services = service_ids, .version = 1,
+      };
+
+      g_assert_true (kiosk_replica_put_employee (replica, &employee, &error));
+      for (guint k = 0; k < N_PER_STAFF; k++)
+        {
+          guint n = s * N_PER_STAFF + k;
+          g_autofree char *customer_id = g_uuid_string_random ();
+          g_autofree char *appointment_id = g_uuid_string_random ();
+          g_autofree char *phone = g_strdup_printf ("+90559%07u", 1000000 + n);
+          const KioskService *service = g_ptr_array_index (services, n % services->len);
+          KioskCustomer customer = {
+            .id = customer_id,
+            .first_name = (char *) first_names[n % G_N_ELEMENTS (first_names)],
+            .last_name = (char *) last_names[(n / 3) % G_N_ELEMENTS (last_names)],
+            .phone = phone, .version = 1,
+          };
+          /* Every status, checked in, and not yet accepted by the server. */
+          static const KioskAppointmentStatus statuses[] = {
+            KIOSK_APPOINTMENT_CONFIRMED, KIOSK_APPOINTMENT_PENDING, KIOSK_APPOINTMENT_CONFIRMED,
+            KIOSK_APPOINTMENT_COMPLETED, KIOSK_APPOINTMENT_CANCELLED, KIOSK_APPOINTMENT_NO_SHOW,
+            KIOSK_APPOINTMENT_CONFIRMED,
+          };
+          KioskAppointment appt = {
+            .id = appointment_id, .customer = customer_id, .service = service->id, .employee = employee_id,
+            .appointment_date = (char *) busy_day,
+            .appointment_time = 9 * 3600 + (int) k * 30 * 60,
+            .end_time = 9 * 3600 + (int) (k + 1) * 30 * 60,
+            .status = statuses[k % G_N_ELEMENTS (statuses)],
+            .price = service->price, .source = (char *) "app",
+            .checked_in_at = k % 7 == 2 ? (char *) "2026-01-01T09:00:00+03:00" : NULL,
+            .version = 1, .pending = k % 7 == 6,
+          };
+
+          g_assert_true (kiosk_replica_put_customer (replica, &customer, &error));
+          g_assert_true (kiosk_replica_put_appointment (replica, &appt, &error));
+        }
+    }
+  g_assert_true (kiosk_replica_commit (replica, &error));
+  g_file_set_contents (stamp, today, -1, NULL);
+  g_print ("# calendar replica ready in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* ---- measuring ------------------------------------------------------------ */
+
+/* CPU time of this thread, µs: what the work costs on a busy machine. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+typedef struct {
+  GdkFrameClock *clock;
+  gint64         cpu_start;
+  gint64         last_cpu;       /* CPU time of the last frame */
+  guint          painted;        /* after-paint count */
+  gint64         frame_start;    /* before-paint of the frame going on */
+  gint64         layout_start;
+  gint64         last_start;     /* of the last frame that ended */
+  gint64         last_layout;
+  gint64         last_end;
+  gint64         last_frame_time;
+  gint64         prev_frame_time;
+} Frames;
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Frames        *frames)
+{
+  frames->frame_start = g_get_monotonic_time ();
+  frames->cpu_start = thread_cpu_time ();
+  frames->layout_start = 0;
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  if (frames->layout_start == 0)
+    frames->layout_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  GdkFrameTimings *timings = gdk_frame_clock_get_timings (clock, gdk_frame_clock_get_frame_counter (clock));
+
+  frames->last_end = g_get_monotonic_time ();
+  frames->last_cpu = thread_cpu_time () - frames->cpu_start;
+  frames->last_start = frames->frame_start;
+  frames->last_layout = frames->layout_start != 0 ? frames->layout_start : frames->frame_start;
+  frames->prev_frame_time = frames->last_frame_time;
+  frames->last_frame_time = timings != NULL ? gdk_frame_timings_get_frame_time (timings) : 0;
+  frames->painted++;
+}
+
+/* Waits for @n frames, asking for them (nothing may be left to draw). */
+static void
+wait_frames (Frames    *frames,
+             GtkWidget *widget,
+             guint      n)
+{
+  guint target = frames->painted + n;
+
+  while (frames->painted < target)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Lets everything pending run, without waiting for a frame. */
+static void
+settle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Waits for the frame that a change queued. */
+static void
+wait_next_frame (Frames *frames)
+{
+  guint target = frames->painted + 1;
+
+  while (frames->painted < target)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, (guint) (p * (samples->len - 1) + 0.5));
+}
+
+static gboolean
+report (const char *what,
+        GArray     *busy,
+        GArray     *reference,
+        double      goal)
+{
+  double p50 = percentile (busy, 0.5), p99 = percentile (busy, 0.99);
+  gboolean ok = goal <= 0 || p99 <= goal;
+
+  g_print ("# %-30s busy day p50 %6.2f ms p99 %6.2f ms | empty day p50 %6.2f ms p99 %6.2f ms",
+           what, p50, p99, percentile (reference, 0.5), percentile (reference, 0.99));
+  if (goal > 0)
+    g_print (" | goal p99 <= %.0f ms: %s\n", goal, ok ? "met" : "MISSED");
+  else
+    g_print ("\n");
+  return ok;
+}
+
+typedef struct {
+  KioskDayView  *view;
+  GtkAdjustment *vadj;
+  Frames        *frames;
+  double         direction;
+  guint          ticks;
+  GArray        *work;
+  GArray        *interval;
+  GArray        *cpu;
+  guint          seen;
+} Scroll;
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Scroll *scroll = data;
+  double value = gtk_adjustment_get_value (scroll->vadj);
+  double max = gtk_adjustment_get_upper (scroll->vadj) - gtk_adjustment_get_page_size (scroll->vadj);
+
+  /* The frame before this one has ended: keep its numbers. */
+  if (scroll->ticks > 0 && scroll->frames->painted != scroll->seen)
+    {
+      double work = (scroll->frames->last_end - scroll->frames->last_start) / 1000.0;
+
+      double cpu = scroll->frames->last_cpu / 1000.0;
+
+      g_array_append_val (scroll->work, work);
+      g_array_append_val (scroll->cpu, cpu);
+      if (scroll->frames->prev_frame_time != 0 && scroll->frames->last_frame_time != 0)
+        {
+          double interval = (scroll->frames->last_frame_time - scroll->frames->prev_frame_time) / 1000.0;
+
+          g_array_append_val (scroll->interval, interval);
+        }
+    }
+  scroll->seen = scroll->frames->painted;
+
+  if (value + scroll->direction * SCROLL_STEP > max || value + scroll->direction * SCROLL_STEP < 0)
+    scroll->direction = -scroll->direction;
+  gtk_adjustment_set_value (scroll->vadj, value + scroll->direction * SCROLL_STEP);
+  scroll->ticks++;
+  return scroll->ticks <= N_SCROLL_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+measure_scroll (KioskDayView *view,
+                GtkAdjustment *vadj,
+                Frames       *frames,
+                GArray       *work,
+                GArray       *interval,
+                GArray       *cpu)
+{
+  Scroll scroll = { view, vadj, frames, 1.0, 0, work, interval, cpu, 0 };
+
+  gtk_adjustment_set_value (vadj, 0);
+  wait_frames (frames, GTK_WIDGET (view), 2);
+  gtk_widget_add_tick_callback (GTK_WIDGET (view), scroll_tick, &scroll, NULL);
+  while (scroll.ticks <= N_SCROLL_FRAMES)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (frames, GTK_WIDGET (view), 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *big_dir = NULL;
+  g_autofree char *cal_dir = NULL;
+  g_autofree char *today = today_in_istanbul ();
+  g_autofree char *busy_day = busy_day_after (today);
+  g_autofree char *empty_day = date_plus (busy_day, 1);
+  g_autoptr(KioskContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = istanbul ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GArray) query_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) query_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switch_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switch_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) draw_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) draw_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) total_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) total_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scroll_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scroll_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) interval_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) interval_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_query_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_query_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_switch_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_switch_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_draw_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_draw_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_scroll_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_scroll_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  Frames frames = { 0 };
+  GtkWidget *window, *scrolled;
+  KioskDayView *view;
+  GtkAdjustment *vadj;
+  guint busy_blocks = 0, busy_columns = 0, n_test = 0;
+  gboolean ok = TRUE;
+  gint64 t0;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s DATA-DIR\n", argv[0]);
+      return 2;
+    }
+
+  big_dir = g_canonicalize_filename (argv[1], NULL);
+  cal_dir = g_build_filename (big_dir, "calendar", NULL);
+  ensure_big_replica (big_dir, today);
+  ensure_calendar_replica (big_dir, cal_dir, today, busy_day);
+
+  gtk_init ();
+  g_print ("TAP version 13\n1..3\n");
+
+  /* --demo on a replica that holds a salon: nothing generated, no sync. */
+  context = kiosk_context_new (cal_dir, TRUE, 0, &error);
+  g_assert_no_error (error);
+  now = g_date_time_new_now (tz);
+  kiosk_context_set_now (context, now);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  scrolled = gtk_scrolled_window_new ();
+  view = KIOSK_DAY_VIEW (kiosk_day_view_new (context));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_true (kiosk_day_view_show_day (view, empty_day, &error));
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (gtk_widget_get_frame_clock (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  frames.clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (frames.clock, "before-paint", G_CALLBACK (on_before_paint), &frames);
+  g_signal_connect (frames.clock, "layout", G_CALLBACK (on_layout), &frames);
+  g_signal_connect (frames.clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  wait_frames (&frames, window, 3);
+
+  /* ---- switching days ---- */
+  for (guint i = 0; i < N_WARMUP + N_SWITCHES; i++)
+    for (guint busy = 0; busy < 2; busy++)
+      {
+        const char *day = busy ? busy_day : empty_day;
+        g_autoptr(GPtrArray) rows = NULL;
+        double query, call, draw, total, cpu_query, cpu_call, cpu_draw;
+        guint before;
+        gint64 c0;
+
+        settle ();
+        t0 = g_get_monotonic_time ();
+        c0 = thread_cpu_time ();
+        rows = kiosk_replica_list_appointment_rows (kiosk_context_get_replica (context), day, &error);
+        g_assert_no_error (error);
+        query = (g_get_monotonic_time () - t0) / 1000.0;
+        cpu_query = (thread_cpu_time () - c0) / 1000.0;
+
+        before = frames.painted;
+        t0 = g_get_monotonic_time ();
+        c0 = thread_cpu_time ();
+        g_assert_true (kiosk_day_view_show_day (view, day, &error));
+        call = (g_get_monotonic_time () - t0) / 1000.0;
+        cpu_call = (thread_cpu_time () - c0) / 1000.0;
+        wait_next_frame (&frames);
+        g_assert_cmpuint (frames.painted, ==, before + 1);
+        draw = (frames.last_end - frames.last_layout) / 1000.0;
+        cpu_draw = frames.last_cpu / 1000.0;
+        total = (frames.last_end - t0) / 1000.0;
+
+        if (busy)
+          {
+            busy_blocks = kiosk_day_view_get_n_blocks (view);
+            busy_columns = kiosk_day_view_get_n_columns (view);
+            if (i == 0)
+              g_print ("# first switch to the busy day (makes the blocks): %.2f ms + %.2f ms drawing\n", call, draw);
+          }
+        if (i < N_WARMUP)
+          continue;
+        g_array_append_val (busy ? query_busy : query_empty, query);
+        g_array_append_val (busy ? switch_busy : switch_empty, call);
+        g_array_append_val (busy ? draw_busy : draw_empty, draw);
+        g_array_append_val (busy ? total_busy : total_empty, total);
+        g_array_append_val (busy ? cpu_query_busy : cpu_query_empty, cpu_query);
+        g_array_append_val (busy ? cpu_switch_busy : cpu_switch_empty, cpu_call);
+        g_array_append_val (busy ? cpu_draw_busy : cpu_draw_empty, cpu_draw);
+      }
+
+  g_print ("# busy day %s: %u staff columns, %u blocks (appointments and free time); empty day %s\n",
+           busy_day, busy_columns, busy_blocks, empty_day);
+  g_print ("# %" G_GINT64_FORMAT " appointments in the replica\n",
+           kiosk_replica_count (kiosk_context_get_replica (context), "appointment", NULL));
+  if (busy_columns < N_STAFF || busy_blocks < N_STAFF * N_PER_STAFF)
+    {
+      g_print ("not ok %u - the busy day shows %u columns and %u blocks\n", ++n_test, busy_columns, busy_blocks);
+      ok = FALSE;
+    }
+  else
+    g_print ("ok %u - the busy day shows every staff member and appointment\n", ++n_test);
+
+  {
+    gboolean switch_ok = TRUE;
+
+    switch_ok &= report ("replica query", query_busy, query_empty, GOAL_QUERY_MS);
+    switch_ok &= report ("switch (query, model, blocks)", switch_busy, switch_empty, GOAL_SWITCH_MS);
+    switch_ok &= report ("next frame (layout + paint)", draw_busy, draw_empty, GOAL_DRAW_MS);
+    report ("switch to painted", total_busy, total_empty, 0);
+    report ("CPU: replica query", cpu_query_busy, cpu_query_empty, 0);
+    report ("CPU: switch", cpu_switch_busy, cpu_switch_empty, 0);
+    report ("CPU: next frame", cpu_draw_busy, cpu_draw_empty, 0);
+    g_print ("%s %u - switching days: query and switch <= 8 ms, drawn in the next frame <= 16 ms\n",
+             switch_ok ? "ok" : "not ok", ++n_test);
+    ok &= switch_ok;
+  }
+
+  /* ---- scrolling ---- */
+  g_assert_true (kiosk_day_view_show_day (view, empty_day, &error));
+  measure_scroll (view, vadj, &frames, scroll_empty, interval_empty, cpu_scroll_empty);
+  g_assert_true (kiosk_day_view_show_day (view, busy_day, &error));
+  measure_scroll (view, vadj, &frames, scroll_busy, interval_busy, cpu_scroll_busy);
+  {
+    gboolean scroll_ok = report ("scrolling, work per frame", scroll_busy, scroll_empty, GOAL_SCROLL_MS);
+
+    report ("scrolling, frame interval", interval_busy, interval_empty, 0);
+    report ("CPU: scrolling, per frame", cpu_scroll_busy, cpu_scroll_empty, 0);
+    g_print ("%s %u - scrolling: <= 8 ms per frame\n", scroll_ok ? "ok" : "not ok", ++n_test);
+    ok &= scroll_ok;
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return ok ? 0 : 1;
+}
