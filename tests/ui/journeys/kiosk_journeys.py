@@ -406,6 +406,9 @@ class Journeys:
         self.wait_customer_tabs(60)
         # Someone is at the screen while this goes on.
         s.touching = True
+        # A customer looked themselves up and left their points on screen.
+        self.lookup(phone)
+        s.wait_control(Role.LABEL, shown_name, 5)
         self.open_pin_pad()
         self.enter_pin(PIN)
         s.wait_for("the staff page tabs", lambda: s.tab_names(pages) == staff_tabs, 10)
@@ -413,9 +416,13 @@ class Journeys:
         self.expect("the PIN pad is gone", s.find(Role.PASSWORD_TEXT, w("Staff PIN")) is None)
         self.screenshot("idle-staff-mode")
 
-        # A customer's points are left on screen.
-        self.lookup(phone)
-        s.wait_control(Role.LABEL, shown_name, 5)
+        # Staff look the same person up by name: their card is on screen.
+        full = "%s %s" % (c["first_name"], c["last_name"])
+        s.select_tab(pages, w("Loyalty"))
+        s.fill(Role.ENTRY, w("Search customers"), c["first_name"])
+        s.wait_control(Role.PUSH_BUTTON, full, 15)
+        s.press_button(full)
+        s.wait_for("the card of the customer", lambda: s.find(Role.HEADING, full), 10)
         self.expect("still in staff mode while someone is at the screen", s.tab_names(pages) == staff_tabs)
 
         # Then nobody touches the screen.
