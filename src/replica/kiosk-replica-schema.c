@@ -11,7 +11,7 @@
 #include "config.h"
 
 #include "kiosk-replica-private.h"
-#include "kiosk-replica-search.h"
+#include "kiosk-replica-search-private.h"
 
 /* v1: one STRICT table per entity of kiosk-api.md §3.4, the outbox and meta.
  *

@@ -15,7 +15,7 @@
 #include "domain/kiosk-fold.h"
 #include "domain/kiosk-phone.h"
 #include "kiosk-replica-private.h"
-#include "kiosk-replica-search.h"
+#include "kiosk-replica-search-private.h"
 
 /* What is looked at of what was typed: names are at most 100 letters each,
  * a phone 15 digits; the rest of a pasted novel cannot match anyway. */

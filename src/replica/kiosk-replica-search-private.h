@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The search index's SQL, shared by the schema (migration v4, every
+ * connection's functions) and kiosk-replica-search.c. Not for other layers.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "replica/kiosk-replica-search.h"
+
+G_BEGIN_DECLS
+
+/* Registers kiosk_fold(text) and kiosk_digits(text) on @db: the search
+ * triggers need them on every connection (kiosk-replica-schema.c calls it
+ * at each open, before migrating). */
+int        kiosk_replica_search_register_functions (sqlite3 *db);
+
+/* The triggers on customer that keep customer_search current, as in
+ * migration 4; CREATE … IF NOT EXISTS. */
+#define KIOSK_REPLICA_SEARCH_TRIGGERS_SQL                                                       \
+  "CREATE TRIGGER IF NOT EXISTS customer_search_insert AFTER INSERT ON customer BEGIN "         \
+  "  DELETE FROM customer_search WHERE id = new.id; "                                           \
+  "  INSERT INTO customer_search (id, name, last, digits) VALUES (new.id, "                     \
+  "    kiosk_fold (coalesce (new.first_name, '') || ' ' || coalesce (new.last_name, '')), "     \
+  "    kiosk_fold (new.last_name), kiosk_digits (new.phone)); "                                 \
+  "END;"                                                                                        \
+  "CREATE TRIGGER IF NOT EXISTS customer_search_update "                                        \
+  "  AFTER UPDATE OF id, first_name, last_name, phone ON customer "                             \
+  "  WHEN old.id IS NOT new.id OR old.first_name IS NOT new.first_name "                        \
+  "    OR old.last_name IS NOT new.last_name OR old.phone IS NOT new.phone BEGIN "              \
+  "  DELETE FROM customer_search WHERE id = old.id OR id = new.id; "                            \
+  "  INSERT INTO customer_search (id, name, last, digits) VALUES (new.id, "                     \
+  "    kiosk_fold (coalesce (new.first_name, '') || ' ' || coalesce (new.last_name, '')), "     \
+  "    kiosk_fold (new.last_name), kiosk_digits (new.phone)); "                                 \
+  "END;"                                                                                        \
+  "CREATE TRIGGER IF NOT EXISTS customer_search_delete AFTER DELETE ON customer BEGIN "         \
+  "  DELETE FROM customer_search WHERE id = old.id; "                                           \
+  "END;"
+
+/* The triggers on customer_search that keep customer_fts and
+ * customer_phone_part in step, as in migration 4. */
+#define KIOSK_REPLICA_SEARCH_KEY_TRIGGERS_SQL                                                   \
+  "CREATE TRIGGER IF NOT EXISTS customer_search_keys_insert AFTER INSERT ON customer_search BEGIN " \
+  "  INSERT INTO customer_fts (rowid, name) VALUES (new.key, new.name); "                       \
+  "  INSERT OR IGNORE INTO customer_phone_part (part, key) "                                    \
+  "    SELECT substr (new.digits, i), new.key FROM digit_position WHERE i <= length (new.digits) - 2; " \
+  "END;"                                                                                        \
+  "CREATE TRIGGER IF NOT EXISTS customer_search_keys_delete AFTER DELETE ON customer_search BEGIN " \
+  "  INSERT INTO customer_fts (customer_fts, rowid, name) VALUES ('delete', old.key, old.name); " \
+  "  DELETE FROM customer_phone_part WHERE key = old.key AND part IN "                          \
+  "    (SELECT substr (old.digits, i) FROM digit_position WHERE i <= length (old.digits) - 2); " \
+  "END;"
+
+G_END_DECLS
