@@ -392,8 +392,7 @@ message_prefix (const char *translated)
 static char *
 untrusted_prefix (void)
 {
-  return message_prefix (_("The server's certificate is not trusted: %s If the salon uses its own "
-                           "certificate authority, set its file in the ca-file setting."));
+  return message_prefix (_("The server's certificate is not trusted: %s"));
 }
 
 static void
