@@ -101,7 +101,10 @@ def main():
                     app = desktop.get_child_at_index(i)
                     if app is None or app.get_process_id() != proc.pid:
                         continue
-                    lists = find(app, Atspi.Role.PAGE_TAB_LIST, [])
+                    # The rail, named "Pages" (the calendar's Day/Week switch
+                    # is a tab list too).
+                    lists = [node for node in find(app, Atspi.Role.PAGE_TAB_LIST, [])
+                             if node.get_name() == "Pages"]
                     if lists:
                         tab_list = lists[0]
                 if proc.poll() is not None:
