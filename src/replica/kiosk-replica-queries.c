@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "kiosk-replica-private.h"
@@ -416,7 +419,9 @@ read_appointment_row (sqlite3_stmt *stmt)
 }
 
 /* Customer, service and employee may not have arrived yet (no foreign
- * keys, see the schema): LEFT JOINs, and NULL names. */
+ * keys, see the schema): LEFT JOINs, and NULL names. The (date, time)
+ * index gives the rows by time; the order among bookings at the same time
+ * (by staff member's name) is made in C, see sort_day_rows(). */
 static const char appointment_rows_sql[] =
   "SELECT " APPOINTMENT_COLUMNS ", c.first_name, c.last_name, s.name, e.name "
   "FROM appointment a "
@@ -424,7 +429,71 @@ static const char appointment_rows_sql[] =
   "LEFT JOIN service s ON s.id = a.service "
   "LEFT JOIN employee e ON e.id = a.employee "
   "WHERE a.appointment_date = ?1 "
-  "ORDER BY a.appointment_time, e.name IS NULL, e.name COLLATE KIOSK_NAME, a.id";
+  "ORDER BY a.appointment_time";
+
+typedef struct {
+  KioskAppointmentRow *row;
+  const char          *key;   /* collation key of the staff member's name; NULL: none, or not UTF-8 */
+} DayRow;
+
+/* As ORDER BY appointment_time, e.name IS NULL, e.name COLLATE KIOSK_NAME, id
+ * (see collate_names(): g_utf8_collate, then the bytes; the bytes alone
+ * when a name is not UTF-8), with one collation key per staff member
+ * instead of a g_utf8_collate() per comparison. */
+static int
+compare_day_rows (gconstpointer a,
+                  gconstpointer b)
+{
+  const DayRow *x = a, *y = b;
+  const KioskAppointmentRow *rx = x->row, *ry = y->row;
+  const char *nx = rx->employee_name, *ny = ry->employee_name;
+  int cmp = 0;
+
+  if (rx->appointment.appointment_time != ry->appointment.appointment_time)
+    return rx->appointment.appointment_time < ry->appointment.appointment_time ? -1 : 1;
+  if ((nx == NULL) != (ny == NULL))
+    return nx == NULL ? 1 : -1;
+  if (nx != NULL)
+    {
+      if (x->key != NULL && y->key != NULL)
+        cmp = strcmp (x->key, y->key);
+      if (cmp == 0)
+        cmp = strcmp (nx, ny);
+      if (cmp != 0)
+        return cmp;
+    }
+  return strcmp (rx->appointment.id, ry->appointment.id);
+}
+
+static void
+sort_day_rows (GPtrArray *rows)
+{
+  g_autoptr(GHashTable) keys = NULL;
+  g_autofree DayRow *sorted = NULL;
+
+  if (rows == NULL || rows->len < 2)
+    return;
+
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  sorted = g_new (DayRow, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      KioskAppointmentRow *row = g_ptr_array_index (rows, i);
+      const char *name = row->employee_name;
+      char *key = NULL;
+
+      if (name != NULL && !g_hash_table_lookup_extended (keys, name, NULL, (gpointer *)&key))
+        {
+          key = g_utf8_validate (name, -1, NULL) ? g_utf8_collate_key (name, -1) : NULL;
+          g_hash_table_insert (keys, (gpointer)name, key);
+        }
+      sorted[i].row = row;
+      sorted[i].key = key;
+    }
+  qsort (sorted, rows->len, sizeof (DayRow), compare_day_rows);
+  for (guint i = 0; i < rows->len; i++)
+    rows->pdata[i] = sorted[i].row;
+}
 
 GPtrArray *
 kiosk_replica_list_appointment_rows (KioskReplica  *self,
@@ -432,6 +501,7 @@ kiosk_replica_list_appointment_rows (KioskReplica  *self,
                                      GError       **error)
 {
   g_autoptr(KioskCachedStmt) stmt = NULL;
+  GPtrArray *rows;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
   g_return_val_if_fail (date != NULL, NULL);
@@ -440,7 +510,9 @@ kiosk_replica_list_appointment_rows (KioskReplica  *self,
   if (stmt == NULL)
     return NULL;
   kiosk_replica_bind_text (stmt, 1, date);
-  return kiosk_replica_collect_rows (self, stmt, read_appointment_row, (GDestroyNotify)kiosk_appointment_row_free, error);
+  rows = kiosk_replica_collect_rows (self, stmt, read_appointment_row, (GDestroyNotify)kiosk_appointment_row_free, error);
+  sort_day_rows (rows);
+  return rows;
 }
 
 char *

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1611,6 +1612,112 @@ test_day_rows_plan (Fixture       *fixture,
   g_assert_null (strstr (plan, "SCAN a"));
 }
 
+/* The day's rows by time, then (at the same time) by staff member's name as
+ * people sort names (Turkish letters in their places when the locale is
+ * Turkish), rows without a staff member last, then by id: the order the
+ * SQL collation gave, made in C since the collation per comparison was
+ * most of the day query's time. */
+static void
+test_day_rows_order (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *id;
+    const char *name;   /* NULL: no employee row (not arrived yet) */
+  } staff[] = {
+    { "emp-1", "Şule Kaya" }, { "emp-2", "Can Er" }, { "emp-3", "Çağla Su" }, { "emp-4", "Ümit Ak" },
+    { "emp-5", "ayşe Ünal" }, { "emp-6", "Can Er" }, { "emp-7", "İlknur Öz" }, { "emp-8", "Irmak Işık" },
+    { "emp-9", NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskReplica) replica = kiosk_replica_open (fixture->path, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *old_collate = g_strdup (setlocale (LC_COLLATE, NULL));
+  const char *locales[] = { "tr_TR.UTF-8", "en_US.UTF-8", "C.UTF-8" };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales) && setlocale (LC_COLLATE, locales[i]) == NULL; i++)
+    ;
+  g_test_message ("collation locale: %s", setlocale (LC_COLLATE, NULL));
+
+  g_assert_no_error (error);
+  g_assert_true (kiosk_replica_begin (replica, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
+    {
+      KioskEmployee employee = { .id = (char *)staff[i].id, .name = (char *)staff[i].name, .is_active = TRUE };
+
+      if (staff[i].name != NULL)
+        g_assert_true (kiosk_replica_put_employee (replica, &employee, &error));
+      /* Two bookings each at 10:00 (in reverse id order), one at 09:00. */
+      for (guint k = 0; k < 3; k++)
+        {
+          g_autofree char *id = g_strdup_printf ("app-%c-%s", "zya"[k], staff[i].id);
+          g_autoptr(KioskAppointment) appt = make_appointment (id, "cus-1", "svc-1", staff[i].id, "2026-03-02",
+                                                               k == 2 ? 9 * 3600 : 10 * 3600);
+
+          g_assert_true (kiosk_replica_put_appointment (replica, appt, &error));
+          n++;
+        }
+    }
+  /* Another day, not listed. */
+  {
+    g_autoptr(KioskAppointment) other = make_appointment ("app-other", "cus-1", "svc-1", "emp-1", "2026-03-03",
+                                                          9 * 3600);
+
+    g_assert_true (kiosk_replica_put_appointment (replica, other, &error));
+  }
+  g_assert_true (kiosk_replica_commit (replica, &error));
+  g_assert_no_error (error);
+
+  rows = kiosk_replica_list_appointment_rows (replica, "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, n);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const KioskAppointmentRow *a = g_ptr_array_index (rows, i - 1);
+      const KioskAppointmentRow *b = g_ptr_array_index (rows, i);
+      int cmp;
+
+      g_test_message ("%02d:%02d %s %s", b->appointment.appointment_time / 3600,
+                      b->appointment.appointment_time / 60 % 60, b->employee_name, b->appointment.id);
+      g_assert_cmpint (a->appointment.appointment_time, <=, b->appointment.appointment_time);
+      if (a->appointment.appointment_time != b->appointment.appointment_time)
+        continue;
+      /* Named staff first. */
+      g_assert_false (a->employee_name == NULL && b->employee_name != NULL);
+      if (a->employee_name == NULL || b->employee_name == NULL)
+        {
+          if (a->employee_name == NULL)
+            g_assert_cmpstr (a->appointment.id, <, b->appointment.id);
+          continue;
+        }
+      cmp = g_utf8_collate (a->employee_name, b->employee_name);
+      if (cmp == 0)
+        cmp = strcmp (a->employee_name, b->employee_name);
+      g_assert_cmpint (cmp, <=, 0);
+      if (cmp == 0)
+        g_assert_cmpstr (a->appointment.id, <, b->appointment.id);
+    }
+  /* The first at 09:00 and the last at 10:00 (no staff member's name). */
+  g_assert_cmpint (((KioskAppointmentRow *)g_ptr_array_index (rows, 0))->appointment.appointment_time, ==, 9 * 3600);
+  g_assert_null (((KioskAppointmentRow *)g_ptr_array_index (rows, rows->len - 1))->employee_name);
+  g_assert_cmpstr (((KioskAppointmentRow *)g_ptr_array_index (rows, rows->len - 1))->appointment.id, ==,
+                   "app-z-emp-9");
+  /* In a Turkish locale "Ç" sorts after "C" and before "D", "Ş" after "S":
+   * the bytes would put both after every ASCII letter. */
+  if (g_str_has_prefix (setlocale (LC_COLLATE, NULL), "tr_TR"))
+    {
+      const KioskAppointmentRow *first = g_ptr_array_index (rows, 0);
+      const KioskAppointmentRow *third = g_ptr_array_index (rows, 2);
+
+      g_assert_cmpstr (first->employee_name, ==, "ayşe Ünal");
+      g_assert_cmpstr (third->employee_name, ==, "Can Er");
+      g_assert_cmpstr (((KioskAppointmentRow *)g_ptr_array_index (rows, 3))->employee_name, ==, "Çağla Su");
+    }
+
+  setlocale (LC_COLLATE, old_collate);
+}
+
 /* The queue and the loyalty summary, as the front desk shows them. */
 static void
 test_open_walkins_and_levels (Fixture       *fixture,
@@ -1701,6 +1808,7 @@ main (int   argc,
   ADD ("/replica/error/disk-full", test_disk_full);
   ADD ("/replica/error/refused-employee", test_refused_employee);
   ADD ("/replica/appointment-rows/plan", test_day_rows_plan);
+  ADD ("/replica/appointment-rows/order", test_day_rows_order);
   ADD ("/replica/open-walkins-and-levels", test_open_walkins_and_levels);
 
 #undef ADD
