@@ -21,10 +21,11 @@ G_BEGIN_DECLS
  * Input made only of digits, spaces and + ( ) - . / is a phone fragment
  * (any spacing, +90, leading 0); anything else is a name fragment, folded
  * the Turkish way (kiosk_fold_for_search). Order: the exact phone, then
- * phone prefixes, then name prefixes (whole name, then last name), then
- * substrings (3 characters or more). Any input is safe: it is never part
- * of SQL, and FTS5 sees every word as a quoted phrase. Empty input gives
- * an empty array. */
+ * phone prefixes, then name prefixes (whole name, then last name, then
+ * the words in another order, "yilmaz ayse" or "yilmaz ay" for Ayşe
+ * Yılmaz), then substrings (3 characters or more). Any input is safe: it
+ * is never part of SQL, and FTS5 sees every word as a quoted phrase.
+ * Empty input gives an empty array. */
 GPtrArray *kiosk_replica_search_customers (KioskReplica  *self,
                                            const char    *query,
                                            guint          limit,

@@ -192,6 +192,19 @@ test_turkish_names (Fixture       *fixture,
     g_assert_cmpstr (ids, ==, "c-ayse");
   }
   {
+    /* The last name first, with the whole first name or its start. */
+    g_autofree char *ids = search (replica, "YILMAZ Işık", 10);
+    g_assert_cmpstr (ids, ==, "c-isik");
+  }
+  {
+    g_autofree char *ids = search (replica, "yılmaz ış", 10);
+    g_assert_cmpstr (ids, ==, "c-isik");
+  }
+  {
+    g_autofree char *ids = search (replica, "Öztürk Gü", 10);
+    g_assert_cmpstr (ids, ==, "c-gul");
+  }
+  {
     g_autofree char *ids = search (replica, "nobody", 10);
     g_assert_cmpstr (ids, ==, "");
   }
@@ -212,6 +225,22 @@ test_ranking_and_limit (Fixture       *fixture,
 
     g_test_message ("isik -> %s", ids);
     g_assert_cmpstr (ids, ==, "c-isik,c-ayse,c-sub");
+  }
+
+  /* The last name and the start of the first before a substring: Aysel
+   * Yılmaz, then Kayra Yılmaz, whose name only contains "ay" (and came
+   * first). */
+  put (replica, "c-kayra", "Kayra", "Yılmaz", "+905000000003");
+  put (replica, "c-yil", "Aysel", "Yılmaz", "+905000000002");
+  {
+    g_autofree char *ids = search (replica, "yilmaz ay", 10);
+
+    g_test_message ("yilmaz ay -> %s", ids);
+    g_assert_cmpstr (ids, ==, "c-yil,c-kayra");
+  }
+  {
+    g_autofree char *ids = search (replica, "Yılmaz Aysel", 10);
+    g_assert_cmpstr (ids, ==, "c-yil");
   }
   {
     g_autofree char *ids = search (replica, "isik", 2);
