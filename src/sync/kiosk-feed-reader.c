@@ -864,6 +864,9 @@ read_page (Reader        *r,
           skip_ws (r);
           if (r->p >= r->end || *r->p != '"' || !read_string (r, &v) || v.kind != V_STRING)
             return FALSE;
+          /* Too long: the slow reader says why. */
+          if (strlen (r->scratch->str + v.off) > KIOSK_FEED_MAX_CURSOR)
+            return FALSE;
           page->cursor = g_strdup (r->scratch->str + v.off);
         }
       else if (strcmp (name, "has_more") == 0)

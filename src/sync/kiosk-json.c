@@ -1188,6 +1188,12 @@ kiosk_json_parse_feed_page (const char  *body,
                            _("The page of changes has no cursor"));
       return NULL;
     }
+  if (strlen (node_string (cursor)) > KIOSK_FEED_MAX_CURSOR)
+    {
+      g_set_error_literal (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_INVALID,
+                           _("The page of changes has a cursor too long to be one"));
+      return NULL;
+    }
   if (has_more == NULL || JSON_NODE_TYPE (has_more) != JSON_NODE_VALUE ||
       json_node_get_value_type (has_more) != G_TYPE_BOOLEAN)
     {

@@ -63,9 +63,15 @@ typedef struct {
 void kiosk_feed_page_free (KioskFeedPage *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskFeedPage, kiosk_feed_page_free)
 
+/* The longest cursor the kiosk stores. Cursors are opaque, but a server's
+ * are short (DRF's are under 200 bytes); a page whose cursor is longer is
+ * broken, and is refused rather than written into the replica. */
+#define KIOSK_FEED_MAX_CURSOR 4096
+
 /* Parses a 200 body of GET /changes/. A malformed page, or one without a
- * string cursor / boolean has_more / array of changes, is an error (the
- * whole page is retried); a single bad change is kept with invalid_reason. */
+ * string cursor (of at most KIOSK_FEED_MAX_CURSOR bytes) / boolean has_more /
+ * array of changes, is an error (the whole page is retried); a single bad
+ * change is kept with invalid_reason. */
 KioskFeedPage *kiosk_json_parse_feed_page (const char  *body,
                                            gssize       length,
                                            GError     **error);

@@ -216,6 +216,35 @@ test_bad_pages (void)
   }
 }
 
+/* A cursor is opaque but short: one past KIOSK_FEED_MAX_CURSOR bytes is a
+ * broken page (never stored as the replica's cursor); the longest allowed
+ * one is kept whole. */
+static void
+test_giant_cursor (void)
+{
+  for (guint extra = 0; extra <= 1; extra++)
+    {
+      g_autofree char *cursor = g_strnfill (KIOSK_FEED_MAX_CURSOR + extra, 'c');
+      g_autofree char *body = g_strdup_printf ("{\"changes\": [], \"cursor\": \"%s\", \"has_more\": true}", cursor);
+      g_autofree char *why = feed_compare_readers (body, -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KioskFeedPage) page = kiosk_feed_reader_parse_page (body, -1, &error);
+
+      g_assert_null (why);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (page);
+          g_assert_cmpstr (page->cursor, ==, cursor);
+        }
+      else
+        {
+          g_assert_null (page);
+          g_assert_error (error, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_INVALID);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/feed-reader/fast-records", test_fast_records);
   g_test_add_func ("/feed-reader/bad-changes", test_bad_changes);
   g_test_add_func ("/feed-reader/bad-pages", test_bad_pages);
+  g_test_add_func ("/feed-reader/giant-cursor", test_giant_cursor);
 
   return g_test_run ();
 }
