@@ -138,6 +138,18 @@ GPtrArray *kiosk_desk_search_customers    (KioskContext  *context,
                                            const char    *query,
                                            guint          limit,
                                            GError       **error);
+/* The same lookup off the caller's thread (the replica's own read
+ * connection): for the search as staff type. Cancelling gives
+ * G_IO_ERROR_CANCELLED, never a stale result. */
+void       kiosk_desk_search_customers_async  (KioskContext         *context,
+                                               const char           *query,
+                                               guint                 limit,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+GPtrArray *kiosk_desk_search_customers_finish (KioskContext         *context,
+                                               GAsyncResult         *result,
+                                               GError              **error);
 
 typedef struct {
   KioskCustomer     *customer;

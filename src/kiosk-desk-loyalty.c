@@ -51,6 +51,57 @@ kiosk_desk_search_customers (KioskContext  *context,
   return found;
 }
 
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) local = NULL;
+  GPtrArray *found;
+
+  found = kiosk_replica_search_customers_finish (KIOSK_REPLICA (source), result, &local);
+  if (found != NULL)
+    g_task_return_pointer (task, found, (GDestroyNotify)g_ptr_array_unref);
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, g_steal_pointer (&local));
+  else
+    {
+      g_warning ("Customer search failed: %s", local->message);
+      g_task_return_new_error (task, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
+                               _("The customer list could not be searched (%s)."), local->message);
+    }
+}
+
+void
+kiosk_desk_search_customers_async (KioskContext        *context,
+                                   const char          *query,
+                                   guint                limit,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (KIOSK_IS_CONTEXT (context));
+
+  task = g_task_new (context, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kiosk_desk_search_customers_async);
+  kiosk_replica_search_customers_async (kiosk_context_get_replica (context), query, limit, cancellable,
+                                        search_done_cb, task);
+}
+
+GPtrArray *
+kiosk_desk_search_customers_finish (KioskContext  *context,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, context), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 kiosk_loyalty_card_free (KioskLoyaltyCard *self)
 {

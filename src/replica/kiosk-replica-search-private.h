@@ -17,6 +17,11 @@ G_BEGIN_DECLS
  * at each open, before migrating). */
 int        kiosk_replica_search_register_functions (sqlite3 *db);
 
+/* kiosk-replica.c: a read-only connection to @self's file, for the
+ * search's worker threads; NULL and @error when it cannot be opened. */
+KioskReplica *kiosk_replica_open_reader (KioskReplica  *self,
+                                         GError       **error);
+
 /* The triggers on customer that keep customer_search current, as in
  * migration 4; CREATE … IF NOT EXISTS. */
 #define KIOSK_REPLICA_SEARCH_TRIGGERS_SQL                                                       \

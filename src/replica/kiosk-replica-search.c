@@ -430,6 +430,163 @@ kiosk_replica_search_customers (KioskReplica  *self,
   return g_steal_pointer (&customers);
 }
 
+/* ------------------------------------------------------ off the caller */
+
+/* Read-only connections for the worker threads, kept on the replica: one
+ * is made when a search finds none free (two at once when a stale search
+ * is still finishing), and they are closed with the replica. */
+typedef struct {
+  GMutex  lock;
+  GSList *idle;   /* KioskReplica * */
+} ReaderPool;
+
+#define READER_POOL_KEY "kiosk-search-readers"
+
+static void
+reader_pool_free (gpointer data)
+{
+  ReaderPool *pool = data;
+
+  g_slist_free_full (pool->idle, g_object_unref);
+  g_mutex_clear (&pool->lock);
+  g_free (pool);
+}
+
+static ReaderPool *
+reader_pool_get (KioskReplica *self)
+{
+  ReaderPool *pool = g_object_get_data (G_OBJECT (self), READER_POOL_KEY);
+
+  if (pool == NULL)
+    {
+      pool = g_new0 (ReaderPool, 1);
+      g_mutex_init (&pool->lock);
+      g_object_set_data_full (G_OBJECT (self), READER_POOL_KEY, pool, reader_pool_free);
+    }
+  return pool;
+}
+
+typedef struct {
+  char       *query;
+  guint       limit;
+  ReaderPool *pool;   /* the source object's: lives as long as the task */
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+interrupt_cb (GCancellable *cancellable,
+              sqlite3      *db)
+{
+  /* A newer keystroke: the statement running now stops at once. */
+  sqlite3_interrupt (db);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  KioskReplica *self = source_object;
+  SearchData *data = task_data;
+  g_autoptr(KioskReplica) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found = NULL;
+  gulong handler = 0;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_mutex_lock (&data->pool->lock);
+  if (data->pool->idle != NULL)
+    {
+      reader = data->pool->idle->data;
+      data->pool->idle = g_slist_delete_link (data->pool->idle, data->pool->idle);
+    }
+  g_mutex_unlock (&data->pool->lock);
+  if (reader == NULL)
+    reader = kiosk_replica_open_reader (self, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb),
+                                     kiosk_replica_get_db (reader), NULL);
+  /* One read transaction: one snapshot for all the tiers and rows, and
+   * the WAL's read lock taken once. */
+  if (kiosk_replica_exec (reader, "BEGIN", &error))
+    found = kiosk_replica_search_customers (reader, data->query, data->limit, &error);
+  /* Waits for a running interrupt_cb: none can reach the next search. */
+  g_cancellable_disconnect (cancellable, handler);
+  /* Never back into the pool inside a read transaction: it would keep
+   * the WAL from being checkpointed. An interrupt may have ended it. */
+  if (!sqlite3_get_autocommit (kiosk_replica_get_db (reader)))
+    sqlite3_exec (kiosk_replica_get_db (reader), "COMMIT", NULL, NULL, NULL);
+
+  g_mutex_lock (&data->pool->lock);
+  data->pool->idle = g_slist_prepend (data->pool->idle, g_steal_pointer (&reader));
+  g_mutex_unlock (&data->pool->lock);
+
+  if (found == NULL && g_cancellable_is_cancelled (cancellable))
+    g_task_return_error_if_cancelled (task);
+  else if (found == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify)g_ptr_array_unref);
+}
+
+void
+kiosk_replica_search_customers_async (KioskReplica        *self,
+                                      const char          *query,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (KIOSK_IS_REPLICA (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kiosk_replica_search_customers_async);
+  data = g_new0 (SearchData, 1);
+  data->query = g_strdup (query);
+  data->limit = limit;
+  data->pool = reader_pool_get (self);
+  g_task_set_task_data (task, data, (GDestroyNotify)search_data_free);
+
+  /* Nothing to look for: no thread. */
+  if (query == NULL || limit == 0)
+    {
+      g_task_return_pointer (task, g_ptr_array_new_with_free_func ((GDestroyNotify)kiosk_customer_free),
+                             (GDestroyNotify)g_ptr_array_unref);
+      return;
+    }
+  g_task_run_in_thread (task, search_thread);
+}
+
+GPtrArray *
+kiosk_replica_search_customers_finish (KioskReplica  *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* ------------------------------------------------------------- loyalty */
 
 gboolean

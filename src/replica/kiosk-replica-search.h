@@ -13,6 +13,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "replica/kiosk-replica.h"
 
 G_BEGIN_DECLS
@@ -30,6 +32,23 @@ GPtrArray *kiosk_replica_search_customers (KioskReplica  *self,
                                            const char    *query,
                                            guint          limit,
                                            GError       **error);
+
+/* The same search on a worker thread with a read-only connection of its
+ * own (WAL: it sees every committed write of @self and never waits for
+ * one), so that the caller's thread runs no SQL at all. Cancelling
+ * @cancellable stops the query running at once and the callback gets
+ * G_IO_ERROR_CANCELLED, even when the search had finished: a stale result
+ * never arrives. The callback runs in the caller's thread-default main
+ * context. */
+void       kiosk_replica_search_customers_async  (KioskReplica         *self,
+                                                  const char           *query,
+                                                  guint                 limit,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GPtrArray *kiosk_replica_search_customers_finish (KioskReplica         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
 
 /* Points of @customer_id's redemptions not reflected in its
  * current_points yet: entries with negative points that are pending (and

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "kiosk-replica-private.h"
+#include "kiosk-replica-search-private.h"
 
 struct _KioskReplica
 {
@@ -900,4 +901,44 @@ kiosk_replica_clear_all (KioskReplica  *self,
       return FALSE;
     }
   return kiosk_replica_commit (self, error);
+}
+
+/* A second, read-only connection to the same file, for a worker thread
+ * (kiosk-replica-search.c): WAL lets it read while this one writes. It
+ * never migrates, moves or creates anything; the file is this one's. */
+KioskReplica *
+kiosk_replica_open_reader (KioskReplica  *self,
+                           GError       **error)
+{
+  g_autoptr(KioskReplica) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
+
+  reader = g_object_new (KIOSK_TYPE_REPLICA, NULL);
+  reader->path = g_strdup (self->path);
+  reader->schema_version = self->schema_version;
+  rc = sqlite3_open_v2 (self->path, &reader->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_db_config (reader->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      sqlite3_extended_result_codes (reader->db, 1);
+      sqlite3_busy_timeout (reader->db, 5000);
+      rc = sqlite3_create_collation_v2 (reader->db, "KIOSK_NAME", SQLITE_UTF8, NULL, collate_names, NULL);
+    }
+  if (rc == SQLITE_OK)
+    rc = kiosk_replica_search_register_functions (reader->db);
+  /* The search's indexes stay in its own cache between keystrokes (16 MiB
+   * at most, used only as needed; SQLite's default is 2 MiB). */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (reader->db, "PRAGMA cache_size = -16384;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *detail = g_strdup (reader->db != NULL ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
+
+      set_sqlite_error (error, rc, detail, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&reader);
 }

@@ -38,6 +38,10 @@ struct _KioskCustomerSearch
   /* What the shown results were found for: Enter activates the first only
    * when it matches the text. */
   char           *searched;
+  /* The search running on the replica's worker thread, if any: a newer
+   * keystroke cancels it, so that its rows never come. */
+  GCancellable   *cancellable;
+  gint64          search_started;
 };
 
 G_DEFINE_FINAL_TYPE (KioskCustomerSearch, kiosk_customer_search, GTK_TYPE_WIDGET)
@@ -296,34 +300,24 @@ fill_some_cb (gpointer data)
 }
 
 static void
-run_search (KioskCustomerSearch *self)
+cancel_search (KioskCustomerSearch *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
 
-  stop_filling (self);
-  g_free (self->searched);
-  self->searched = g_strdup (text);
+/* Shows what the search of self->searched found (@found, or @error). */
+static void
+show_found (KioskCustomerSearch *self,
+            GPtrArray           *found,
+            const GError        *error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (self->searched != NULL ? self->searched : ""));
 
-  if (*stripped == '\0' || self->context == NULL)
-    {
-      hide_rows_from (self, 0);
-      set_status (self, NULL);
-      gtk_widget_set_visible (self->scroller, FALSE);
-      g_signal_emit (self, signals[SEARCH_FINISHED], 0, 0u);
-      return;
-    }
-
-  {
-    gint64 start = g_get_monotonic_time ();
-
-    found = kiosk_desk_search_customers (self->context, stripped, self->limit, &error);
-    /* Durations and counts only: never what was typed. */
-    g_debug ("search of %ld characters: %u results in %.1f ms", g_utf8_strlen (stripped, -1),
-             found != NULL ? found->len : 0, (g_get_monotonic_time () - start) / 1000.0);
-  }
+  /* Durations and counts only: never what was typed. */
+  g_debug ("search of %ld characters: %u results in %.1f ms", g_utf8_strlen (stripped, -1),
+           found != NULL ? found->len : 0, (g_get_monotonic_time () - self->search_started) / 1000.0);
   if (found == NULL)
     {
       /* The replica's trouble, not the person's: say so, keep the text. */
@@ -340,6 +334,7 @@ run_search (KioskCustomerSearch *self)
       /* Translators: %s is what staff typed into the customer search. */
       g_autofree char *none = g_strdup_printf (_("No customer matches “%s”."), stripped);
 
+      g_ptr_array_unref (found);
       hide_rows_from (self, 0);
       set_status (self, none);
       gtk_widget_set_visible (self->scroller, FALSE);
@@ -361,7 +356,7 @@ run_search (KioskCustomerSearch *self)
     set_status (self, NULL);
   gtk_widget_set_visible (self->scroller, TRUE);
 
-  self->results = g_steal_pointer (&found);
+  self->results = found;
   self->next_result = 0;
   /* The first rows now, so that the list never flickers empty between two
    * searches; the rest on idle turns. */
@@ -370,9 +365,65 @@ run_search (KioskCustomerSearch *self)
 }
 
 static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KioskCustomerSearch) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found;
+
+  found = kiosk_desk_search_customers_finish (KIOSK_CONTEXT (source), result, &error);
+  /* A newer keystroke, a clear, or the widget went: nothing to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  stop_filling (self);
+  show_found (self, found, error);
+}
+
+/* Searches for the entry's text. The query runs on the replica's worker
+ * thread, so that a keystroke never waits for SQL on this one; @now (Enter
+ * before the results came) runs it here instead, to act on them at once. */
+static void
+run_search (KioskCustomerSearch *self,
+            gboolean             now)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  stop_filling (self);
+  cancel_search (self);
+  g_free (self->searched);
+  self->searched = g_strdup (text);
+  self->search_started = g_get_monotonic_time ();
+
+  if (*stripped == '\0' || self->context == NULL)
+    {
+      hide_rows_from (self, 0);
+      set_status (self, NULL);
+      gtk_widget_set_visible (self->scroller, FALSE);
+      g_signal_emit (self, signals[SEARCH_FINISHED], 0, 0u);
+      return;
+    }
+
+  if (now)
+    {
+      g_autoptr(GError) error = NULL;
+      GPtrArray *found = kiosk_desk_search_customers (self->context, stripped, self->limit, &error);
+
+      show_found (self, found, error);
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  kiosk_desk_search_customers_async (self->context, stripped, self->limit, self->cancellable,
+                                     search_done_cb, g_object_ref (self));
+}
+
+static void
 search_changed_cb (KioskCustomerSearch *self)
 {
-  run_search (self);
+  run_search (self, FALSE);
 }
 
 static void
@@ -381,9 +432,11 @@ entry_activate_cb (KioskCustomerSearch *self)
   GtkListBoxRow *first;
   GtkWidget *button;
 
-  /* Enter before the pause ran the search: run it now. */
-  if (g_strcmp0 (self->searched, gtk_editable_get_text (GTK_EDITABLE (self->entry))) != 0)
-    run_search (self);
+  /* Enter before the pause ran the search, or before its results came:
+   * run it now. */
+  if (g_strcmp0 (self->searched, gtk_editable_get_text (GTK_EDITABLE (self->entry))) != 0 ||
+      self->cancellable != NULL)
+    run_search (self, TRUE);
   first = gtk_list_box_get_row_at_index (self->list, 0);
   if (first == NULL || !gtk_widget_get_visible (GTK_WIDGET (first)))
     return;
@@ -398,7 +451,7 @@ kiosk_customer_search_refresh (KioskCustomerSearch *self)
   g_return_if_fail (KIOSK_IS_CUSTOMER_SEARCH (self));
 
   if (self->searched != NULL && *self->searched != '\0')
-    run_search (self);
+    run_search (self, FALSE);
 }
 
 void
@@ -407,6 +460,7 @@ kiosk_customer_search_clear (KioskCustomerSearch *self)
   g_return_if_fail (KIOSK_IS_CUSTOMER_SEARCH (self));
 
   stop_filling (self);
+  cancel_search (self);
   /* Blocked: an empty text needs no search, and the list goes right now. */
   g_signal_handlers_block_by_func (self->entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
@@ -426,6 +480,7 @@ kiosk_customer_search_dispose (GObject *object)
   GtkWidget *child;
 
   stop_filling (self);
+  cancel_search (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_CUSTOMER_SEARCH);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);

@@ -445,6 +445,118 @@ test_search (Fixture       *fixture,
   }
 }
 
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Runs the main context until @result is set. */
+static GPtrArray *
+finish_search (Fixture       *fixture,
+               GAsyncResult **result,
+               GError       **error)
+{
+  GPtrArray *found;
+
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  found = kiosk_desk_search_customers_finish (fixture->context, *result, error);
+  g_clear_object (result);
+  return found;
+}
+
+static char *
+ids_of (GPtrArray *found)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? "," : "",
+                            ((KioskCustomer *)g_ptr_array_index (found, i))->id);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* The search as staff type: on a worker thread with its own read-only
+ * connection, the same results as the search on the desk's connection,
+ * every committed write seen, a stale search cancelled without a result. */
+static void
+test_search_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const queries[] = {
+    "ışık", "IŞIK", "isik", "Işık ayşe", "0555 123", "+90 555 123 45 67", "İrem", "irem", "4567", "e", "",
+    "\" OR 1=1; --*",
+  };
+  g_autoptr(KioskCustomer) new_one = make_customer ("c-new", "Işıl", "Ak", "+905301112233", 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GPtrArray) expected = kiosk_desk_search_customers (fixture->context, queries[i], 10, &error);
+      g_autoptr(GPtrArray) found = NULL;
+      g_autofree char *expected_ids = NULL;
+      g_autofree char *found_ids = NULL;
+
+      g_assert_no_error (error);
+      kiosk_desk_search_customers_async (fixture->context, queries[i], 10, NULL, got_result_cb, &result);
+      found = finish_search (fixture, &result, &error);
+      g_assert_no_error (error);
+      expected_ids = ids_of (expected);
+      found_ids = ids_of (found);
+      g_test_message ("query %u -> %s", i, found_ids);
+      g_assert_cmpstr (found_ids, ==, expected_ids);
+    }
+
+  /* A desk write, committed on the desk's connection: the next search on
+   * the worker's connection finds it. */
+  g_assert_true (kiosk_replica_put_customer (fixture->replica, new_one, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) found = NULL;
+    g_autofree char *ids = NULL;
+
+    kiosk_desk_search_customers_async (fixture->context, "ışı", 10, NULL, got_result_cb, &result);
+    found = finish_search (fixture, &result, &error);
+    g_assert_no_error (error);
+    ids = ids_of (found);
+    g_assert_cmpstr (ids, ==, "c-new,c-ayse");
+  }
+
+  /* A newer keystroke cancels the search before: no stale result, even
+   * when the stale one finished first. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GCancellable) stale = g_cancellable_new ();
+      g_autoptr(GCancellable) fresh = g_cancellable_new ();
+      g_autoptr(GAsyncResult) stale_result = NULL;
+      g_autoptr(GAsyncResult) fresh_result = NULL;
+      g_autoptr(GPtrArray) stale_found = NULL;
+      g_autoptr(GPtrArray) fresh_found = NULL;
+      g_autoptr(GError) stale_error = NULL;
+      g_autofree char *ids = NULL;
+
+      kiosk_desk_search_customers_async (fixture->context, "isik", 10, stale, got_result_cb, &stale_result);
+      if (i % 2 == 1)
+        g_usleep (2000);   /* let the stale one finish on its thread */
+      g_cancellable_cancel (stale);
+      kiosk_desk_search_customers_async (fixture->context, "irem", 10, fresh, got_result_cb, &fresh_result);
+      stale_found = finish_search (fixture, &stale_result, &stale_error);
+      g_assert_error (stale_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (stale_found);
+      fresh_found = finish_search (fixture, &fresh_result, &error);
+      g_assert_no_error (error);
+      ids = ids_of (fresh_found);
+      g_assert_cmpstr (ids, ==, "c-irem");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +574,7 @@ main (int   argc,
   ADD ("/desk-loyalty/refused-frees-points", test_refused_redemption_frees_points);
   ADD ("/desk-loyalty/pending-customer", test_redeem_for_pending_customer);
   ADD ("/desk-loyalty/search", test_search);
+  ADD ("/desk-loyalty/search-async", test_search_async);
 
 #undef ADD
 
