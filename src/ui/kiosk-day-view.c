@@ -101,6 +101,16 @@ struct _KioskDayBlock
   guint                   checked_in : 1;
   guint                   pending : 1;
   guint                   selected : 1;
+  /* Allocated near the viewport in the last layout (see size_allocate). */
+  guint                   placed : 1;
+  /* What it shows, to tell whether a new item changes it: the spoken
+   * label is made at once, the drawn markup only when drawn. */
+  int                     start;
+  int                     end;
+  char                   *customer;
+  char                   *service;
+  char                   *who;
+  char                   *day;
   char                   *markup;
   char                   *label;
   PangoLayout            *layout;
@@ -192,6 +202,8 @@ append_outline (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+static char *block_dup_markup (KioskDayBlock *block);
+
 static void
 kiosk_day_block_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -224,6 +236,8 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
     append_outline (snapshot, &GRAPHENE_RECT_INIT (4, 4, MAX (width - 8, 1), MAX (height - 8, 1)), 0,
                     &palette->border, 1);
 
+  if (self->markup == NULL)
+    self->markup = block_dup_markup (self);
   if (self->markup != NULL)
     {
       int text_width = MAX (width - 20, 8);
@@ -285,6 +299,10 @@ kiosk_day_block_finalize (GObject *object)
 {
   KioskDayBlock *self = KIOSK_DAY_BLOCK (object);
 
+  g_free (self->customer);
+  g_free (self->service);
+  g_free (self->who);
+  g_free (self->day);
   g_free (self->markup);
   g_free (self->label);
   g_clear_object (&self->layout);
@@ -345,6 +363,30 @@ struct _KioskDayView
   GtkWidget     *header;
   GtkWidget     *axis;
   int            col_w;
+  /* A scroll allocates only the blocks around the viewport; a new model
+   * or a new size (alloc_width, alloc_height) every block. */
+  guint          allocate_all : 1;
+  int            alloc_width;
+  int            alloc_height;
+
+  /* The salon, its hours, staff and services change rarely: read once,
+   * dropped on KioskContext::replica-changed and on a reload. */
+  KioskSalon    *salon;
+  GPtrArray     *hours;
+  GPtrArray     *employees;
+  GPtrArray     *services;
+  gboolean       staff_read;
+  gulong         replica_changed_id;
+
+  /* A walk-in's details, over its block. */
+  GtkWidget     *walkin_popover;
+  GtkWidget     *walkin_title;
+  GtkWidget     *walkin_service;
+  GtkWidget     *walkin_staff;
+  GtkWidget     *walkin_since;
+  GtkWidget     *walkin_sync;
+  char          *walkin_key;
+  gboolean       walkin_rebuilding;
 
   /* Kept across rebuilds. */
   char          *focus_key;
@@ -377,6 +419,7 @@ enum {
 enum {
   APPOINTMENT_ACTIVATED,
   BOOK_REQUESTED,
+  WALKIN_ACTIVATED,
   N_SIGNALS
 };
 
@@ -808,6 +851,44 @@ hours_subtitle (const Column *column)
   return g_steal_pointer (&range);
 }
 
+static void
+forget_staff (KioskDayView *self)
+{
+  g_clear_pointer (&self->salon, kiosk_salon_free);
+  g_clear_pointer (&self->hours, g_ptr_array_unref);
+  g_clear_pointer (&self->employees, g_ptr_array_unref);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  self->staff_read = FALSE;
+}
+
+static gboolean
+read_staff (KioskDayView  *self,
+            GError       **error)
+{
+  KioskReplica *replica = kiosk_context_get_replica (self->context);
+  GError *local_error = NULL;
+
+  if (self->staff_read)
+    return TRUE;
+
+  forget_staff (self);
+  self->salon = kiosk_replica_get_salon (replica, &local_error);
+  if (local_error == NULL)
+    self->hours = kiosk_replica_list_working_hours (replica, &local_error);
+  if (local_error == NULL)
+    self->employees = kiosk_replica_list_employees (replica, &local_error);
+  if (local_error == NULL)
+    self->services = kiosk_replica_list_services (replica, &local_error);
+  if (local_error != NULL)
+    {
+      forget_staff (self);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  self->staff_read = TRUE;
+  return TRUE;
+}
+
 static gboolean
 load_model (KioskDayView  *self,
             gboolean       week_mode,
@@ -819,12 +900,11 @@ load_model (KioskDayView  *self,
   KioskReplica *replica = kiosk_context_get_replica (self->context);
   g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(KioskSalon) salon = NULL;
-  g_autoptr(GPtrArray) hours = NULL;
-  g_autoptr(GPtrArray) employees = NULL;
-  g_autoptr(GPtrArray) services = NULL;
+  KioskSalon *salon;
+  GPtrArray *hours;
+  GPtrArray *employees;
+  GPtrArray *services;
   g_autoptr(GHashTable) column_of = g_hash_table_new (g_str_hash, g_str_equal);
-  GError *local_error = NULL;
   GDate day;
 
   if (!parse_date (date, &day))
@@ -833,18 +913,12 @@ load_model (KioskDayView  *self,
       return FALSE;
     }
 
-  salon = kiosk_replica_get_salon (replica, &local_error);
-  if (local_error == NULL)
-    hours = kiosk_replica_list_working_hours (replica, &local_error);
-  if (local_error == NULL)
-    employees = kiosk_replica_list_employees (replica, &local_error);
-  if (local_error == NULL)
-    services = kiosk_replica_list_services (replica, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!read_staff (self, error))
+    return FALSE;
+  salon = self->salon;
+  hours = self->hours;
+  employees = self->employees;
+  services = self->services;
 
   model->now = seconds_of (now);
 
@@ -968,6 +1042,26 @@ load_model (KioskDayView  *self,
 
 /* ---- texts -------------------------------------------------------------- */
 
+/* "HH:MM" into @buf, as kiosk_format_time() without an allocation: a busy
+ * day formats thousands of times. */
+static const char *
+format_hm (char buf[8],
+           int  seconds)
+{
+  seconds = CLAMP (seconds, 0, DAY_SECONDS);
+  g_snprintf (buf, 8, "%02d:%02d", seconds / 3600, seconds / 60 % 60);
+  return buf;
+}
+
+static char *
+format_range (const Item *item)
+{
+  char from[8], to[8];
+
+  /* Translators: a range of times of day, "09:30 – 10:15". */
+  return g_strdup_printf (_("%s – %s"), format_hm (from, item->start), format_hm (to, item->end));
+}
+
 static const char *
 item_status (const Item *item)
 {
@@ -1006,9 +1100,10 @@ item_symbol (const Item *item)
 static char *
 item_markup (const Item *item)
 {
-  g_autofree char *start = kiosk_format_time (item->start);
-  g_autofree char *range = kiosk_format_time_range (item->start, item->end);
+  char start[8];
+  g_autofree char *range = format_range (item);
 
+  format_hm (start, item->start);
   switch (item->kind)
     {
     case BLOCK_FREE:
@@ -1036,23 +1131,39 @@ item_markup (const Item *item)
     }
 }
 
+/* The staff member named in a block's spoken label (day view), and the day
+ * (week view). */
+static const char *
+item_who (KioskDayView *self,
+          const Item   *item)
+{
+  return self->week_mode ? NULL : ((Column *) g_ptr_array_index (self->columns, item->column))->title;
+}
+
+static const char *
+item_day (KioskDayView *self,
+          const Item   *item)
+{
+  return self->week_mode ? ((Column *) g_ptr_array_index (self->columns, item->column))->date : NULL;
+}
+
 /* What a screen reader says: time, customer, service, status, and whose
  * column (the day too, in the week view). */
 static char *
 item_label (KioskDayView *self,
             const Item   *item)
 {
-  const Column *column = g_ptr_array_index (self->columns, item->column);
-  g_autofree char *range = kiosk_format_time_range (item->start, item->end);
+  g_autofree char *range = format_range (item);
   g_autofree char *when = NULL;
   g_autofree char *status = NULL;
-  const char *who = self->week_mode ? NULL : column->title;
+  const char *who = item_who (self, item);
+  const char *day_text = item_day (self, item);
 
-  if (self->week_mode)
+  if (day_text != NULL)
     {
       GDate date;
 
-      if (parse_date (column->date, &date))
+      if (parse_date (day_text, &date))
         {
           /* Translators: strftime format of a day in a week view's spoken label ("Wednesday 25 November"). */
           /* xgettext:no-c-format */
@@ -1063,7 +1174,7 @@ item_label (KioskDayView *self,
         }
     }
   if (when == NULL)
-    when = g_strdup (range);
+    when = g_steal_pointer (&range);
 
   switch (item->kind)
     {
@@ -1115,8 +1226,8 @@ block_show_item (KioskDayView  *self,
                  guint          index)
 {
   const Item *item = &g_array_index (self->items, Item, index);
-  g_autofree char *markup = item_markup (item);
-  g_autofree char *label = item_label (self, item);
+  const char *who = item_who (self, item);
+  const char *day = item_day (self, item);
   gboolean selected = item->kind == BLOCK_APPOINTMENT && self->selected != NULL
                       && g_strcmp0 (item->id, self->selected) == 0;
   gboolean changed = FALSE;
@@ -1132,23 +1243,53 @@ block_show_item (KioskDayView  *self,
       block->selected = selected;
       changed = TRUE;
     }
-  if (g_strcmp0 (block->markup, markup) != 0)
+  /* The texts only when what they say changed: a reload or a day like the
+   * last one reuses them (and their drawn layout). */
+  if (changed || block->label == NULL || block->start != item->start || block->end != item->end
+      || g_strcmp0 (block->customer, item->customer) != 0 || g_strcmp0 (block->service, item->service) != 0
+      || g_strcmp0 (block->who, who) != 0 || g_strcmp0 (block->day, day) != 0)
     {
-      g_free (block->markup);
-      block->markup = g_steal_pointer (&markup);
+      g_autofree char *label = item_label (self, item);
+
+      block->start = item->start;
+      block->end = item->end;
+      g_free (block->customer);
+      block->customer = g_strdup (item->customer);
+      g_free (block->service);
+      block->service = g_strdup (item->service);
+      g_free (block->who);
+      block->who = g_strdup (who);
+      g_free (block->day);
+      block->day = g_strdup (day);
+      g_clear_pointer (&block->markup, g_free);
       g_clear_object (&block->layout);
       changed = TRUE;
-    }
-  if (g_strcmp0 (block->label, label) != 0)
-    {
-      g_free (block->label);
-      block->label = g_steal_pointer (&label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_LABEL, block->label, -1);
+      if (g_strcmp0 (block->label, label) != 0)
+        {
+          g_free (block->label);
+          block->label = g_steal_pointer (&label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_LABEL, block->label, -1);
+        }
     }
   if (changed)
     gtk_widget_queue_draw (GTK_WIDGET (block));
   if (!gtk_widget_get_child_visible (GTK_WIDGET (block)))
     gtk_widget_set_child_visible (GTK_WIDGET (block), TRUE);
+}
+
+/* The markup a block draws, made when it is first drawn. */
+static char *
+block_dup_markup (KioskDayBlock *block)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (block));
+  KioskDayView *self;
+
+  if (parent == NULL || !KIOSK_IS_DAY_VIEW (parent))
+    return NULL;
+  self = KIOSK_DAY_VIEW (parent);
+  if (self->items == NULL || block->index >= self->n_shown)
+    return NULL;
+  return item_markup (&g_array_index (self->items, Item, block->index));
 }
 
 static void
@@ -1177,15 +1318,16 @@ find_item (KioskDayView *self,
   return -1;
 }
 
+/* An appointment's or a walk-in's block. */
 static int
-find_appointment (KioskDayView *self,
-                  const char   *id)
+find_booking (KioskDayView *self,
+              const char   *id)
 {
   for (guint i = 0; id != NULL && i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
 
-      if (item->kind == BLOCK_APPOINTMENT && g_str_equal (item->id, id))
+      if (item->kind != BLOCK_FREE && g_str_equal (item->id, id))
         return (int) i;
     }
   return -1;
@@ -1241,6 +1383,9 @@ focus_item (KioskDayView *self,
   return gtk_widget_grab_focus (GTK_WIDGET (block));
 }
 
+static gboolean walkin_shown        (KioskDayView *self);
+static gboolean fill_walkin_popover (KioskDayView *self);
+
 /* Puts the new model on screen: blocks are reused by position, and the
  * focus goes back to the block of the same appointment. */
 static void
@@ -1288,6 +1433,15 @@ apply_model (KioskDayView *self,
 
   for (guint i = self->n_shown; i < old_shown; i++)
     gtk_widget_set_child_visible (g_ptr_array_index (self->blocks, i), FALSE);
+  self->allocate_all = TRUE;
+
+  /* A walk-in's details stay up while it is still in service. */
+  if (walkin_shown (self) && !fill_walkin_popover (self))
+    {
+      self->walkin_rebuilding = TRUE;
+      gtk_popover_popdown (GTK_POPOVER (self->walkin_popover));
+      self->walkin_rebuilding = FALSE;
+    }
 
   if (keep_place)
     {
@@ -1301,6 +1455,121 @@ apply_model (KioskDayView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_widget_queue_draw (self->header);
   gtk_widget_queue_draw (self->axis);
+}
+
+/* ---- a walk-in's details ------------------------------------------------ */
+
+static void
+walkin_popover_closed (KioskDayView *self)
+{
+  int index;
+
+  /* Back to the walk-in's block, unless a new day is being put up. */
+  if (self->walkin_rebuilding || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  index = find_item (self, self->walkin_key);
+  if (index >= 0)
+    focus_item (self, index);
+}
+
+static GtkWidget *
+detail_label (GtkWidget *box)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "xalign", 0.f, "wrap", TRUE, "max-width-chars", 40, NULL);
+
+  gtk_box_append (GTK_BOX (box), label);
+  return label;
+}
+
+static void
+ensure_walkin_popover (KioskDayView *self)
+{
+  GtkWidget *box, *button;
+
+  if (self->walkin_popover != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  self->walkin_title = detail_label (box);
+  gtk_widget_add_css_class (self->walkin_title, "heading");
+  self->walkin_service = detail_label (box);
+  self->walkin_staff = detail_label (box);
+  self->walkin_since = detail_label (box);
+  self->walkin_sync = detail_label (box);
+  gtk_widget_add_css_class (self->walkin_sync, "dim-label");
+
+  /* Served walk-ins are finished (or moved on) on the Queue page. */
+  button = gtk_button_new_with_mnemonic (_("Show in the _queue"));
+  gtk_widget_set_margin_top (button, 6);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "queue");
+  gtk_box_append (GTK_BOX (box), button);
+
+  self->walkin_popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->walkin_popover), box);
+  gtk_popover_set_position (GTK_POPOVER (self->walkin_popover), GTK_POS_RIGHT);
+  gtk_widget_set_parent (self->walkin_popover, GTK_WIDGET (self));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_popover_popdown), self->walkin_popover);
+  g_signal_connect_swapped (self->walkin_popover, "closed", G_CALLBACK (walkin_popover_closed), self);
+}
+
+/* Fills the details from the walk-in's item; FALSE when it is not shown. */
+static gboolean
+fill_walkin_popover (KioskDayView *self)
+{
+  int index = self->items != NULL ? find_item (self, self->walkin_key) : -1;
+  const Item *item;
+  const Column *column;
+  g_autofree char *title = NULL;
+  g_autofree char *staff = NULL;
+  g_autofree char *since = NULL;
+  char start[8];
+
+  if (index < 0 || (guint) index >= self->n_shown)
+    return FALSE;
+  item = &g_array_index (self->items, Item, index);
+  column = g_ptr_array_index (self->columns, item->column);
+
+  title = g_strdup_printf (_("Walk-in: %s"), item->customer);
+  gtk_label_set_text (GTK_LABEL (self->walkin_title), title);
+  gtk_label_set_text (GTK_LABEL (self->walkin_service), item->service);
+  gtk_widget_set_visible (self->walkin_service, item->service != NULL && *item->service != '\0');
+  if (column->employee != NULL && !self->week_mode)
+    staff = g_strdup_printf (_("With %s"), column->title);
+  gtk_label_set_text (GTK_LABEL (self->walkin_staff), staff != NULL ? staff : "");
+  gtk_widget_set_visible (self->walkin_staff, staff != NULL);
+  /* Translators: in a walk-in's details in the calendar: "In service since 10:30". */
+  since = g_strdup_printf (_("In service since %s"), format_hm (start, item->start));
+  gtk_label_set_text (GTK_LABEL (self->walkin_since), since);
+  gtk_label_set_text (GTK_LABEL (self->walkin_sync), _("Waiting to sync"));
+  gtk_widget_set_visible (self->walkin_sync, item->pending);
+  return TRUE;
+}
+
+static void
+show_walkin (KioskDayView *self,
+             guint         index)
+{
+  const Item *item = &g_array_index (self->items, Item, index);
+
+  ensure_walkin_popover (self);
+  g_free (self->walkin_key);
+  self->walkin_key = g_strdup (item->key);
+  if (!fill_walkin_popover (self))
+    return;
+  /* Where it points is set in size_allocate, from the block's place. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_popover_popup (GTK_POPOVER (self->walkin_popover));
+}
+
+static gboolean
+walkin_shown (KioskDayView *self)
+{
+  return self->walkin_popover != NULL && gtk_widget_get_visible (self->walkin_popover);
 }
 
 static void
@@ -1339,6 +1608,9 @@ block_clicked (KioskDayBlock *block,
       }
       break;
     case BLOCK_WALKIN:
+      show_walkin (self, block->index);
+      g_signal_emit (self, signals[WALKIN_ACTIVATED], 0, item->id);
+      break;
     default:
       break;
     }
@@ -1520,6 +1792,10 @@ key_pressed (GtkEventControllerKey *controller,
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK);
   int current = focused_item (self);
   int days = self->week_mode ? 7 : 1;
+
+  /* Keys in a walk-in's details (they come up through the view) are theirs. */
+  if (walkin_shown (self))
+    return FALSE;
 
   switch (keyval)
     {
@@ -1781,14 +2057,44 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
   hx = gtk_adjustment_get_value (self->hadjustment);
   vy = gtk_adjustment_get_value (self->vadjustment);
 
+  /* A scroll moves only the blocks near the viewport (a screen above and
+   * below, a column either side), and those that were near and leave: a
+   * block farther keeps its last place, which is then out of sight (and
+   * out of reach of the pointer) until it comes near again or a new model
+   * or size lays out every block. */
+  if (width != self->alloc_width || height != self->alloc_height)
+    self->allocate_all = TRUE;
   for (guint i = 0; i < self->n_shown; i++)
     {
-      GtkWidget *block = g_ptr_array_index (self->blocks, i);
+      KioskDayBlock *block = g_ptr_array_index (self->blocks, i);
       GtkAllocation rect;
+      gboolean near;
 
       item_rect (self, &g_array_index (self->items, Item, i), hx, vy, &rect);
-      gtk_widget_measure (block, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      gtk_widget_size_allocate (block, &rect, -1);
+      near = rect.x + rect.width >= -self->col_w && rect.x <= width + self->col_w
+             && rect.y + rect.height >= -height && rect.y <= 2 * height;
+      if (!self->allocate_all && !near && !block->placed)
+        continue;
+      block->placed = near;
+      gtk_widget_measure (GTK_WIDGET (block), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      gtk_widget_size_allocate (GTK_WIDGET (block), &rect, -1);
+    }
+  self->allocate_all = FALSE;
+  self->alloc_width = width;
+  self->alloc_height = height;
+
+  if (walkin_shown (self))
+    {
+      int index = find_item (self, self->walkin_key);
+
+      if (index >= 0 && (guint) index < self->n_shown)
+        {
+          GtkAllocation rect;
+
+          item_rect (self, &g_array_index (self->items, Item, index), hx, vy, &rect);
+          gtk_popover_set_pointing_to (GTK_POPOVER (self->walkin_popover), &rect);
+        }
+      gtk_popover_present (GTK_POPOVER (self->walkin_popover));
     }
 
   gtk_widget_measure (self->axis, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
@@ -2016,6 +2322,8 @@ kiosk_day_view_reload (KioskDayView  *self,
 
   if (self->date == NULL || self->context == NULL)
     return TRUE;
+  /* Re-read all of it: staff may have changed too. */
+  forget_staff (self);
   date = g_strdup (self->date);
   employee = g_strdup (self->employee);
   return show (self, self->week_mode, employee, date, TRUE, error);
@@ -2127,8 +2435,8 @@ kiosk_day_view_focus_block (KioskDayView *self,
 
   g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), FALSE);
 
-  target = find_appointment (self, appointment_id);
-  if (target < 0)
+  target = self->items != NULL ? find_booking (self, appointment_id) : -1;
+  if (target < 0 && self->items != NULL)
     target = find_item (self, self->focus_key);
   if (target < 0 && self->n_shown > 0)
     target = 0;
@@ -2143,7 +2451,7 @@ kiosk_day_view_dup_label (KioskDayView *self,
 
   g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), NULL);
 
-  index = find_appointment (self, appointment_id);
+  index = self->items != NULL ? find_booking (self, appointment_id) : -1;
   if (index < 0)
     return NULL;
   return item_label (self, &g_array_index (self->items, Item, index));
@@ -2193,8 +2501,15 @@ kiosk_day_view_set_context (KioskDayView *self,
 {
   g_return_if_fail (KIOSK_IS_DAY_VIEW (self));
 
-  if (g_set_object (&self->context, context))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  if (self->context == context)
+    return;
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->replica_changed_id, self->context);
+  g_set_object (&self->context, context);
+  forget_staff (self);
+  if (context != NULL)
+    self->replica_changed_id = g_signal_connect_swapped (context, "replica-changed", G_CALLBACK (forget_staff), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 KioskContext *
@@ -2213,8 +2528,12 @@ kiosk_day_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->now_timer, g_source_remove);
+  self->walkin_rebuilding = TRUE;
+  if (self->walkin_popover != NULL)
+    g_signal_handlers_disconnect_by_func (self->walkin_popover, walkin_popover_closed, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->walkin_popover = NULL;
   self->header = NULL;
   self->axis = NULL;
   if (self->blocks != NULL)
@@ -2226,7 +2545,10 @@ kiosk_day_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed, self);
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->replica_changed_id, self->context);
   g_clear_object (&self->context);
+  forget_staff (self);
 
   G_OBJECT_CLASS (kiosk_day_view_parent_class)->dispose (object);
 }
@@ -2243,6 +2565,7 @@ kiosk_day_view_finalize (GObject *object)
   g_free (self->employee);
   g_free (self->focus_key);
   g_free (self->selected);
+  g_free (self->walkin_key);
 
   G_OBJECT_CLASS (kiosk_day_view_parent_class)->finalize (object);
 }
@@ -2350,6 +2673,9 @@ kiosk_day_view_class_init (KioskDayViewClass *klass)
   signals[BOOK_REQUESTED] =
     g_signal_new ("book-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
+  signals[WALKIN_ACTIVATED] =
+    g_signal_new ("walkin-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "calendar-grid");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

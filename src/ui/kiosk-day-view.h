@@ -54,15 +54,16 @@ void          kiosk_day_view_set_selected  (KioskDayView *self,
                                             const char   *appointment_id);
 const char   *kiosk_day_view_get_selected  (KioskDayView *self);
 
-/* Moves the keyboard focus to the block of @appointment_id, else to the
- * block the view last had focused, else to the first block. */
+/* Moves the keyboard focus to the block of @appointment_id (or of a
+ * walk-in in service, by its id), else to the block the view last had
+ * focused, else to the first block. */
 gboolean      kiosk_day_view_focus_block   (KioskDayView *self,
                                             const char   *appointment_id);
 
 /* The staff member of the column the keyboard was last in (day mode), or
  * NULL: the week view opens on them. */
-/* What a screen reader says for the appointment's block (NULL if the day
- * shown has no such appointment). */
+/* What a screen reader says for the block of the appointment (or walk-in
+ * in service) of that id; NULL if the day shown has no such block. */
 char         *kiosk_day_view_dup_label    (KioskDayView *self,
                                            const char   *appointment_id);
 const char   *kiosk_day_view_get_focus_employee (KioskDayView *self);
@@ -78,6 +79,10 @@ guint         kiosk_day_view_get_n_blocks  (KioskDayView *self);
 /* Signals:
  *  "appointment-activated" (const char *appointment_id)
  *  "book-requested" (const char *date, const char *employee_id or NULL,
- *                    int time: seconds since the salon's midnight) */
+ *                    int time: seconds since the salon's midnight)
+ *  "walkin-activated" (const char *walkin_id): a walk-in's block was
+ *                    activated; the view shows its details (who, what,
+ *                    with whom, since when) over the block, with a button
+ *                    to the Queue page (the window's win.show-page) */
 
 G_END_DECLS

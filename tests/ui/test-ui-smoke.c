@@ -486,6 +486,141 @@ test_calendar (void)
   kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "calendar");
 }
 
+typedef struct {
+  char      *activated;   /* the id of "walkin-activated" */
+  GtkWidget *popover;
+} WalkinSeen;
+
+static void
+on_walkin_activated (KioskDayView *view,
+                     const char   *id,
+                     WalkinSeen   *seen)
+{
+  g_free (seen->activated);
+  seen->activated = g_strdup (id);
+}
+
+static gboolean
+walkin_activated (gpointer data)
+{
+  return ((WalkinSeen *)data)->activated != NULL;
+}
+
+static gboolean
+is_popover (GtkWidget *widget)
+{
+  return GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+popover_gone (gpointer data)
+{
+  return !gtk_widget_get_visible (((WalkinSeen *)data)->popover);
+}
+
+static gboolean
+is_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) && gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL;
+}
+
+/* A walk-in in service has a block in its staff member's column; activated
+ * (Enter, a tap, a screen reader's click) it shows who, what, with whom
+ * and since when, and takes staff to the Queue page, where it is finished. */
+static void
+test_calendar_walkin (void)
+{
+  GtkWidget *page = visit_page ("calendar");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) walkins = kiosk_replica_list_open_walkins (get_replica (), NULL);
+  g_autoptr(GPtrArray) employees = kiosk_replica_list_employees (get_replica (), NULL);
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *staff = NULL;
+  const KioskWalkin *walkin = NULL;
+  const char *employee_name = NULL;
+  WalkinSeen seen = { NULL, NULL };
+  KioskDayView *day_view;
+  GtkWidget *block;
+  GVariant *target;
+  gulong handler;
+
+  collect_widgets (page, views, is_day_view);
+  g_assert_cmpuint (views->len, >=, 1);
+  day_view = g_ptr_array_index (views, 0);
+
+  /* The demo salon has someone in service today. */
+  g_assert_nonnull (walkins);
+  for (guint i = 0; i < walkins->len && walkin == NULL; i++)
+    {
+      const KioskWalkin *w = g_ptr_array_index (walkins, i);
+
+      if (w->status == KIOSK_WALKIN_IN_SERVICE && w->employee != NULL)
+        walkin = w;
+    }
+  g_assert_nonnull (walkin);
+  for (guint i = 0; i < employees->len; i++)
+    if (g_strcmp0 (((KioskEmployee *)g_ptr_array_index (employees, i))->id, walkin->employee) == 0)
+      employee_name = ((KioskEmployee *)g_ptr_array_index (employees, i))->name;
+  g_assert_nonnull (employee_name);
+
+  title = g_strdup_printf (_("Walk-in: %s"), walkin->name);
+  label = kiosk_day_view_dup_label (day_view, walkin->id);
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (label, title));
+  g_assert_nonnull (strstr (label, employee_name));
+
+  /* Activated from the keyboard, as a button is. */
+  handler = g_signal_connect (day_view, "walkin-activated", G_CALLBACK (on_walkin_activated), &seen);
+  g_assert_true (kiosk_day_view_focus_block (day_view, walkin->id));
+  block = gtk_root_get_focus (GTK_ROOT (get_window ()));
+  g_assert_nonnull (block);
+  g_assert_true (gtk_widget_get_parent (block) == GTK_WIDGET (day_view));
+  g_assert_true (gtk_widget_activate (block));
+  kiosk_ui_test_wait_until (walkin_activated, &seen, 10, "the walk-in's block to be activated");
+  g_assert_cmpstr (seen.activated, ==, walkin->id);
+  g_signal_handler_disconnect (day_view, handler);
+
+  /* Its details over the block. */
+  collect_widgets (GTK_WIDGET (day_view), popovers, is_popover);
+  g_assert_cmpuint (popovers->len, ==, 1);
+  seen.popover = g_ptr_array_index (popovers, 0);
+  kiosk_ui_test_wait_for_paint (seen.popover);
+  texts = visible_texts (seen.popover);
+  staff = g_strdup_printf (_("With %s"), employee_name);
+  assert_shows (texts, title);
+  assert_shows (texts, staff);
+  {
+    g_autoptr(GPtrArray) services = kiosk_replica_list_services (get_replica (), NULL);
+
+    for (guint i = 0; i < services->len; i++)
+      if (g_strcmp0 (((KioskService *)g_ptr_array_index (services, i))->id, walkin->service) == 0)
+        assert_shows (texts, ((KioskService *)g_ptr_array_index (services, i))->name);
+  }
+  {
+    g_autofree char *since = g_strdup_printf (_("In service since %s"), "");
+
+    assert_shows_containing (texts, g_strstrip (since));
+  }
+  kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "calendar-walkin");
+
+  /* Its button goes to the Queue page. */
+  collect_widgets (seen.popover, buttons, is_button);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (g_ptr_array_index (buttons, 0))), ==,
+                   "win.show-page");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (g_ptr_array_index (buttons, 0)));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "queue");
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+  kiosk_ui_test_wait_until (popover_gone, &seen, 10, "the walk-in's details to close");
+  g_assert_cmpstr (kiosk_window_get_page (get_window ()), ==, "queue");
+
+  g_free (seen.activated);
+}
+
 static void
 test_staff (void)
 {
@@ -549,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/ui/page/checkin", test_checkin);
   g_test_add_func ("/ui/page/loyalty", test_loyalty);
   g_test_add_func ("/ui/page/calendar", test_calendar);
+  g_test_add_func ("/ui/page/calendar/walkin", test_calendar_walkin);
   g_test_add_func ("/ui/page/staff", test_staff);
 
   app = kiosk_application_new ("com.salonity.Kiosk.Test", G_APPLICATION_NON_UNIQUE);
