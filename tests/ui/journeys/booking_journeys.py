@@ -97,6 +97,13 @@ class BookingJourneys(kj.Journeys):
         self.resume_server()
         super().close()
 
+    def start_kiosk(self, extra_env=None):
+        super().start_kiosk(extra_env)
+        # Staff are at the screen all along: the idle time-out (60 s) would
+        # otherwise lock staff mode between two journeys, while the last one
+        # waits for the server.
+        self.screen.touching = True
+
     # ---- the server going away and coming back --------------------------
 
     def stop_server(self):
