@@ -929,10 +929,12 @@ kiosk_replica_open_reader (KioskReplica  *self,
     }
   if (rc == SQLITE_OK)
     rc = kiosk_replica_search_register_functions (reader->db);
-  /* The search's indexes stay in its own cache between keystrokes (16 MiB
-   * at most, used only as needed; SQLite's default is 2 MiB). */
+  /* The search's tables and indexes stay in its own cache between
+   * keystrokes: as much as the desk's connection may keep (used only as
+   * needed, some 30 MiB with 200 000 customers); SQLite's default 2 MiB
+   * would read most pages from the OS again at each search. */
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (reader->db, "PRAGMA cache_size = -16384;", NULL, NULL, NULL);
+    rc = sqlite3_exec (reader->db, "PRAGMA cache_size = -65536;", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       g_autofree char *detail = g_strdup (reader->db != NULL ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
