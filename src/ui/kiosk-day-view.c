@@ -363,8 +363,8 @@ struct _KioskDayView
   GtkWidget     *header;
   GtkWidget     *axis;
   int            col_w;
-  /* A scroll allocates only the blocks around the viewport; a new model
-   * or a new size (alloc_width, alloc_height) every block. */
+  /* Only the blocks around the viewport are allocated; a new size
+   * (alloc_width, alloc_height) allocates every block. */
   guint          allocate_all : 1;
   int            alloc_width;
   int            alloc_height;
@@ -1301,6 +1301,8 @@ ensure_blocks (KioskDayView *self,
       KioskDayBlock *block = g_object_new (KIOSK_TYPE_DAY_BLOCK, NULL);
 
       block->press_time = 0;
+      /* Allocated in the next layout, wherever it is. */
+      block->placed = TRUE;
       g_signal_connect (block, "clicked", G_CALLBACK (block_clicked), self);
       /* Under the header and the axis, which are drawn and picked last. */
       gtk_widget_insert_before (GTK_WIDGET (block), GTK_WIDGET (self), self->axis);
@@ -1433,7 +1435,6 @@ apply_model (KioskDayView *self,
 
   for (guint i = self->n_shown; i < old_shown; i++)
     gtk_widget_set_child_visible (g_ptr_array_index (self->blocks, i), FALSE);
-  self->allocate_all = TRUE;
 
   /* A walk-in's details stay up while it is still in service. */
   if (walkin_shown (self) && !fill_walkin_popover (self))
@@ -2057,11 +2058,11 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
   hx = gtk_adjustment_get_value (self->hadjustment);
   vy = gtk_adjustment_get_value (self->vadjustment);
 
-  /* A scroll moves only the blocks near the viewport (a screen above and
-   * below, a column either side), and those that were near and leave: a
-   * block farther keeps its last place, which is then out of sight (and
-   * out of reach of the pointer) until it comes near again or a new model
-   * or size lays out every block. */
+  /* Only the blocks near the viewport (a screen above and below, a column
+   * either side) are laid out, and those that were near and leave: a block
+   * farther keeps its last place, which is then out of sight (and out of
+   * reach of the pointer) until it comes near again, whether the view
+   * scrolled or shows another day; a new size lays out every block. */
   if (width != self->alloc_width || height != self->alloc_height)
     self->allocate_all = TRUE;
   for (guint i = 0; i < self->n_shown; i++)
