@@ -388,6 +388,18 @@ struct _KioskDayView
   char          *walkin_key;
   gboolean       walkin_rebuilding;
 
+  /* Layouts of texts no longer shown, freed when idle (not in a switch). */
+  GPtrArray     *old_layouts;
+  guint          old_layouts_idle;
+
+  /* The status words of the blocks, translated once per day shown (the
+   * formats stay literal, so the compiler checks their arguments). */
+  struct {
+    const char *checked_in;
+    const char *in_service;
+    const char *statuses[KIOSK_APPOINTMENT_NO_SHOW + 1];
+  } texts;
+
   /* Kept across rebuilds. */
   char          *focus_key;
   guint          focus_column;
@@ -1053,8 +1065,18 @@ format_hm (char buf[8],
   return buf;
 }
 
+static void
+texts_update (KioskDayView *self)
+{
+  self->texts.checked_in = _("Checked in");
+  self->texts.in_service = kiosk_format_walkin_status (KIOSK_WALKIN_IN_SERVICE);
+  for (int status = 0; status <= KIOSK_APPOINTMENT_NO_SHOW; status++)
+    self->texts.statuses[status] = kiosk_format_appointment_status (status);
+}
+
 static char *
-format_range (const Item *item)
+format_range (KioskDayView *self,
+              const Item   *item)
 {
   char from[8], to[8];
 
@@ -1063,12 +1085,15 @@ format_range (const Item *item)
 }
 
 static const char *
-item_status (const Item *item)
+item_status (KioskDayView *self,
+             const Item   *item)
 {
   if (item->kind == BLOCK_WALKIN)
-    return kiosk_format_walkin_status (KIOSK_WALKIN_IN_SERVICE);
+    return self->texts.in_service;
   if (item->checked_in && (item->status == KIOSK_APPOINTMENT_PENDING || item->status == KIOSK_APPOINTMENT_CONFIRMED))
-    return _("Checked in");
+    return self->texts.checked_in;
+  if ((int) item->status >= 0 && item->status <= KIOSK_APPOINTMENT_NO_SHOW)
+    return self->texts.statuses[item->status];
   return kiosk_format_appointment_status (item->status);
 }
 
@@ -1098,10 +1123,11 @@ item_symbol (const Item *item)
 }
 
 static char *
-item_markup (const Item *item)
+item_markup (KioskDayView *self,
+             const Item   *item)
 {
   char start[8];
-  g_autofree char *range = format_range (item);
+  g_autofree char *range = format_range (self, item);
 
   format_hm (start, item->start);
   switch (item->kind)
@@ -1112,7 +1138,7 @@ item_markup (const Item *item)
     case BLOCK_WALKIN:
       /* Translators: a walk-in's block: "Walk-in: <name>". */
       return g_markup_printf_escaped ("<b>%s %s</b>\n%s\n<small>%s %s%s</small>", start,
-                                      item->customer, item->service, item_symbol (item), item_status (item),
+                                      item->customer, item->service, item_symbol (item), item_status (self, item),
                                       item->pending ? " · ⟳" : "");
     case BLOCK_APPOINTMENT:
     default:
@@ -1120,11 +1146,11 @@ item_markup (const Item *item)
         /* Struck through when the time is free again (cancelled, no-show). */
         if (item->status == KIOSK_APPOINTMENT_CANCELLED || item->status == KIOSK_APPOINTMENT_NO_SHOW)
           return g_markup_printf_escaped ("<b>%s <s>%s</s></b>\n%s\n<small>%s %s%s%s</small>", start,
-                                          item->customer, item->service, item_symbol (item), item_status (item),
+                                          item->customer, item->service, item_symbol (item), item_status (self, item),
                                           item->pending ? " · ⟳ " : "",
                                           item->pending ? _("Waiting to sync") : "");
         return g_markup_printf_escaped ("<b>%s %s</b>\n%s\n<small>%s %s%s%s</small>", start,
-                                        item->customer, item->service, item_symbol (item), item_status (item),
+                                        item->customer, item->service, item_symbol (item), item_status (self, item),
                                         item->pending ? " · ⟳ " : "",
                                         item->pending ? _("Waiting to sync") : "");
       }
@@ -1153,7 +1179,7 @@ static char *
 item_label (KioskDayView *self,
             const Item   *item)
 {
-  g_autofree char *range = format_range (item);
+  g_autofree char *range = format_range (self, item);
   g_autofree char *when = NULL;
   g_autofree char *status = NULL;
   const char *who = item_who (self, item);
@@ -1189,9 +1215,9 @@ item_label (KioskDayView *self,
     default:
       if (item->pending)
         /* Translators: a status of a booking the server has not accepted yet: "Confirmed, waiting to sync". */
-        status = g_strdup_printf (_("%s, waiting to sync"), item_status (item));
+        status = g_strdup_printf (_("%s, waiting to sync"), item_status (self, item));
       else
-        status = g_strdup (item_status (item));
+        status = g_strdup (item_status (self, item));
       if (item->kind == BLOCK_WALKIN)
         {
           g_autofree char *customer = g_strdup_printf (_("Walk-in: %s"), item->customer);
@@ -1218,6 +1244,25 @@ block_at (KioskDayView *self,
           guint         index)
 {
   return index < self->blocks->len ? g_ptr_array_index (self->blocks, index) : NULL;
+}
+
+static gboolean
+free_old_layouts (gpointer data)
+{
+  KioskDayView *self = data;
+
+  self->old_layouts_idle = 0;
+  g_ptr_array_set_size (self->old_layouts, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+drop_layout (KioskDayView *self,
+             PangoLayout  *layout)
+{
+  g_ptr_array_add (self->old_layouts, layout);
+  if (self->old_layouts_idle == 0)
+    self->old_layouts_idle = g_idle_add_full (G_PRIORITY_LOW, free_old_layouts, self, NULL);
 }
 
 static void
@@ -1262,7 +1307,8 @@ block_show_item (KioskDayView  *self,
       g_free (block->day);
       block->day = g_strdup (day);
       g_clear_pointer (&block->markup, g_free);
-      g_clear_object (&block->layout);
+      if (block->layout != NULL)
+        drop_layout (self, g_steal_pointer (&block->layout));
       changed = TRUE;
       if (g_strcmp0 (block->label, label) != 0)
         {
@@ -1289,7 +1335,7 @@ block_dup_markup (KioskDayBlock *block)
   self = KIOSK_DAY_VIEW (parent);
   if (self->items == NULL || block->index >= self->n_shown)
     return NULL;
-  return item_markup (&g_array_index (self->items, Item, block->index));
+  return item_markup (self, &g_array_index (self->items, Item, block->index));
 }
 
 static void
@@ -2242,6 +2288,7 @@ show (KioskDayView  *self,
 
   g_return_val_if_fail (self->context != NULL, FALSE);
 
+  texts_update (self);
   model_init (&model);
   if (!load_model (self, week_mode, employee_id, date, &model, error))
     {
@@ -2529,6 +2576,9 @@ kiosk_day_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->now_timer, g_source_remove);
+  g_clear_handle_id (&self->old_layouts_idle, g_source_remove);
+  if (self->old_layouts != NULL)
+    g_ptr_array_set_size (self->old_layouts, 0);
   self->walkin_rebuilding = TRUE;
   if (self->walkin_popover != NULL)
     g_signal_handlers_disconnect_by_func (self->walkin_popover, walkin_popover_closed, self);
@@ -2560,6 +2610,7 @@ kiosk_day_view_finalize (GObject *object)
   KioskDayView *self = KIOSK_DAY_VIEW (object);
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->old_layouts, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_array_unref);
   g_free (self->date);
@@ -2688,7 +2739,9 @@ kiosk_day_view_init (KioskDayView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->blocks = g_ptr_array_new_with_free_func (NULL);
+  self->old_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->scroll_to_time = -1;
+  texts_update (self);
   self->focus_column = G_MAXUINT;
 
   /* What they say is in every block's spoken label. */

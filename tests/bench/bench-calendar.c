@@ -15,6 +15,10 @@
  * an empty day (same staff, no appointments). p50/p99 as TAP comments; the
  * test fails when a p99 is above its goal.
  *
+ * For information (no goal): switching between the busy day and another
+ * as busy a week later (other customers, a quarter hour later), where no
+ * block shows what it showed before, so every block's texts are made anew.
+ *
  * The big replica is bench-startup's (bench-data/, made once a day); this
  * copies it to bench-data/calendar/ and adds the busy day there.
  */
@@ -164,10 +168,12 @@ static void
 ensure_calendar_replica (const char *big_dir,
                          const char *dir,
                          const char *today,
-                         const char *busy_day)
+                         const char *busy_day,
+                         const char *other_busy_day)
 {
   g_autofree char *path = g_build_filename (dir, "replica.db", NULL);
   g_autofree char *stamp = g_build_filename (dir, "made-for", NULL);
+  g_autofree char *stamp_text = g_strconcat (today, " two busy days", NULL);
   g_autofree char *made_for = NULL;
   g_autoptr(KioskReplica) replica = NULL;
   g_autoptr(GPtrArray) services = NULL;
@@ -175,7 +181,7 @@ ensure_calendar_replica (const char *big_dir,
   g_auto(GStrv) service_ids = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  if (g_file_get_contents (stamp, &made_for, NULL, NULL) && g_str_equal (made_for, today)
+  if (g_file_get_contents (stamp, &made_for, NULL, NULL) && g_str_equal (made_for, stamp_text)
       && g_file_test (path, G_FILE_TEST_EXISTS))
     return;
 
@@ -213,9 +219,13 @@ ensure_calendar_replica (const char *big_dir,
       };
 
       g_assert_true (kiosk_replica_put_employee (replica, &employee, &error));
-      for (guint k = 0; k < N_PER_STAFF; k++)
+      for (guint k = 0; k < 2 * N_PER_STAFF; k++)
         {
-          guint n = s * N_PER_STAFF + k;
+          gboolean other = k >= N_PER_STAFF;
+          guint j = k % N_PER_STAFF;
+          /* The first busy day as ever; the other's customers after all of its. */
+          guint n = (other ? N_STAFF * N_PER_STAFF : 0) + s * N_PER_STAFF + j;
+          int from = 9 * 3600 + (int) j * 30 * 60 + (other ? 15 * 60 : 0);
           g_autofree char *customer_id = g_uuid_string_random ();
           g_autofree char *appointment_id = g_uuid_string_random ();
           g_autofree char *phone = g_strdup_printf ("+90559%07u", 1000000 + n);
@@ -234,13 +244,13 @@ ensure_calendar_replica (const char *big_dir,
           };
           KioskAppointment appt = {
             .id = appointment_id, .customer = customer_id, .service = service->id, .employee = employee_id,
-            .appointment_date = (char *) busy_day,
-            .appointment_time = 9 * 3600 + (int) k * 30 * 60,
-            .end_time = 9 * 3600 + (int) (k + 1) * 30 * 60,
-            .status = statuses[k % G_N_ELEMENTS (statuses)],
+            .appointment_date = (char *) (other ? other_busy_day : busy_day),
+            .appointment_time = from,
+            .end_time = from + 30 * 60,
+            .status = statuses[j % G_N_ELEMENTS (statuses)],
             .price = service->price, .source = (char *) "app",
-            .checked_in_at = k % 7 == 2 ? (char *) "2026-01-01T09:00:00+03:00" : NULL,
-            .version = 1, .pending = k % 7 == 6,
+            .checked_in_at = j % 7 == 2 ? (char *) "2026-01-01T09:00:00+03:00" : NULL,
+            .version = 1, .pending = j % 7 == 6,
           };
 
           g_assert_true (kiosk_replica_put_customer (replica, &customer, &error));
@@ -248,7 +258,7 @@ ensure_calendar_replica (const char *big_dir,
         }
     }
   g_assert_true (kiosk_replica_commit (replica, &error));
-  g_file_set_contents (stamp, today, -1, NULL);
+  g_file_set_contents (stamp, stamp_text, -1, NULL);
   g_print ("# calendar replica ready in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
 }
 
@@ -451,6 +461,7 @@ main (int   argc,
   g_autofree char *today = today_in_istanbul ();
   g_autofree char *busy_day = busy_day_after (today);
   g_autofree char *empty_day = date_plus (busy_day, 1);
+  g_autofree char *other_busy_day = date_plus (busy_day, 7);
   g_autoptr(KioskContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) tz = istanbul ();
@@ -475,6 +486,10 @@ main (int   argc,
   g_autoptr(GArray) cpu_draw_empty = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_scroll_busy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_scroll_empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switch_other = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) draw_other = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_switch_other = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_draw_other = g_array_new (FALSE, FALSE, sizeof (double));
   Frames frames = { 0 };
   GtkWidget *window, *scrolled;
   KioskDayView *view;
@@ -492,7 +507,7 @@ main (int   argc,
   big_dir = g_canonicalize_filename (argv[1], NULL);
   cal_dir = g_build_filename (big_dir, "calendar", NULL);
   ensure_big_replica (big_dir, today);
-  ensure_calendar_replica (big_dir, cal_dir, today, busy_day);
+  ensure_calendar_replica (big_dir, cal_dir, today, busy_day, other_busy_day);
 
   gtk_init ();
   g_print ("TAP version 13\n1..3\n");
@@ -595,6 +610,36 @@ main (int   argc,
              switch_ok ? "ok" : "not ok", ++n_test);
     ok &= switch_ok;
   }
+
+  /* ---- for information: busy day to busy day, every block's texts new ---- */
+  for (guint i = 0; i < N_WARMUP + N_SWITCHES; i++)
+    {
+      const char *day = i % 2 == 0 ? other_busy_day : busy_day;
+      double call, draw, cpu_call, cpu_draw;
+      gint64 c0;
+
+      settle ();
+      t0 = g_get_monotonic_time ();
+      c0 = thread_cpu_time ();
+      g_assert_true (kiosk_day_view_show_day (view, day, &error));
+      call = (g_get_monotonic_time () - t0) / 1000.0;
+      cpu_call = (thread_cpu_time () - c0) / 1000.0;
+      wait_next_frame (&frames);
+      draw = (frames.last_end - frames.last_layout) / 1000.0;
+      cpu_draw = frames.last_cpu / 1000.0;
+      if (i < N_WARMUP)
+        continue;
+      g_array_append_val (switch_other, call);
+      g_array_append_val (draw_other, draw);
+      g_array_append_val (cpu_switch_other, cpu_call);
+      g_array_append_val (cpu_draw_other, cpu_draw);
+    }
+  g_print ("# busy day to another busy day (%s, %u blocks), for information; reference: the empty day\n",
+           other_busy_day, kiosk_day_view_get_n_blocks (view));
+  report ("switch, busy to busy", switch_other, switch_empty, 0);
+  report ("next frame, busy to busy", draw_other, draw_empty, 0);
+  report ("CPU: switch, busy to busy", cpu_switch_other, cpu_switch_empty, 0);
+  report ("CPU: next frame, busy to busy", cpu_draw_other, cpu_draw_empty, 0);
 
   /* ---- scrolling ---- */
   g_assert_true (kiosk_day_view_show_day (view, empty_day, &error));
