@@ -111,9 +111,9 @@ struct _KioskDayBlock
   char                   *service;
   char                   *who;
   char                   *day;
-  char                   *markup;
+  char                  **lines;     /* markup, one a line */
   char                   *label;
-  PangoLayout            *layout;
+  PangoLayout            *layout;    /* of the first line */
   int                     layout_width;
   /* Where the last pointer press fell, for a click into free time. */
   double                  press_y;
@@ -202,7 +202,10 @@ append_outline (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
-static char *block_dup_markup (KioskDayBlock *block);
+static char       **block_dup_lines    (KioskDayBlock *block);
+static PangoLayout *shared_line_layout (KioskDayBlock *block,
+                                        const char    *markup,
+                                        int            width);
 
 static void
 kiosk_day_block_snapshot (GtkWidget   *widget,
@@ -236,17 +239,18 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
     append_outline (snapshot, &GRAPHENE_RECT_INIT (4, 4, MAX (width - 8, 1), MAX (height - 8, 1)), 0,
                     &palette->border, 1);
 
-  if (self->markup == NULL)
-    self->markup = block_dup_markup (self);
-  if (self->markup != NULL)
+  if (self->lines == NULL)
+    self->lines = block_dup_lines (self);
+  if (self->lines != NULL && self->lines[0] != NULL)
     {
       int text_width = MAX (width - 20, 8);
+      int y = 0;
 
       if (self->layout == NULL)
         {
           self->layout = gtk_widget_create_pango_layout (widget, NULL);
           pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-          pango_layout_set_markup (self->layout, self->markup, -1);
+          pango_layout_set_markup (self->layout, self->lines[0], -1);
           self->layout_width = -1;
         }
       if (self->layout_width != text_width)
@@ -257,7 +261,21 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (2, 2, MAX (width - 4, 1), MAX (height - 4, 1)));
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->kind == BLOCK_FREE ? 8 : 11, 3));
-      gtk_snapshot_append_layout (snapshot, self->layout, &text_color);
+      /* Line by line, as far as the block is tall. */
+      for (guint i = 0; self->lines[i] != NULL && y < height; i++)
+        {
+          PangoLayout *layout = i == 0 ? self->layout : shared_line_layout (self, self->lines[i], text_width);
+          int line_height;
+
+          if (layout == NULL)
+            break;
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+          gtk_snapshot_append_layout (snapshot, layout, &text_color);
+          gtk_snapshot_restore (snapshot);
+          pango_layout_get_pixel_size (layout, NULL, &line_height);
+          y += line_height;
+        }
       gtk_snapshot_restore (snapshot);
       gtk_snapshot_pop (snapshot);
     }
@@ -303,7 +321,7 @@ kiosk_day_block_finalize (GObject *object)
   g_free (self->service);
   g_free (self->who);
   g_free (self->day);
-  g_free (self->markup);
+  g_strfreev (self->lines);
   g_free (self->label);
   g_clear_object (&self->layout);
 
@@ -387,6 +405,9 @@ struct _KioskDayView
   GtkWidget     *walkin_sync;
   char          *walkin_key;
   gboolean       walkin_rebuilding;
+
+  /* Layouts of the lines many blocks draw, by width and markup. */
+  GHashTable    *line_layouts;
 
   /* Layouts of texts no longer shown, freed when idle (not in a switch). */
   GPtrArray     *old_layouts;
@@ -1122,39 +1143,45 @@ item_symbol (const Item *item)
     }
 }
 
-static char *
-item_markup (KioskDayView *self,
-             const Item   *item)
+/* The lines a block draws, as markup: the first says whose booking, the
+ * others (service, status) are alike in many blocks, which share their
+ * layouts (see shared_line_layout()). */
+static char **
+item_lines (KioskDayView *self,
+            const Item   *item)
 {
   char start[8];
   g_autofree char *range = format_range (self, item);
+  char **lines = g_new0 (char *, 4);
 
   format_hm (start, item->start);
   switch (item->kind)
     {
     case BLOCK_FREE:
       /* Translators: drawn in free time of the calendar: "+ Book" over "10:30 – 12:00". */
-      return g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", _("+ Book"), range);
+      lines[0] = g_markup_printf_escaped ("<b>%s</b>", _("+ Book"));
+      lines[1] = g_markup_printf_escaped ("<small>%s</small>", range);
+      break;
     case BLOCK_WALKIN:
-      /* Translators: a walk-in's block: "Walk-in: <name>". */
-      return g_markup_printf_escaped ("<b>%s %s</b>\n%s\n<small>%s %s%s</small>", start,
-                                      item->customer, item->service, item_symbol (item), item_status (self, item),
-                                      item->pending ? " · ⟳" : "");
+      lines[0] = g_markup_printf_escaped ("<b>%s %s</b>", start, item->customer);
+      lines[1] = g_markup_escape_text (item->service, -1);
+      lines[2] = g_markup_printf_escaped ("<small>%s %s%s</small>", item_symbol (item), item_status (self, item),
+                                          item->pending ? " · ⟳" : "");
+      break;
     case BLOCK_APPOINTMENT:
     default:
-      {
-        /* Struck through when the time is free again (cancelled, no-show). */
-        if (item->status == KIOSK_APPOINTMENT_CANCELLED || item->status == KIOSK_APPOINTMENT_NO_SHOW)
-          return g_markup_printf_escaped ("<b>%s <s>%s</s></b>\n%s\n<small>%s %s%s%s</small>", start,
-                                          item->customer, item->service, item_symbol (item), item_status (self, item),
+      /* Struck through when the time is free again (cancelled, no-show). */
+      if (item->status == KIOSK_APPOINTMENT_CANCELLED || item->status == KIOSK_APPOINTMENT_NO_SHOW)
+        lines[0] = g_markup_printf_escaped ("<b>%s <s>%s</s></b>", start, item->customer);
+      else
+        lines[0] = g_markup_printf_escaped ("<b>%s %s</b>", start, item->customer);
+      lines[1] = g_markup_escape_text (item->service, -1);
+      lines[2] = g_markup_printf_escaped ("<small>%s %s%s%s</small>", item_symbol (item), item_status (self, item),
                                           item->pending ? " · ⟳ " : "",
                                           item->pending ? _("Waiting to sync") : "");
-        return g_markup_printf_escaped ("<b>%s %s</b>\n%s\n<small>%s %s%s%s</small>", start,
-                                        item->customer, item->service, item_symbol (item), item_status (self, item),
-                                        item->pending ? " · ⟳ " : "",
-                                        item->pending ? _("Waiting to sync") : "");
-      }
+      break;
     }
+  return lines;
 }
 
 /* The staff member named in a block's spoken label (day view), and the day
@@ -1306,7 +1333,7 @@ block_show_item (KioskDayView  *self,
       block->who = g_strdup (who);
       g_free (block->day);
       block->day = g_strdup (day);
-      g_clear_pointer (&block->markup, g_free);
+      g_clear_pointer (&block->lines, g_strfreev);
       if (block->layout != NULL)
         drop_layout (self, g_steal_pointer (&block->layout));
       changed = TRUE;
@@ -1323,9 +1350,9 @@ block_show_item (KioskDayView  *self,
     gtk_widget_set_child_visible (GTK_WIDGET (block), TRUE);
 }
 
-/* The markup a block draws, made when it is first drawn. */
-static char *
-block_dup_markup (KioskDayBlock *block)
+/* The lines a block draws, made when it is first drawn. */
+static char **
+block_dup_lines (KioskDayBlock *block)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (block));
   KioskDayView *self;
@@ -1335,7 +1362,38 @@ block_dup_markup (KioskDayBlock *block)
   self = KIOSK_DAY_VIEW (parent);
   if (self->items == NULL || block->index >= self->n_shown)
     return NULL;
-  return item_markup (self, &g_array_index (self->items, Item, block->index));
+  return item_lines (self, &g_array_index (self->items, Item, block->index));
+}
+
+/* The layout of a line many blocks draw (a service, a status) at @width:
+ * shaped once, not once a block. */
+static PangoLayout *
+shared_line_layout (KioskDayBlock *block,
+                    const char    *markup,
+                    int            width)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (block));
+  KioskDayView *self;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (parent == NULL || !KIOSK_IS_DAY_VIEW (parent))
+    return NULL;
+  self = KIOSK_DAY_VIEW (parent);
+  key = g_strdup_printf ("%d\n%s", width, markup);
+  layout = g_hash_table_lookup (self->line_layouts, key);
+  if (layout != NULL)
+    return layout;
+
+  /* A bound, for a salon with very many services. */
+  if (g_hash_table_size (self->line_layouts) >= 1024)
+    g_hash_table_remove_all (self->line_layouts);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (block), NULL);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_markup (layout, markup, -1);
+  g_hash_table_insert (self->line_layouts, g_steal_pointer (&key), layout);
+  return layout;
 }
 
 static void
@@ -2611,6 +2669,7 @@ kiosk_day_view_finalize (GObject *object)
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->old_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->line_layouts, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_array_unref);
   g_free (self->date);
@@ -2740,6 +2799,7 @@ kiosk_day_view_init (KioskDayView *self)
 
   self->blocks = g_ptr_array_new_with_free_func (NULL);
   self->old_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->line_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->scroll_to_time = -1;
   texts_update (self);
   self->focus_column = G_MAXUINT;
