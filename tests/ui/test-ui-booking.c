@@ -184,6 +184,36 @@ frame (void)
   kiosk_ui_test_wait_for_paint (window);
 }
 
+/* GTK's boxes count on a widget needing no more height at any width (and
+ * no more width at any height) than its minimum says; one that does is
+ * drawn over its neighbours when space is short, and GTK logs "Expect
+ * overlapping widgets" (fatal here). GTK 4.8's horizontal box breaks this
+ * when two of its children give a baseline (a title and a button side by
+ * side): check every widget shown in @root, whatever its size today. */
+#define HUGE_SIZE (1 << 20)
+
+static void
+assert_sizes_agree (GtkWidget *root)
+{
+  if (!gtk_widget_is_drawable (root))
+    return;
+  for (int o = GTK_ORIENTATION_HORIZONTAL; o <= GTK_ORIENTATION_VERTICAL; o++)
+    {
+      int least, at_huge;
+
+      gtk_widget_measure (root, o, -1, &least, NULL, NULL, NULL);
+      gtk_widget_measure (root, o, HUGE_SIZE, &at_huge, NULL, NULL, NULL);
+      if (at_huge > least)
+        g_error ("%s %s (in %s) has a minimum %s of %d, but needs %d for a %s of %d",
+                 G_OBJECT_TYPE_NAME (root), gtk_widget_get_name (root),
+                 gtk_widget_get_parent (root) != NULL ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (root)) : "-",
+                 o == GTK_ORIENTATION_VERTICAL ? "height" : "width", least, at_huge,
+                 o == GTK_ORIENTATION_VERTICAL ? "width" : "height", HUGE_SIZE);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    assert_sizes_agree (child);
+}
+
 static GPtrArray *
 active_services (void)
 {
@@ -460,6 +490,7 @@ test_book_existing_customer (void)
   slots = slot_buttons ();
   frame ();
   kiosk_ui_test_screenshot (window, lang, "booking-slots");
+  assert_sizes_agree (window);
 
   /* With anyone: one button per free time, as the desk finds them. */
   expected = kiosk_desk_find_slots (context, service->id, date, NULL, &reason, NULL);
@@ -511,6 +542,8 @@ test_book_existing_customer (void)
     tap (chosen);
   }
   g_assert_cmpstr (step (), ==, "customer");
+  frame ();
+  assert_sizes_agree (window);
 
   choose_customer_by_search (customer);
   g_assert_cmpstr (step (), ==, "summary");
@@ -522,6 +555,7 @@ test_book_existing_customer (void)
     g_assert_true (panel_text_has (named ("booking-summary"), service->name));
   }
   kiosk_ui_test_screenshot (window, lang, "booking-summary");
+  assert_sizes_agree (window);
 
   done_handler = g_signal_connect (booking, "done", G_CALLBACK (on_done), &booked_id);
   tap_named ("booking-book");
@@ -532,6 +566,8 @@ test_book_existing_customer (void)
   /* No sync engine on the demo: nothing to wait for. */
   g_assert_cmpstr (label_of ("booking-booked"), ==, _("Booked"));
   g_assert_true (strstr (label_of ("booking-booked-detail"), chosen_name) != NULL);
+  frame ();
+  assert_sizes_agree (window);
 
   /* The replica holds it, pending, with its outbox entry. */
   appt = kiosk_replica_get_appointment (replica (), booked_id, NULL);
@@ -572,6 +608,7 @@ test_book_existing_customer (void)
       frame ();
       g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), named ("booking-slots")));
       kiosk_ui_test_screenshot (window, lang, "booking-next-free");
+      assert_sizes_agree (window);
     }
 
   /* Close says "cancelled"; clear() forgets everything. */
@@ -641,6 +678,7 @@ test_slot_taken_meanwhile (void)
     g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (after, i)), !=, chosen_name);
   g_assert_cmpint (kiosk_replica_count (replica (), "outbox", NULL), ==, outbox_before);
   kiosk_ui_test_screenshot (window, lang, "booking-slot-taken");
+  assert_sizes_agree (window);
 
   /* The customer is still chosen: another time goes straight to the summary. */
   g_assert_cmpuint (after->len, >, 0);
@@ -705,6 +743,7 @@ test_new_customer (void)
   g_assert_true (panel_text_has (named ("booking-summary"), "Işıl Çağlayan"));
   frame ();
   kiosk_ui_test_screenshot (window, lang, "booking-new-customer");
+  assert_sizes_agree (window);
 
   handler = g_signal_connect (booking, "done", G_CALLBACK (on_done), &booked_id);
   tap_named ("booking-book");
@@ -789,6 +828,7 @@ test_details_actions (void)
   }
   g_assert_true (panel_text_has (named ("appointment-status"), _("Confirmed")));
   kiosk_ui_test_screenshot (window, lang, "appointment-details");
+  assert_sizes_agree (window);
 
   tap_named ("appointment-check-in");
   g_assert_cmpuint (changed, ==, 1);
@@ -808,6 +848,7 @@ test_details_actions (void)
   g_assert_true (shown ("appointment-complete"));
   g_assert_false (shown ("appointment-cancel"));
   kiosk_ui_test_screenshot (window, lang, "appointment-checked-in");
+  assert_sizes_agree (window);
   /* Not even by its action: nothing more is queued. */
   try_action ("appointment.check-in");
   g_assert_cmpuint (changed, ==, 1);
@@ -848,6 +889,7 @@ test_details_actions (void)
   try_action ("appointment.complete");
   g_assert_cmpuint (changed, ==, 2);
   kiosk_ui_test_screenshot (window, lang, "appointment-cancelled");
+  assert_sizes_agree (window);
 
   /* Changed elsewhere while on screen (written without telling anyone):
    * the desk refuses and the panel says so, then shows the booking as it is. */
@@ -930,6 +972,15 @@ main (int    argc,
 
   lang = kiosk_ui_test_init (&argc, &argv);
   gtk_init ();
+  /* The program's style sheet, as its window loads it: fonts and paddings
+   * decide how the panels' rows measure (see assert_sizes_agree()). */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, "/com/salonity/Kiosk/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   data_dir = g_dir_make_tmp ("kiosk-test-ui-booking-XXXXXX", &error);
   g_assert_no_error (error);
