@@ -75,14 +75,26 @@ struct _KioskSyncEngine
   gulong            monitor_handler;
   gboolean          network_available;
 
-  /* Guarded by lock: the worker's latest status and what it touched. */
-  GMutex            lock;
+  /* The hand-over from the publishing thread (the worker) to the owner
+   * thread takes no lock that the owner thread also takes: the worker may
+   * be preempted anywhere (it runs niced), and the UI must never wait for
+   * it. The worker swaps its latest status into the mailbox and writes a
+   * byte to a pipe the owner's context polls; the owner swaps it out. */
+  Status           *mailbox;        /* atomic: the newest status not yet taken */
+  guint             touched;        /* atomic: entities touched since the last delivery */
+  gint              urgent;         /* atomic: deliver without waiting for the interval */
+  gint              wake_pending;   /* atomic: a byte is in the pipe or a delivery is queued */
+  int               wake_fds[2];    /* the pipe: read end polled on the owner's context */
+  GSource          *wake_source;    /* on the owner's context */
+  /* The publishing thread's own (one publisher at a time: the thread, or
+   * the caller of run_once): the last status published. */
   Status            shared;
-  guint             touched;
-  gboolean          publish_queued;
+  /* Owner thread only. */
   gint64            last_delivery;  /* monotonic µs of the last delivery */
-  GSource          *publish_delayed; /* the queued delivery, when it waits for the interval */
-  gboolean          accept_publish;
+  GSource          *publish_delayed; /* a delivery waiting for the interval */
+
+  /* Guarded by lock: the running worker, for nudges and the network. */
+  GMutex            lock;
   Worker           *running;       /* the threaded worker, for nudges */
 
   GThread          *thread;
@@ -203,6 +215,9 @@ void         kiosk_sync_worker_schedule_cycle    (Worker          *w,
                                                   gint64           delay_us,
                                                   gboolean         force);
 gpointer     kiosk_sync_worker_thread_main       (gpointer         data);
+/* The nice value of the sync threads (the UI's thread keeps 0). */
+#define KIOSK_SYNC_THREAD_NICE 10
+void         kiosk_sync_lower_thread_priority    (void);
 
 /* kiosk-sync-http.c */
 void         kiosk_sync_reply_clear              (Reply           *reply);

@@ -8,9 +8,9 @@
  * transaction is ever open while a request waits: each page and each
  * acknowledgement is one short transaction after its reply arrived.
  *
- * The worker never touches the GObject's properties: it writes its status
- * into a mutex-guarded copy and queues one source on the creator's main
- * context, which copies it into the properties and notifies there.
+ * The worker never touches the GObject's properties: it swaps its status
+ * into a mailbox and writes a byte to a pipe that the creator's main
+ * context polls; there it is copied into the properties and notified.
  */
 #define G_LOG_DOMAIN "kiosk-sync"
 
@@ -19,7 +19,11 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib-unix.h>
 
 #include "sync/kiosk-sync-engine-private.h"
 
@@ -92,130 +96,187 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Copies the worker's status into the properties. Owner thread only. */
+static void
+status_free (Status *status)
+{
+  kiosk_sync_status_clear (status);
+  g_free (status);
+}
+
+/* Copies the worker's newest status into the properties. Owner thread only. */
 static void
 engine_apply_shared (KioskSyncEngine *self)
 {
-  Status snap = { 0 };
+  g_autoptr(GObject) hold = g_object_ref (G_OBJECT (self));
+  Status *snap;
   guint touched;
   GObject *object = G_OBJECT (self);
 
-  g_mutex_lock (&self->lock);
-  self->publish_queued = FALSE;
+  /* Cleared first: a publish from now on writes to the pipe again. */
+  g_atomic_int_set (&self->wake_pending, 0);
+  g_atomic_int_set (&self->urgent, 0);
+  if (self->publish_delayed != NULL)
+    g_source_destroy (self->publish_delayed);
   g_clear_pointer (&self->publish_delayed, g_source_unref);
   self->last_delivery = g_get_monotonic_time ();
-  kiosk_sync_status_copy (&snap, &self->shared);
-  touched = self->touched;
-  self->touched = 0;
-  g_mutex_unlock (&self->lock);
+  snap = g_atomic_pointer_exchange (&self->mailbox, NULL);
+  touched = g_atomic_int_and (&self->touched, 0);
+  if (snap == NULL && touched == 0)
+    return;
 
   g_object_freeze_notify (object);
-  if (snap.state != self->pub.state)
+  if (snap != NULL && snap->state != self->pub.state)
     {
-      self->pub.state = snap.state;
+      self->pub.state = snap->state;
       g_object_notify_by_pspec (object, properties[PROP_STATE]);
     }
-  if (!date_time_equal0 (snap.since, self->pub.since))
+  if (snap != NULL && !date_time_equal0 (snap->since, self->pub.since))
     {
       g_clear_pointer (&self->pub.since, g_date_time_unref);
-      self->pub.since = snap.since ? g_date_time_ref (snap.since) : NULL;
+      self->pub.since = snap->since ? g_date_time_ref (snap->since) : NULL;
       g_object_notify_by_pspec (object, properties[PROP_SINCE]);
     }
-  if (!date_time_equal0 (snap.next_attempt, self->pub.next_attempt))
+  if (snap != NULL && !date_time_equal0 (snap->next_attempt, self->pub.next_attempt))
     {
       g_clear_pointer (&self->pub.next_attempt, g_date_time_unref);
-      self->pub.next_attempt = snap.next_attempt ? g_date_time_ref (snap.next_attempt) : NULL;
+      self->pub.next_attempt = snap->next_attempt ? g_date_time_ref (snap->next_attempt) : NULL;
       g_object_notify_by_pspec (object, properties[PROP_NEXT_ATTEMPT]);
     }
-  if (snap.received != self->pub.received)
+  if (snap != NULL && snap->received != self->pub.received)
     {
-      self->pub.received = snap.received;
+      self->pub.received = snap->received;
       g_object_notify_by_pspec (object, properties[PROP_RECORDS_RECEIVED]);
     }
-  if (snap.expected != self->pub.expected)
+  if (snap != NULL && snap->expected != self->pub.expected)
     {
-      self->pub.expected = snap.expected;
+      self->pub.expected = snap->expected;
       g_object_notify_by_pspec (object, properties[PROP_RECORDS_EXPECTED]);
     }
-  if (snap.refused != self->pub.refused)
+  if (snap != NULL && snap->refused != self->pub.refused)
     {
-      self->pub.refused = snap.refused;
+      self->pub.refused = snap->refused;
       g_object_notify_by_pspec (object, properties[PROP_REFUSED_COUNT]);
     }
-  if (snap.waiting != self->pub.waiting)
+  if (snap != NULL && snap->waiting != self->pub.waiting)
     {
-      self->pub.waiting = snap.waiting;
+      self->pub.waiting = snap->waiting;
       g_object_notify_by_pspec (object, properties[PROP_WAITING_COUNT]);
     }
-  if (snap.skew != self->pub.skew)
+  if (snap != NULL && snap->skew != self->pub.skew)
     {
-      self->pub.skew = snap.skew;
+      self->pub.skew = snap->skew;
       g_object_notify_by_pspec (object, properties[PROP_CLOCK_SKEW]);
     }
-  if (snap.skew_warning != self->pub.skew_warning)
+  if (snap != NULL && snap->skew_warning != self->pub.skew_warning)
     {
-      self->pub.skew_warning = snap.skew_warning;
+      self->pub.skew_warning = snap->skew_warning;
       g_object_notify_by_pspec (object, properties[PROP_CLOCK_SKEW_WARNING]);
     }
-  if (g_strcmp0 (snap.reason, self->pub.reason) != 0)
+  if (snap != NULL && g_strcmp0 (snap->reason, self->pub.reason) != 0)
     {
       g_free (self->pub.reason);
-      self->pub.reason = g_strdup (snap.reason);
+      self->pub.reason = g_strdup (snap->reason);
       g_object_notify_by_pspec (object, properties[PROP_REASON]);
     }
   g_object_thaw_notify (object);
-  kiosk_sync_status_clear (&snap);
+  g_clear_pointer (&snap, status_free);
 
   if (touched != 0)
     g_signal_emit (self, signals[CHANGED], 0, touched);
 }
 
 static gboolean
-engine_publish_cb (gpointer data)
+engine_delayed_cb (gpointer data)
 {
-  engine_apply_shared (KIOSK_SYNC_ENGINE (data));
+  KioskSyncEngine *self = data;
+
+  /* engine_apply_shared() destroys this source: drop our pointer first. */
+  g_clear_pointer (&self->publish_delayed, g_source_unref);
+  engine_apply_shared (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Any thread: hands @status (and @touched entities) to the owner thread. */
+/* The owner's side of the pipe: deliver now, or once the interval since
+ * the last delivery has passed (progress alone need not go faster). */
+static gboolean
+engine_wake_cb (int          fd,
+                GIOCondition condition,
+                gpointer     data)
+{
+  KioskSyncEngine *self = data;
+  char buf[64];
+  gint64 wait;
+
+  while (read (fd, buf, sizeof buf) > 0)
+    ;
+  wait = self->last_delivery + PUBLISH_MIN_INTERVAL_US - g_get_monotonic_time ();
+  if (g_atomic_int_get (&self->urgent) || wait <= 0)
+    engine_apply_shared (self);
+  else if (self->publish_delayed == NULL)
+    {
+      self->publish_delayed = g_timeout_source_new ((guint) (wait / 1000) + 1);
+      g_source_set_static_name (self->publish_delayed, "[kiosk-sync] publish");
+      g_source_set_callback (self->publish_delayed, engine_delayed_cb, self, NULL);
+      g_source_attach (self->publish_delayed, self->owner);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+engine_idle_cb (gpointer data)
+{
+  engine_apply_shared (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+engine_wake (KioskSyncEngine *self)
+{
+  static const char byte = 1;
+
+  if (self->wake_fds[1] < 0)
+    {
+      /* No pipe could be made (out of file descriptors): the owner's
+       * context is woken the ordinary way, taking its lock. */
+      GSource *idle = g_idle_source_new ();
+
+      g_source_set_callback (idle, engine_idle_cb, g_object_ref (self), g_object_unref);
+      g_source_attach (idle, self->owner);
+      g_source_unref (idle);
+      return;
+    }
+
+  /* A full pipe already says it: nothing to do on EAGAIN. */
+  if (write (self->wake_fds[1], &byte, 1) < 0 && errno != EAGAIN && errno != EINTR)
+    g_warning ("Could not wake the main thread for the sync status: %s", g_strerror (errno));
+}
+
+/* The publishing thread (one at a time: the engine's thread, or the
+ * caller of run_once): hands @status (and @touched entities) to the owner
+ * thread without a lock the owner thread takes. */
 void
 kiosk_sync_engine_publish (KioskSyncEngine *self,
                            const Status    *status,
                            guint            touched)
 {
+  Status *snap = g_new0 (Status, 1);
   gboolean urgent;
 
-  g_mutex_lock (&self->lock);
   /* During a snapshot every page touches entities: those go at the
    * progress's pace; otherwise a touch (a desk change acknowledged, a live
-   * change pulled) goes at once. */
+   * change pulled) goes at once, as does a change of state. */
   urgent = status->state != self->shared.state || g_strcmp0 (status->reason, self->shared.reason) != 0 ||
-           (status->state != KIOSK_SYNC_STATE_SYNCING && (touched != 0 || self->touched != 0));
+           (status->state != KIOSK_SYNC_STATE_SYNCING && (touched != 0 || g_atomic_int_get (&self->touched) != 0));
   kiosk_sync_status_copy (&self->shared, status);
-  self->touched |= touched;
-  /* Once stopping, no new ref is taken (dispose may be running). */
-  if (!self->publish_queued && self->accept_publish)
-    {
-      gint64 wait = urgent ? 0 : self->last_delivery + PUBLISH_MIN_INTERVAL_US - g_get_monotonic_time ();
-      GSource *source = wait > 0 ? g_timeout_source_new ((guint) (wait / 1000) + 1) : g_idle_source_new ();
-
-      self->publish_queued = TRUE;
-      g_source_set_static_name (source, "[kiosk-sync] publish");
-      g_source_set_callback (source, engine_publish_cb, g_object_ref (self), g_object_unref);
-      g_source_attach (source, self->owner);
-      /* Kept while it waits: something urgent may hurry it. */
-      g_clear_pointer (&self->publish_delayed, g_source_unref);
-      if (wait > 0)
-        self->publish_delayed = g_source_ref (source);
-      g_source_unref (source);
-    }
-  else if (self->publish_queued && urgent && self->publish_delayed != NULL)
-    {
-      /* A change of state waits for no progress interval. */
-      g_source_set_ready_time (self->publish_delayed, 0);
-      g_clear_pointer (&self->publish_delayed, g_source_unref);
-    }
-  g_mutex_unlock (&self->lock);
+  kiosk_sync_status_copy (snap, status);
+  g_atomic_int_or (&self->touched, touched);
+  snap = g_atomic_pointer_exchange (&self->mailbox, snap);
+  /* The owner had not taken the previous one: it is superseded. */
+  g_clear_pointer (&snap, status_free);
+  if (urgent)
+    g_atomic_int_set (&self->urgent, 1);
+  if (!g_atomic_int_exchange (&self->wake_pending, 1) || urgent)
+    engine_wake (self);
 }
 
 /* ------------------------------------------------------------- the object */
@@ -244,6 +305,12 @@ kiosk_sync_engine_dispose (GObject *object)
   KioskSyncEngine *self = (KioskSyncEngine *) object;
 
   kiosk_sync_engine_stop (self);
+  if (self->wake_source != NULL)
+    g_source_destroy (self->wake_source);
+  g_clear_pointer (&self->wake_source, g_source_unref);
+  if (self->publish_delayed != NULL)
+    g_source_destroy (self->publish_delayed);
+  g_clear_pointer (&self->publish_delayed, g_source_unref);
   G_OBJECT_CLASS (kiosk_sync_engine_parent_class)->dispose (object);
 }
 
@@ -258,7 +325,10 @@ kiosk_sync_engine_finalize (GObject *object)
   g_free (self->ca_file);
   kiosk_sync_status_clear (&self->pub);
   kiosk_sync_status_clear (&self->shared);
-  g_clear_pointer (&self->publish_delayed, g_source_unref);
+  g_clear_pointer (&self->mailbox, status_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->wake_fds); i++)
+    if (self->wake_fds[i] >= 0)
+      close (self->wake_fds[i]);
   g_clear_pointer (&self->owner, g_main_context_unref);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (kiosk_sync_engine_parent_class)->finalize (object);
@@ -362,7 +432,7 @@ kiosk_sync_engine_init (KioskSyncEngine *self)
   };
   self->pub.state = KIOSK_SYNC_STATE_UNENROLLED;
   self->shared.state = KIOSK_SYNC_STATE_UNENROLLED;
-  self->accept_publish = TRUE;
+  self->wake_fds[0] = self->wake_fds[1] = -1;
 }
 
 KioskSyncEngine *
@@ -371,6 +441,7 @@ kiosk_sync_engine_new (const char       *replica_path,
                        const char       *ca_file)
 {
   KioskSyncEngine *self;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (replica_path != NULL, NULL);
   g_return_val_if_fail (KIOSK_IS_CREDENTIALS (credentials), NULL);
@@ -381,6 +452,23 @@ kiosk_sync_engine_new (const char       *replica_path,
   self->ca_file = g_strdup (ca_file);
   self->owner = g_main_context_ref_thread_default ();
   self->owner_thread = g_thread_self ();
+  if (g_unix_open_pipe (self->wake_fds, FD_CLOEXEC, &error) &&
+      g_unix_set_fd_nonblocking (self->wake_fds[0], TRUE, &error) &&
+      g_unix_set_fd_nonblocking (self->wake_fds[1], TRUE, &error))
+    {
+      self->wake_source = g_unix_fd_source_new (self->wake_fds[0], G_IO_IN);
+      g_source_set_static_name (self->wake_source, "[kiosk-sync] status");
+      g_source_set_callback (self->wake_source, G_SOURCE_FUNC (engine_wake_cb), self, NULL);
+      g_source_attach (self->wake_source, self->owner);
+    }
+  else
+    {
+      g_warning ("Sync status goes to the main thread the slow way: %s", error->message);
+      for (guint i = 0; i < G_N_ELEMENTS (self->wake_fds); i++)
+        if (self->wake_fds[i] >= 0)
+          close (self->wake_fds[i]);
+      self->wake_fds[0] = self->wake_fds[1] = -1;
+    }
   return self;
 }
 
@@ -429,7 +517,6 @@ kiosk_sync_engine_start (KioskSyncEngine *self)
 
   self->worker = kiosk_sync_worker_new (self, TRUE, NULL);
   g_mutex_lock (&self->lock);
-  self->accept_publish = TRUE;
   self->running = self->worker;
   g_mutex_unlock (&self->lock);
   self->thread = g_thread_new ("kiosk-sync", kiosk_sync_worker_thread_main, self->worker);
@@ -448,7 +535,6 @@ kiosk_sync_engine_stop (KioskSyncEngine *self)
 
   w = self->worker;
   g_mutex_lock (&self->lock);
-  self->accept_publish = FALSE;
   self->running = NULL;
   g_mutex_unlock (&self->lock);
 
@@ -456,9 +542,6 @@ kiosk_sync_engine_stop (KioskSyncEngine *self)
   g_main_loop_quit (w->loop);
   g_thread_join (g_steal_pointer (&self->thread));
   kiosk_sync_worker_free (g_steal_pointer (&self->worker));
-  g_mutex_lock (&self->lock);
-  self->accept_publish = TRUE;
-  g_mutex_unlock (&self->lock);
 }
 
 void
@@ -558,13 +641,6 @@ kiosk_sync_engine_run_once (KioskSyncEngine  *self,
   g_return_val_if_fail (self->thread == NULL, KIOSK_SYNC_ONCE_FAILED);
 
   on_owner_thread = g_thread_self () == self->owner_thread;
-  if (on_owner_thread)
-    {
-      /* Applied below at once; no idle is left holding the engine. */
-      g_mutex_lock (&self->lock);
-      self->accept_publish = FALSE;
-      g_mutex_unlock (&self->lock);
-    }
   w = kiosk_sync_worker_new (self, FALSE, cancellable);
   g_main_context_push_thread_default (w->context);
 
@@ -626,11 +702,6 @@ out:
   kiosk_sync_worker_free (w);
   /* The caller's own thread sees the outcome at once. */
   if (on_owner_thread)
-    {
-      g_mutex_lock (&self->lock);
-      self->accept_publish = TRUE;
-      g_mutex_unlock (&self->lock);
-      engine_apply_shared (self);
-    }
+    engine_apply_shared (self);
   return result;
 }

@@ -195,10 +195,16 @@ static gpointer
 fetcher_thread (gpointer data)
 {
   Fetcher *f = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *cursor = g_strdup (f->cursor);
 
+  kiosk_sync_lower_thread_priority ();
+  /* The session's sources and locks are this thread's own: without a
+   * thread-default context of its own it would use the global default
+   * one, the UI's, and take its lock for every socket wait. */
+  g_main_context_push_thread_default (context);
   session = kiosk_transport_new_session_full (f->ca_file, f->timeout_s, &local);
   for (;;)
     {
@@ -231,6 +237,8 @@ fetcher_thread (gpointer data)
       if (!more)
         break;
     }
+  g_clear_object (&session);
+  g_main_context_pop_thread_default (context);
   return NULL;
 }
 

@@ -14,6 +14,12 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "sync/kiosk-sync-engine-private.h"
 
@@ -31,9 +37,8 @@ kiosk_sync_worker_new (KioskSyncEngine *engine,
   w->loop = g_main_loop_new (w->context, FALSE);
   w->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
   w->reread_enrollment = TRUE;
-  g_mutex_lock (&engine->lock);
+  /* No publisher runs now: the last one was joined or returned. */
   kiosk_sync_status_copy (&w->status, &engine->shared);
-  g_mutex_unlock (&engine->lock);
   return w;
 }
 
@@ -479,11 +484,25 @@ kiosk_sync_worker_schedule_cycle (Worker  *w,
   g_source_attach (w->cycle_source, w->context);
 }
 
+/* Sync is background work: the calling thread (and the threads it starts)
+ * yields the CPU to the UI's thread, so that a snapshot's parsing and SQLite
+ * work never keep a frame waiting on a loaded terminal. Linux keeps a nice
+ * value per thread; raising it needs no privilege. */
+void
+kiosk_sync_lower_thread_priority (void)
+{
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), KIOSK_SYNC_THREAD_NICE) != 0)
+    g_debug ("Could not lower the sync thread's priority: %s", g_strerror (errno));
+#endif
+}
+
 gpointer
 kiosk_sync_worker_thread_main (gpointer data)
 {
   Worker *w = data;
 
+  kiosk_sync_lower_thread_priority ();
   g_main_context_push_thread_default (w->context);
   kiosk_sync_worker_schedule_cycle (w, 0, TRUE);
   g_main_loop_run (w->loop);
