@@ -734,6 +734,9 @@ test_new_customer (void)
     g_assert_true (shown ("booking-use-existing"));
     g_assert_nonnull (strstr (label_of ("booking-new-customer-error"), known->first_name));
     g_assert_cmpint (kiosk_replica_count (replica (), "customer", NULL), ==, customers_before);
+    /* The whole form, its message and both buttons shown. */
+    frame ();
+    assert_sizes_agree (window);
   }
 
   gtk_editable_set_text (GTK_EDITABLE (named ("booking-phone")), "0532 987 65 43");
