@@ -21,6 +21,11 @@ int        kiosk_replica_search_register_functions (sqlite3 *db);
  * search's worker threads; NULL and @error when it cannot be opened. */
 KioskReplica *kiosk_replica_open_reader (KioskReplica  *self,
                                          GError       **error);
+/* Closes the search's read-only connections of @self (none may be in use:
+ * a running search holds a reference on @self). kiosk-replica.c calls it
+ * before closing its own, so that its connection is the last one and
+ * checkpoints the WAL into the file at close. */
+void          kiosk_replica_search_close_readers (KioskReplica *self);
 
 /* The triggers on customer that keep customer_search current, as in
  * migration 4; CREATE … IF NOT EXISTS. */

@@ -466,6 +466,12 @@ reader_pool_get (KioskReplica *self)
   return pool;
 }
 
+void
+kiosk_replica_search_close_readers (KioskReplica *self)
+{
+  g_object_set_data (G_OBJECT (self), READER_POOL_KEY, NULL);
+}
+
 typedef struct {
   char       *query;
   guint       limit;

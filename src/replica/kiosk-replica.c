@@ -68,6 +68,7 @@ kiosk_replica_finalize (GObject *object)
 {
   KioskReplica *self = (KioskReplica *)object;
 
+  kiosk_replica_search_close_readers (self);
   if (self->depth > 0 && self->db != NULL && !sqlite3_get_autocommit (self->db))
     {
       g_warning ("Replica closed inside a transaction; its changes are rolled back");

@@ -5,8 +5,10 @@
  * matching customers below it (name, phone, level), through
  * kiosk_desk_search_customers() (any part of a name, Turkish-aware, or of a
  * phone). Each keystroke only restarts a short timer; the search runs once
- * typing pauses (~120 ms) and the list is rebuilt in small batches on idle,
- * so typing never waits for the replica.
+ * typing pauses (~120 ms), on the replica's worker thread with a read-only
+ * connection of its own (kiosk_desk_search_customers_async(); a newer
+ * keystroke cancels a search still running), and the list is rebuilt in
+ * small batches on idle, so typing never waits for the replica.
  *
  * Activating a result (click, Enter, or Enter in the entry with a single
  * result) emits ::customer-activated with the customer's id. Staff mode

@@ -716,6 +716,53 @@ test_current_after_repoint_and_clear (Fixture       *fixture,
   }
 }
 
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The search on a worker thread with a read-only connection: the same
+ * results, and that connection closes before the replica's own, which as
+ * the last one checkpoints the WAL into the file and removes it (a copy of
+ * the file alone then has everything). */
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *expected = search (fixture->replica, "isik", 10);
+  KioskReplica *replica;
+
+  kiosk_replica_search_customers_async (fixture->replica, "isik", 10, NULL, got_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  found = kiosk_replica_search_customers_finish (fixture->replica, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (((KioskCustomer *)g_ptr_array_index (found, 0))->id, ==, "c-isik");
+  g_assert_true (g_str_has_prefix (expected, "c-isik,"));
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  replica = g_steal_pointer (&fixture->replica);
+  g_object_add_weak_pointer (G_OBJECT (replica), (gpointer *)&replica);
+  g_clear_object (&result);
+  g_object_unref (replica);
+  /* The worker may drop its reference a moment after the callback, and
+   * then closes the connections on its own thread. */
+  for (guint i = 0; (replica != NULL || g_file_test (wal, G_FILE_TEST_EXISTS)) && i < 2000; i++)
+    g_usleep (1000);
+  g_assert_null (replica);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +781,7 @@ main (int   argc,
   ADD ("/search/current/snapshot", test_current_after_snapshot);
   ADD ("/search/current/first-snapshot", test_current_after_first_snapshot);
   ADD ("/search/current/repoint-and-clear", test_current_after_repoint_and_clear);
+  ADD ("/search/async", test_async);
 
 #undef ADD
 
