@@ -55,6 +55,9 @@
 
 #define UNSEEN(t) "id NOT IN (SELECT id FROM snapshot_seen WHERE entity = '" t "')"
 
+/* The snapshot mark's value when the snapshot began on an empty replica. */
+#define SNAPSHOT_FRESH "fresh"
+
 #define ENTITY_SQL(t, COLS, EXTRA)                                                         \
   { t,                                                                                     \
     "SELECT json_object ('pending', pending" COLS (JSON_PAIR) EXTRA ") FROM " t " WHERE id = ?1", \
@@ -499,9 +502,12 @@ mark_seen (KioskReplica  *self,
            const char    *id,
            GError       **error)
 {
-  /* One statement, no copy of the meta value: this runs for every row. */
+  /* One statement, no copy of the meta value: this runs for every row. A
+   * snapshot into an empty replica ("fresh") needs no marks: every server
+   * row it ends with came from it. */
   BEGIN_PUT ("INSERT OR IGNORE INTO snapshot_seen (entity, id) "
-             "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM meta WHERE key = '" KIOSK_META_SNAPSHOT "')");
+             "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM meta WHERE key = '" KIOSK_META_SNAPSHOT "' "
+             "AND value <> '" SNAPSHOT_FRESH "')");
 
   kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
   kiosk_replica_bind_text (stmt, 2, id);
@@ -758,9 +764,9 @@ kiosk_replica_snapshot_begin (KioskReplica  *self,
   /* Emptying the marks is "every row unseen"; the cursor goes with them so
    * that a restart cannot continue a feed the snapshot replaced. */
   if (!kiosk_replica_exec (self, "DELETE FROM snapshot_seen", error) ||
-      !kiosk_replica_set_meta (self, KIOSK_META_SNAPSHOT, "1", error) ||
-      !kiosk_replica_set_meta (self, KIOSK_META_CURSOR, NULL, error) ||
-      !replica_is_empty (self, &empty, error))
+      !replica_is_empty (self, &empty, error) ||
+      !kiosk_replica_set_meta (self, KIOSK_META_SNAPSHOT, empty ? SNAPSHOT_FRESH : "1", error) ||
+      !kiosk_replica_set_meta (self, KIOSK_META_CURSOR, NULL, error))
     goto failed;
 
   /* A first sync fills a million rows page by page. Keeping the secondary
@@ -795,13 +801,16 @@ gboolean
 kiosk_replica_snapshot_finish (KioskReplica  *self,
                                GError       **error)
 {
+  g_autofree char *mark = NULL;
+
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
 
   if (!kiosk_replica_begin (self, error))
     return FALSE;
 
   /* Without marks every row would look unseen: never delete on a guess. */
-  if (!kiosk_replica_in_snapshot (self))
+  mark = kiosk_replica_get_meta (self, KIOSK_META_SNAPSHOT);
+  if (mark == NULL)
     {
       kiosk_replica_rollback (self);
       g_set_error_literal (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_FAILED,
@@ -809,7 +818,8 @@ kiosk_replica_snapshot_finish (KioskReplica  *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (entity_sql); i++)
+  /* A fresh snapshot kept no marks: nothing in the replica predates it. */
+  for (guint i = 0; i < G_N_ELEMENTS (entity_sql) && !g_str_equal (mark, SNAPSHOT_FRESH); i++)
     {
       g_autoptr(KioskCachedStmt) tombstones = NULL;
       g_autoptr(KioskCachedStmt) unseen = NULL;

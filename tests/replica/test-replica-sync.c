@@ -591,6 +591,48 @@ test_snapshot_restart (Fixture       *fixture,
   check_after_snapshot (fixture->replica);
 }
 
+/* A first snapshot into an empty replica keeps no marks (a million rows
+ * would each cost an index insert), and ends with every row it brought and
+ * the desk's own; a restart resumes it the same way. A snapshot begun on
+ * a replica with rows (a 410) marks again, and drops what did not come. */
+static void
+test_snapshot_fresh (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskCustomer) c1 = make_customer ("c-1", "İlker", NULL, 5);
+  g_autoptr(KioskCustomer) c2 = make_customer ("c-2", "İlker", NULL, 6);
+
+  g_assert_true (kiosk_replica_snapshot_begin (fixture->replica, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (upsert (fixture->replica, KIOSK_ENTITY_CUSTOMER, c1), ==, KIOSK_APPLY_APPLIED);
+  desk_customer (fixture->replica, "c-desk", "Ömer");
+  g_assert_cmpint (count (fixture->replica, "snapshot_seen"), ==, 0);
+
+  reopen (fixture);
+  g_assert_true (kiosk_replica_in_snapshot (fixture->replica));
+  g_assert_cmpint (upsert (fixture->replica, KIOSK_ENTITY_CUSTOMER, c2), ==, KIOSK_APPLY_APPLIED);
+  g_assert_cmpint (count (fixture->replica, "snapshot_seen"), ==, 0);
+  g_assert_true (kiosk_replica_snapshot_finish (fixture->replica, &error));
+  g_assert_no_error (error);
+  g_assert_false (kiosk_replica_in_snapshot (fixture->replica));
+  g_assert_cmpint (count (fixture->replica, "customer"), ==, 3);
+
+  /* Later, a resync that brings c-2 only: c-1 is gone on the server. */
+  g_assert_true (kiosk_replica_snapshot_begin (fixture->replica, &error));
+  g_assert_cmpint (upsert (fixture->replica, KIOSK_ENTITY_CUSTOMER, c2), ==, KIOSK_APPLY_REPLAY);
+  g_assert_cmpint (count (fixture->replica, "snapshot_seen"), ==, 1);
+  g_assert_true (kiosk_replica_snapshot_finish (fixture->replica, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (fixture->replica, "customer"), ==, 2);
+  {
+    g_autoptr(KioskCustomer) desk = get_customer (fixture->replica, "c-desk");
+
+    g_assert_true (desk->pending);
+  }
+  g_assert_cmpint (kiosk_replica_get_row_version (fixture->replica, KIOSK_ENTITY_CUSTOMER, "c-1"), ==, -1);
+}
+
 /* The outbox */
 
 static void
@@ -907,6 +949,7 @@ main (int   argc,
   ADD ("/replica-sync/feed/pending-employee", test_pending_employee);
   ADD ("/replica-sync/snapshot/finish", test_snapshot);
   ADD ("/replica-sync/snapshot/restart", test_snapshot_restart);
+  ADD ("/replica-sync/snapshot/fresh", test_snapshot_fresh);
   ADD ("/replica-sync/outbox/dependency-order", test_dependency_order);
   ADD ("/replica-sync/outbox/refusal-holds-dependents", test_refusal_holds_dependents);
   ADD ("/replica-sync/outbox/retry-later", test_retry_later);
