@@ -253,6 +253,29 @@ static const struct {
   { 0,         0,          TRUE },
 };
 
+/* Sunday's hours when the options keep the salon open every day. */
+#define SUNDAY_OPEN_FROM  HM (10, 0)
+#define SUNDAY_OPEN_UNTIL HM (18, 0)
+
+static void
+day_hours (const KioskDemoOptions *options,
+           int                     weekday,
+           int                    *opening,
+           int                    *closing,
+           gboolean               *closed)
+{
+  if (hours[weekday].closed && options->open_every_day)
+    {
+      *opening = SUNDAY_OPEN_FROM;
+      *closing = SUNDAY_OPEN_UNTIL;
+      *closed = FALSE;
+      return;
+    }
+  *opening = hours[weekday].opening;
+  *closing = hours[weekday].closing;
+  *closed = hours[weekday].closed;
+}
+
 static const char * const female_names[] = {
   "Ayşe", "Fatma", "Emine", "Hatice", "Zeynep", "Elif", "Merve", "Büşra", "Esra", "Özlem",
   "Gülşen", "Şule", "Çiğdem", "Gökçe", "Işıl", "İpek", "İrem", "Ilgın", "Dilek", "Sevgi",
@@ -464,11 +487,10 @@ write_salon (DemoBuilder  *b,
       KioskWorkingHours wh = {
         .id = id,
         .day_of_week = day,
-        .opening_time = hours[day].opening,
-        .closing_time = hours[day].closing,
-        .is_closed = hours[day].closed,
         .version = ++b->version,
       };
+
+      day_hours (b->options, day, &wh.opening_time, &wh.closing_time, &wh.is_closed);
 
       g_snprintf (id, sizeof id, "%s:%d", b->salon_id, day);
       if (!kiosk_replica_put_working_hours (b->replica, &wh, error))
@@ -914,14 +936,17 @@ write_appointments (DemoBuilder  *b,
     {
       int weekday = b->days[d].weekday;
       guint fill = fill_percent (b, d);
+      int opening, closing;
+      gboolean closed;
 
-      if (hours[weekday].closed)
+      day_hours (b->options, weekday, &opening, &closing, &closed);
+      if (closed)
         continue;
 
       for (guint e = 0; e < N_EMPLOYEES; e++)
         {
-          int t = hours[weekday].opening + 15 * 60 * (int)rng_below (&rng, 3);
-          int close = hours[weekday].closing;
+          int t = opening + 15 * 60 * (int)rng_below (&rng, 3);
+          int close = closing;
 
           while (t < close)
             {
@@ -974,9 +999,12 @@ write_walkins (DemoBuilder  *b,
 {
   const DemoDay *today = &b->days[b->today];
   DemoRng rng;
+  int opening, closing;
+  gboolean closed;
 
   /* The salon is closed today: nobody walks in. */
-  if (hours[today->weekday].closed)
+  day_hours (b->options, today->weekday, &opening, &closing, &closed);
+  if (closed)
     return TRUE;
 
   rng_init (&rng, b->options->seed, STREAM_WALKINS);
@@ -1062,6 +1090,7 @@ kiosk_demo_options_init (KioskDemoOptions *options,
   options->n_customers = DEMO_DEFAULT_CUSTOMERS;
   options->days_before = DEMO_DEFAULT_DAYS;
   options->days_after = DEMO_DEFAULT_DAYS;
+  options->open_every_day = FALSE;
 }
 
 gboolean

@@ -17,9 +17,12 @@ typedef struct {
   guint       n_customers;    /* ~300 for the demo */
   guint       days_before;    /* appointments from today - days_before … */
   guint       days_after;     /* … to today + days_after */
+  gboolean    open_every_day; /* Sundays open too (10:00–18:00): for journeys
+                               * through the desk that need a working today */
 } KioskDemoOptions;
 
-/* Fills defaults: seed 2026, n_customers 300, 7 days before and after. */
+/* Fills defaults: seed 2026, n_customers 300, 7 days before and after,
+ * closed on Sundays. */
 void     kiosk_demo_options_init (KioskDemoOptions       *options,
                                   const char             *today);
 

@@ -693,6 +693,53 @@ test_sunday_today (void)
   remove_dir (dir);
 }
 
+/* For journeys that need a working today: the same Sunday, open. */
+static void
+test_sunday_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kiosk-test-demo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "replica.db", NULL);
+  g_autoptr(KioskReplica) replica = kiosk_replica_open (path, &error);
+  g_autoptr(GPtrArray) today = NULL;
+  g_autoptr(GPtrArray) walkins = NULL;
+  g_autoptr(GPtrArray) hours = NULL;
+  KioskDemoOptions options;
+
+  g_assert_no_error (error);
+  kiosk_demo_options_init (&options, "2026-03-22");
+  options.open_every_day = TRUE;
+  g_assert_true (kiosk_demo_populate (replica, &options, &error));
+  g_assert_no_error (error);
+
+  hours = LIST (kiosk_replica_list_working_hours (replica, &_e));
+  for (guint i = 0; i < hours->len; i++)
+    {
+      const KioskWorkingHours *wh = g_ptr_array_index (hours, i);
+
+      g_assert_false (wh->is_closed);
+      if (wh->day_of_week == 6)
+        {
+          g_assert_cmpint (wh->opening_time, ==, 10 * 3600);
+          g_assert_cmpint (wh->closing_time, ==, 18 * 3600);
+        }
+    }
+  today = LIST (kiosk_replica_list_appointments (replica, "2026-03-22", "2026-03-22", &_e));
+  walkins = LIST (kiosk_replica_list_walkins (replica, &_e));
+  g_assert_cmpuint (today->len, >, 0);
+  g_assert_cmpuint (walkins->len, >, 0);
+  for (guint i = 0; i < today->len; i++)
+    {
+      const KioskAppointment *a = g_ptr_array_index (today, i);
+
+      g_assert_cmpint (a->appointment_time, >=, 10 * 3600);
+      g_assert_cmpint (a->end_time, <=, 18 * 3600);
+    }
+
+  g_clear_object (&replica);
+  remove_dir (dir);
+}
+
 static void
 test_bad_options (void)
 {
@@ -762,6 +809,7 @@ main (int   argc,
   g_test_add ("/demo/walkins", Fixture, NULL, fixture_set_up, test_walkins, fixture_tear_down);
   g_test_add ("/demo/deterministic", Fixture, NULL, fixture_set_up, test_deterministic, fixture_tear_down);
   g_test_add_func ("/demo/sunday-today", test_sunday_today);
+  g_test_add_func ("/demo/sunday-open", test_sunday_open);
   g_test_add_func ("/demo/bad-options", test_bad_options);
 
   return g_test_run ();

@@ -249,6 +249,7 @@ kiosk_test_server_seed_demo (KioskTestServer  *self,
   if ((replica = kiosk_replica_open (path, error)) == NULL)
     return FALSE;
   kiosk_demo_options_init (&options, today);
+  options.open_every_day = kiosk_test_server_get_demo_open_every_day (self);
   if (!kiosk_demo_populate (replica, &options, error))
     goto out;
   if ((salon = kiosk_replica_get_salon (replica, error)) == NULL)

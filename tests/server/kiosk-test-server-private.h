@@ -23,5 +23,6 @@ gint64      kiosk_test_server_put_object    (KioskTestServer *self,
 gboolean    kiosk_test_server_is_empty      (KioskTestServer *self);
 GTimeZone  *kiosk_test_server_get_timezone  (KioskTestServer *self);
 const char *kiosk_test_server_get_data_dir  (KioskTestServer *self);
+gboolean    kiosk_test_server_get_demo_open_every_day (KioskTestServer *self);
 
 G_END_DECLS

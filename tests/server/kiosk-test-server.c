@@ -56,6 +56,7 @@ struct _KioskTestServer
   GPtrArray  *requests;   /* in-flight paused requests */
   guint       ping_interval;
   gint64      clock_offset_s;   /* added to the Date header of every reply */
+  gboolean    demo_open_every_day;
   int         tx_depth;
   gboolean    notify_pending;
 
@@ -3064,4 +3065,19 @@ const char *
 kiosk_test_server_get_data_dir (KioskTestServer *self)
 {
   return self->data_dir;
+}
+
+void
+kiosk_test_server_set_demo_open_every_day (KioskTestServer *self,
+                                           gboolean         open)
+{
+  g_return_if_fail (KIOSK_IS_TEST_SERVER (self));
+  self->demo_open_every_day = open;
+}
+
+gboolean
+kiosk_test_server_get_demo_open_every_day (KioskTestServer *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TEST_SERVER (self), FALSE);
+  return self->demo_open_every_day;
 }

@@ -75,6 +75,10 @@ const char      *kiosk_test_server_get_salon_id     (KioskTestServer  *self);
 gboolean         kiosk_test_server_seed_demo        (KioskTestServer  *self,
                                                      const char       *today,
                                                      GError          **error);
+/* The demo seeded from now on is open on Sundays too (journeys through
+ * the desk need a working today, whatever day they run on). */
+void             kiosk_test_server_set_demo_open_every_day (KioskTestServer *self,
+                                                            gboolean         open);
 
 /* Test-only row access. @json is the contract's entity object (§3.4) with
  * its "id"; each put or delete appends to the change log and returns the

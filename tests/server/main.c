@@ -5,6 +5,7 @@
  * kiosk against a local "central API".
  *
  *   salonity-dev-server --port N --seed demo --pairing-code CODE [--data-dir DIR]
+ *                       [--today YYYY-MM-DD] [--open-every-day]
  *
  * Prints the salon id on stdout (one line) and serves until killed.
  */
@@ -31,12 +32,15 @@ main (int argc, char *argv[])
   g_autofree char *code = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *today = NULL;
+  gboolean open_every_day = FALSE;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, "Fill an empty server (only \"demo\")", "demo" },
     { "pairing-code", 0, 0, G_OPTION_ARG_STRING, &code, "A 6-digit pairing code valid 10 minutes", "CODE" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Where the server keeps its database", "DIR" },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today, "The salon's today for the demo (YYYY-MM-DD)", "DATE" },
+    { "open-every-day", 0, 0, G_OPTION_ARG_NONE, &open_every_day,
+      "The demo salon opens on Sundays too (for tests that need a working today)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- Salonity contract server for development");
@@ -83,6 +87,7 @@ main (int argc, char *argv[])
       g_printerr ("salonity-dev-server: %s\n", error->message);
       return 1;
     }
+  kiosk_test_server_set_demo_open_every_day (server, open_every_day);
   if (seed && kiosk_test_server_get_salon_id (server) == NULL &&
       !kiosk_test_server_seed_demo (server, today, &error))
     {

@@ -131,8 +131,10 @@ class DevServer:
         data_dir = os.path.join(work_dir, "server")
         os.mkdir(data_dir)
         with open(self.log_path, "w") as log:
+            # Open every day: the journeys check people in for today's
+            # bookings, and the demo salon is closed on Sundays.
             self.proc = subprocess.Popen([program, "--port", "0", "--seed", "demo", "--pairing-code", code,
-                                          "--data-dir", data_dir],
+                                          "--data-dir", data_dir, "--open-every-day"],
                                          stdout=subprocess.PIPE, stderr=log, text=True)
         # The salon id on stdout once it listens, the address on stderr.
         self.salon = self.proc.stdout.readline().strip()
