@@ -403,6 +403,7 @@ struct _KioskDayView
   GtkWidget     *walkin_staff;
   GtkWidget     *walkin_since;
   GtkWidget     *walkin_sync;
+  GtkWidget     *walkin_queue_button;
   char          *walkin_key;
   gboolean       walkin_rebuilding;
 
@@ -1607,12 +1608,14 @@ ensure_walkin_popover (KioskDayView *self)
   self->walkin_sync = detail_label (box);
   gtk_widget_add_css_class (self->walkin_sync, "dim-label");
 
-  /* Served walk-ins are finished (or moved on) on the Queue page. */
+  /* Served walk-ins are finished (or moved on) on the Queue page; the
+   * target (the walk-in's id) is set when the details are filled. */
   button = gtk_button_new_with_mnemonic (_("Show in the _queue"));
   gtk_widget_set_margin_top (button, 6);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "queue");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-walkin");
   gtk_box_append (GTK_BOX (box), button);
+  self->walkin_queue_button = button;
 
   self->walkin_popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->walkin_popover), box);
@@ -1652,6 +1655,8 @@ fill_walkin_popover (KioskDayView *self)
   gtk_label_set_text (GTK_LABEL (self->walkin_since), since);
   gtk_label_set_text (GTK_LABEL (self->walkin_sync), _("Waiting to sync"));
   gtk_widget_set_visible (self->walkin_sync, item->pending);
+  /* The Queue page, with the focus on this walk-in's row. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->walkin_queue_button), "s", item->id);
   return TRUE;
 }
 

@@ -54,6 +54,8 @@ struct _KioskQueuePage
   gboolean       reload_later;
   guint          reload_source;
   char          *focus_after;      /* widget name to focus after the reload */
+  char          *show_walkin;      /* a walk-in whose row gets the focus once shown */
+  gboolean       loaded;           /* the rows have been built once */
 };
 
 G_DEFINE_FINAL_TYPE (KioskQueuePage, kiosk_queue_page, KIOSK_TYPE_PAGE)
@@ -117,6 +119,68 @@ find_named (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+/* The first control of @walkin_id's row: every one is named
+ * "queue-<what>-<id>". */
+static GtkWidget *
+find_walkin_control (GtkWidget  *widget,
+                     const char *suffix)
+{
+  const char *name = gtk_widget_get_name (widget);
+
+  if (g_str_has_prefix (name, "queue-") && g_str_has_suffix (name, suffix) &&
+      gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_walkin_control (child, suffix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Only on screen: a hidden page cannot take the focus (staff may still be
+ * typing their PIN). Forgets the request once done, or when the walk-in
+ * has left the queue. */
+static void
+focus_walkin (KioskQueuePage *self)
+{
+  g_autofree char *suffix = NULL;
+  GtkWidget *target;
+
+  if (self->show_walkin == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  suffix = g_strconcat ("-", self->show_walkin, NULL);
+  target = find_walkin_control (GTK_WIDGET (self), suffix);
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+  g_clear_pointer (&self->show_walkin, g_free);
+}
+
+static void
+on_map (KioskQueuePage *self)
+{
+  /* Shown again after the PIN, with its rows from before. */
+  if (self->loaded)
+    focus_walkin (self);
+}
+
+void
+kiosk_queue_page_show_walkin (KioskQueuePage *self,
+                              const char     *walkin_id)
+{
+  g_return_if_fail (KIOSK_IS_QUEUE_PAGE (self));
+  g_return_if_fail (walkin_id != NULL);
+
+  g_free (self->show_walkin);
+  self->show_walkin = g_strdup (walkin_id);
+  /* Already shown and loaded: now; otherwise when it is. */
+  if (self->loaded)
+    focus_walkin (self);
 }
 
 static void
@@ -614,6 +678,9 @@ kiosk_queue_page_reload (KioskPage *page)
                                                                    : GTK_WIDGET (self->call_staff_button);
       gtk_widget_grab_focus (target);
     }
+  self->loaded = TRUE;
+  /* Asked for from elsewhere (the calendar's walk-in). */
+  focus_walkin (self);
 }
 
 /* ---- moves ----------------------------------------------------------------------------- */
@@ -750,6 +817,7 @@ kiosk_queue_page_finalize (GObject *object)
   g_clear_pointer (&self->errors, g_hash_table_unref);
   g_clear_pointer (&self->waited_labels, g_array_unref);
   g_free (self->call_employee);
+  g_free (self->show_walkin);
   g_free (self->focus_after);
 
   G_OBJECT_CLASS (kiosk_queue_page_parent_class)->finalize (object);
@@ -790,6 +858,7 @@ kiosk_queue_page_init (KioskQueuePage *self)
   self->waited_labels = g_array_new (FALSE, FALSE, sizeof (WaitedLabel));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_after (self, "map", G_CALLBACK (on_map), NULL);
   kiosk_list_box_set_empty_text (self->serving_list, _("Nobody is being served."));
   kiosk_list_box_set_empty_text (self->waiting_list, _("No one is waiting right now."));
 }

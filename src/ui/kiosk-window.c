@@ -208,6 +208,21 @@ show_page_action (GtkWidget  *widget,
   kiosk_window_show_page (KIOSK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* "Show in the queue" from elsewhere (the calendar's walk-in): the Queue
+ * page, with the focus on that walk-in's row. */
+static void
+show_walkin_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KioskWindow *self = KIOSK_WINDOW (widget);
+
+  kiosk_window_show_page (self, "queue");
+  if (*g_variant_get_string (parameter, NULL) != '\0')
+    kiosk_queue_page_show_walkin (KIOSK_QUEUE_PAGE (self->page_widgets[page_index ("queue")]),
+                                g_variant_get_string (parameter, NULL));
+}
+
 static void
 dismiss_notice_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1272,6 +1287,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWindow, stack);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-walkin", "s", show_walkin_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.staff", NULL, staff_action);

@@ -527,6 +527,19 @@ is_button (GtkWidget *widget)
 /* A walk-in in service has a block in its staff member's column; activated
  * (Enter, a tap, a screen reader's click) it shows who, what, with whom
  * and since when, and takes staff to the Queue page, where it is finished. */
+static gboolean
+focus_on_walkin (gpointer data)
+{
+  g_autofree char *suffix = g_strconcat ("-", (const char *) data, NULL);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (get_window ()));
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    if (g_str_has_prefix (gtk_widget_get_name (focus), "queue-") &&
+        g_str_has_suffix (gtk_widget_get_name (focus), suffix))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_calendar_walkin (void)
 {
@@ -611,12 +624,14 @@ test_calendar_walkin (void)
   collect_widgets (seen.popover, buttons, is_button);
   g_assert_cmpuint (buttons->len, ==, 1);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (g_ptr_array_index (buttons, 0))), ==,
-                   "win.show-page");
+                   "win.show-walkin");
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (g_ptr_array_index (buttons, 0)));
-  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "queue");
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, walkin->id);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
   kiosk_ui_test_wait_until (popover_gone, &seen, 10, "the walk-in's details to close");
   g_assert_cmpstr (kiosk_window_get_page (get_window ()), ==, "queue");
+  /* …with the keyboard on that walk-in's row (its first control). */
+  kiosk_ui_test_wait_until (focus_on_walkin, (gpointer) walkin->id, 10, "the walk-in's row to take the focus");
 
   g_free (seen.activated);
 }
