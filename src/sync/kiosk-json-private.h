@@ -18,4 +18,11 @@ G_BEGIN_DECLS
 KioskChange *kiosk_json_read_change_text (const char *text,
                                           gsize       length);
 
+/* What every body passes before json-glib 1.6 sees it: valid UTF-8, at
+ * most 64 levels deep, nothing after the first value, no broken \u
+ * escape (json-glib recurses per level, and leaks on the others). */
+gboolean     kiosk_json_check_body       (const char  *body,
+                                          gsize        length,
+                                          GError     **error);
+
 G_END_DECLS

@@ -197,6 +197,10 @@ test_bad_pages (void)
     "{\"changes\": [01], \"cursor\": \"c\", \"has_more\": false}",
     "{\"changes\": [], \"cursor\": \"c\\x\", \"has_more\": false}",
     "{\"changes\": [], \"cursor\": \"c\\ud800\", \"has_more\": false}",
+    "{\"changes\": [], \"cursor\": \"c\\udc00\", \"has_more\": false}",
+    "{\"changes\": [], \"cursor\": \"c\\ud800\\ud800\", \"has_more\": false}",
+    "{\"\\ude15\\ude15e}",
+    "{\"changes\": [], \"cursor\": \"c\\ud83d",
     "{\"changes\": [], \"cursor\": \"c\", \"has_more\": false}\f",
     "{\"changes\": [tru], \"cursor\": \"c\", \"has_more\": false}",
     "{\"changes\": [], \"cursor\": \"c\", \"has_more\": false, \"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
@@ -214,6 +218,33 @@ test_bad_pages (void)
     g_assert_null (why);
     g_assert_nonnull (page);
   }
+}
+
+/* Escaped surrogates: a whole pair is one character; a half alone (a low
+ * one, or a high one at the end of the text) makes the page unreadable,
+ * and never reaches json-glib, which leaks on them (a fuzzer finding). */
+static void
+test_surrogates (void)
+{
+  const char *pair = "{\"changes\": [], \"cursor\": \"c\\ud83d\\ude00\", \"has_more\": false}";
+  const char *halves[] = {
+    "{\"changes\": [], \"cursor\": \"c\\udc00\", \"has_more\": false}",
+    "{\"changes\": [], \"cursor\": \"c\\ud83d\\ud83d\", \"has_more\": false}",
+    "{\"changes\": [], \"cursor\": \"c\\ud83d",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskFeedPage) page = kiosk_feed_reader_parse_page (pair, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (page->cursor, ==, "c\xf0\x9f\x98\x80");
+  for (guint i = 0; i < G_N_ELEMENTS (halves); i++)
+    {
+      g_autoptr(GError) local = NULL;
+      g_autoptr(KioskFeedPage) none = kiosk_feed_reader_parse_page (halves[i], -1, &local);
+
+      g_assert_null (none);
+      g_assert_error (local, KIOSK_JSON_ERROR, KIOSK_JSON_ERROR_MALFORMED);
+    }
 }
 
 /* A cursor is opaque but short: one past KIOSK_FEED_MAX_CURSOR bytes is a
@@ -256,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/feed-reader/bad-changes", test_bad_changes);
   g_test_add_func ("/feed-reader/bad-pages", test_bad_pages);
   g_test_add_func ("/feed-reader/giant-cursor", test_giant_cursor);
+  g_test_add_func ("/feed-reader/surrogates", test_surrogates);
 
   return g_test_run ();
 }
