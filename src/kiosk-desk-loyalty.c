@@ -27,6 +27,15 @@
 
 #define MAX_REASON_CHARS 200
 
+/* The replica's failure in the desk's words (the details are logged). */
+static GError *
+search_failed (const GError *local)
+{
+  g_warning ("Customer search failed: %s", local->message);
+  return g_error_new (KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
+                      _("The customer list could not be searched (%s)."), local->message);
+}
+
 GPtrArray *
 kiosk_desk_search_customers (KioskContext  *context,
                              const char    *query,
@@ -42,12 +51,7 @@ kiosk_desk_search_customers (KioskContext  *context,
    * folding of names are the replica's search (kiosk-replica-search.h). */
   found = kiosk_replica_search_customers (kiosk_context_get_replica (context), query, limit, &local);
   if (found == NULL)
-    {
-      g_warning ("Customer search failed: %s", local->message);
-      g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
-                   _("The customer list could not be searched (%s)."), local->message);
-      return NULL;
-    }
+    g_propagate_error (error, search_failed (local));
   return found;
 }
 
@@ -66,11 +70,7 @@ search_done_cb (GObject      *source,
   else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_task_return_error (task, g_steal_pointer (&local));
   else
-    {
-      g_warning ("Customer search failed: %s", local->message);
-      g_task_return_new_error (task, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
-                               _("The customer list could not be searched (%s)."), local->message);
-    }
+    g_task_return_error (task, search_failed (local));
 }
 
 void

@@ -61,8 +61,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("kiosk-test-demo-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->replica = open_replica (fixture, "replica.db");
-  populate (fixture->replica, 2026, TODAY);
+  if (data == NULL)
+    populate (fixture->replica, 2026, TODAY);
 }
+
+/* An empty replica, for tests that populate it their own way. */
+#define EMPTY GINT_TO_POINTER (1)
 
 static void
 remove_dir (const char *path)
@@ -669,17 +673,14 @@ test_deterministic (Fixture       *fixture,
 /* ---- edges ----------------------------------------------------------------- */
 
 static void
-test_sunday_today (void)
+test_sunday_today (Fixture       *fixture,
+                   gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kiosk-test-demo-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "replica.db", NULL);
-  g_autoptr(KioskReplica) replica = kiosk_replica_open (path, &error);
+  KioskReplica *replica = fixture->replica;
   g_autoptr(GPtrArray) today = NULL;
   g_autoptr(GPtrArray) walkins = NULL;
   g_autoptr(GPtrArray) week = NULL;
 
-  g_assert_no_error (error);
   populate (replica, 2026, "2026-03-22");   /* a Sunday: the salon is closed */
 
   today = LIST (kiosk_replica_list_appointments (replica, "2026-03-22", "2026-03-22", &_e));
@@ -688,25 +689,20 @@ test_sunday_today (void)
   g_assert_cmpuint (today->len, ==, 0);
   g_assert_cmpuint (walkins->len, ==, 0);
   g_assert_cmpuint (week->len, >, 0);
-
-  g_clear_object (&replica);
-  remove_dir (dir);
 }
 
 /* For journeys that need a working today: the same Sunday, open. */
 static void
-test_sunday_open (void)
+test_sunday_open (Fixture       *fixture,
+                  gconstpointer  data)
 {
+  KioskReplica *replica = fixture->replica;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("kiosk-test-demo-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "replica.db", NULL);
-  g_autoptr(KioskReplica) replica = kiosk_replica_open (path, &error);
   g_autoptr(GPtrArray) today = NULL;
   g_autoptr(GPtrArray) walkins = NULL;
   g_autoptr(GPtrArray) hours = NULL;
   KioskDemoOptions options;
 
-  g_assert_no_error (error);
   kiosk_demo_options_init (&options, "2026-03-22");
   options.open_every_day = TRUE;
   g_assert_true (kiosk_demo_populate (replica, &options, &error));
@@ -735,9 +731,6 @@ test_sunday_open (void)
       g_assert_cmpint (a->appointment_time, >=, 10 * 3600);
       g_assert_cmpint (a->end_time, <=, 18 * 3600);
     }
-
-  g_clear_object (&replica);
-  remove_dir (dir);
 }
 
 static void
@@ -808,8 +801,8 @@ main (int   argc,
   g_test_add ("/demo/appointments", Fixture, NULL, fixture_set_up, test_appointments, fixture_tear_down);
   g_test_add ("/demo/walkins", Fixture, NULL, fixture_set_up, test_walkins, fixture_tear_down);
   g_test_add ("/demo/deterministic", Fixture, NULL, fixture_set_up, test_deterministic, fixture_tear_down);
-  g_test_add_func ("/demo/sunday-today", test_sunday_today);
-  g_test_add_func ("/demo/sunday-open", test_sunday_open);
+  g_test_add ("/demo/sunday-today", Fixture, EMPTY, fixture_set_up, test_sunday_today, fixture_tear_down);
+  g_test_add ("/demo/sunday-open", Fixture, EMPTY, fixture_set_up, test_sunday_open, fixture_tear_down);
   g_test_add_func ("/demo/bad-options", test_bad_options);
 
   return g_test_run ();
