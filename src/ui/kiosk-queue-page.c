@@ -104,16 +104,18 @@ employee_name (KioskQueuePage *self,
   return NULL;
 }
 
+/* The first widget below @widget (itself included) that @match takes. */
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
+find_widget (GtkWidget  *widget,
+             gboolean  (*match) (GtkWidget *widget, const char *text),
+             const char *text)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+  if (match (widget, text))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_named (child, name);
+      GtkWidget *found = find_widget (child, match, text);
 
       if (found != NULL)
         return found;
@@ -121,26 +123,23 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
-/* The first control of @walkin_id's row: every one is named
- * "queue-<what>-<id>". */
-static GtkWidget *
-find_walkin_control (GtkWidget  *widget,
-                     const char *suffix)
+static gboolean
+is_named (GtkWidget  *widget,
+          const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* A control of a walk-in's row: every one is named "queue-<what>-<id>";
+ * @suffix is "-<id>". */
+static gboolean
+is_walkin_control (GtkWidget  *widget,
+                   const char *suffix)
 {
   const char *name = gtk_widget_get_name (widget);
 
-  if (g_str_has_prefix (name, "queue-") && g_str_has_suffix (name, suffix) &&
-      gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_walkin_control (child, suffix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_str_has_prefix (name, "queue-") && g_str_has_suffix (name, suffix) &&
+         gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget);
 }
 
 /* Only on screen: a hidden page cannot take the focus (staff may still be
@@ -155,7 +154,7 @@ focus_walkin (KioskQueuePage *self)
   if (self->show_walkin == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   suffix = g_strconcat ("-", self->show_walkin, NULL);
-  target = find_walkin_control (GTK_WIDGET (self), suffix);
+  target = find_widget (GTK_WIDGET (self), is_walkin_control, suffix);
   if (target != NULL)
     gtk_widget_grab_focus (target);
   g_clear_pointer (&self->show_walkin, g_free);
@@ -671,7 +670,7 @@ kiosk_queue_page_reload (KioskPage *page)
 
   if (focus_name != NULL)
     {
-      GtkWidget *target = find_named (GTK_WIDGET (self), focus_name);
+      GtkWidget *target = find_widget (GTK_WIDGET (self), is_named, focus_name);
 
       if (target == NULL || !gtk_widget_is_sensitive (target))
         target = gtk_widget_is_sensitive (self->call_next_button) ? self->call_next_button
