@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The search index's SQL, shared by the schema (migration v4, every
+ * The search index's SQL, shared by the schema (migrations 4 and 5, every
  * connection's functions) and kiosk-replica-search.c. Not for other layers.
  */
 #pragma once
@@ -50,15 +50,17 @@ void          kiosk_replica_search_close_readers (KioskReplica *self);
   "END;"
 
 /* The triggers on customer_search that keep customer_fts and
- * customer_phone_part in step, as in migration 4. */
+ * customer_phone_part in step, as in migration 5: the index holds each
+ * name after a space (customer_fts_source), so a word's start is a
+ * trigram too. */
 #define KIOSK_REPLICA_SEARCH_KEY_TRIGGERS_SQL                                                   \
   "CREATE TRIGGER IF NOT EXISTS customer_search_keys_insert AFTER INSERT ON customer_search BEGIN " \
-  "  INSERT INTO customer_fts (rowid, name) VALUES (new.key, new.name); "                       \
+  "  INSERT INTO customer_fts (rowid, name) VALUES (new.key, ' ' || new.name); "                \
   "  INSERT OR IGNORE INTO customer_phone_part (part, key) "                                    \
   "    SELECT substr (new.digits, i), new.key FROM digit_position WHERE i <= length (new.digits) - 2; " \
   "END;"                                                                                        \
   "CREATE TRIGGER IF NOT EXISTS customer_search_keys_delete AFTER DELETE ON customer_search BEGIN " \
-  "  INSERT INTO customer_fts (customer_fts, rowid, name) VALUES ('delete', old.key, old.name); " \
+  "  INSERT INTO customer_fts (customer_fts, rowid, name) VALUES ('delete', old.key, ' ' || old.name); " \
   "  DELETE FROM customer_phone_part WHERE key = old.key AND part IN "                          \
   "    (SELECT substr (old.digits, i) FROM digit_position WHERE i <= length (old.digits) - 2); " \
   "END;"

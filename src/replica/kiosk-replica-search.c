@@ -5,6 +5,11 @@
  * user's text is only ever bound as a parameter: the prefix tiers compare
  * it with an index range, the substring tier hands FTS5 each word as a
  * quoted phrase (so `*`, NEAR, AND, quotes are plain characters).
+ *
+ * What a word of the query matches: three letters or more, anywhere in the
+ * name ("lışı" finds Kalışık); one or two, the start of a word ("ayse yi"
+ * is Ayşe Yılmaz: the word is being typed). The index holds each name
+ * after a space, so a two-letter start is the trigram " yi".
  */
 #define G_LOG_DOMAIN "kiosk-replica"
 
@@ -84,7 +89,7 @@ typedef struct {
   GPtrArray    *ids;      /* char *, best first */
   GHashTable   *seen;     /* borrowed from ids */
   guint         limit;
-  char        **words;    /* every word must be in the name (substring tier) */
+  char        **words;    /* every word must match the name (substring tier) */
 } Collect;
 
 static gboolean
@@ -93,8 +98,26 @@ collect_full (Collect *c)
   return c->ids->len >= c->limit;
 }
 
-/* Steps @stmt (column 0 the id; if @filter, column 1 the text that must
- * hold every one of c->words) until the list is full. */
+/* Whether @word (folded, not empty) matches @name: inside it from three
+ * letters on, at the start of one of its words below that. */
+static gboolean
+word_matches (const char *name,
+              const char *word)
+{
+  const char *at;
+
+  if (g_utf8_strlen (word, -1) >= 3)
+    return strstr (name, word) != NULL;
+  if (g_str_has_prefix (name, word))
+    return TRUE;
+  for (at = strchr (name, ' '); at != NULL; at = strchr (at + 1, ' '))
+    if (g_str_has_prefix (at + 1, word))
+      return TRUE;
+  return FALSE;
+}
+
+/* Steps @stmt (column 0 the id; if @filter, column 1 the name that every
+ * one of c->words must match) until the list is full. */
 static gboolean
 collect (Collect          *c,
          KioskCachedStmt  *stmt,
@@ -119,7 +142,7 @@ collect (Collect          *c,
           gboolean all = name != NULL;
 
           for (guint i = 0; all && c->words[i] != NULL; i++)
-            all = strstr (name, c->words[i]) != NULL;
+            all = *c->words[i] == '\0' || word_matches (name, c->words[i]);
           if (!all)
             continue;
         }
@@ -153,15 +176,17 @@ run_prefix (Collect     *c,
   return collect (c, stmt, FALSE, error);
 }
 
-/* FTS5 sees a word as one string: doubled quotes inside, nothing special. */
+/* FTS5 sees a word as one string: doubled quotes inside, nothing special.
+ * @start: the word must start a word of the name (a space before it). */
 static void
 append_phrase (GString    *match,
                const char *column,
-               const char *word)
+               const char *word,
+               gboolean    start)
 {
   if (match->len > 0)
     g_string_append (match, " AND ");
-  g_string_append_printf (match, "%s : \"", column);
+  g_string_append_printf (match, "%s : \"%s", column, start ? " " : "");
   for (const char *p = word; *p != '\0'; p++)
     {
       if (*p == '"')
@@ -345,7 +370,7 @@ search_name (Collect     *c,
   g_autofree char *folded = kiosk_fold_for_search (text);
   g_auto(GStrv) words = NULL;
   g_autoptr(GString) match = g_string_new (NULL);
-  guint n_long = 0;
+  guint n_phrases = 0;
 
   if (strlen (folded) > MAX_QUERY_BYTES)
     {
@@ -369,15 +394,22 @@ search_name (Collect     *c,
   if (!search_rotations (c, words, error))
     return FALSE;
 
-  /* Anywhere in the name, every word: FTS5 narrows by the words of three
-   * letters or more (trigrams), the check in collect() takes all words. */
+  /* Every word, each where it may match (see the top of the file): FTS5
+   * narrows by the words of two letters or more (trigrams, " yi" for a
+   * start), the check in collect() takes all words, one letter too. A
+   * single word of two letters was a start of the name or the last name
+   * above; it is looked for here as the start of a middle word. */
   for (guint i = 0; words[i] != NULL; i++)
-    if (g_utf8_strlen (words[i], -1) >= 3 && n_long < MAX_WORDS)
-      {
-        append_phrase (match, "name", words[i]);
-        n_long++;
-      }
-  if (n_long == 0)
+    {
+      glong length = g_utf8_strlen (words[i], -1);
+
+      if (length >= 2 && n_phrases < MAX_WORDS)
+        {
+          append_phrase (match, "name", words[i], length < 3);
+          n_phrases++;
+        }
+    }
+  if (n_phrases == 0)
     return TRUE;
   c->words = words;
   return run_match (c, match->str, error);

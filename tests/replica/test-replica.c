@@ -288,12 +288,18 @@ static const char * const v4_objects[] = {
   "customer_search_keys_delete", "customer_search_insert", "customer_search_update", "customer_search_delete",
 };
 
+static const char * const v5_objects[] = {
+  "customer_fts_source",
+};
+
 static void
 assert_file_is_current (const char *path)
 {
   for (guint i = 0; i < G_N_ELEMENTS (v4_objects); i++)
     g_assert_true (file_has_object (path, v4_objects[i]));
-  g_assert_cmpint (file_user_version (path), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (v5_objects); i++)
+    g_assert_true (file_has_object (path, v5_objects[i]));
+  g_assert_cmpint (file_user_version (path), ==, 5);
   for (guint i = 0; i < G_N_ELEMENTS (v2_objects); i++)
     g_assert_true (file_has_object (path, v2_objects[i]));
   for (guint i = 0; i < G_N_ELEMENTS (v3_objects); i++)
@@ -311,7 +317,7 @@ test_migrate_from_empty (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (replica);
   g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
-  g_assert_cmpint (KIOSK_REPLICA_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (KIOSK_REPLICA_SCHEMA_VERSION, ==, 5);
   g_assert_null (kiosk_replica_get_moved_aside_path (replica));
   g_assert_cmpstr (kiosk_replica_get_path (replica), ==, fixture->path);
   g_assert_cmpint (count (replica, "customer"), ==, 0);
@@ -524,7 +530,7 @@ test_migrate_from_v3 (Fixture       *fixture,
 
   replica = kiosk_replica_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 4);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
   {
     sqlite3 *db = raw_open (fixture->path);
 
@@ -557,6 +563,83 @@ test_migrate_from_v3 (Fixture       *fixture,
   found = kiosk_replica_search_customers (replica, "CELIK", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
+  g_clear_object (&replica);
+
+  assert_file_is_current (fixture->path);
+}
+
+/* The search terms of a v4 file's customers. */
+static char *
+search_ids (KioskReplica *replica,
+            const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = kiosk_replica_search_customers (replica, query, 10, &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? "," : "", ((KioskCustomer *)g_ptr_array_index (found, i))->id);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* A v4 file, its name index of bare names: v5 makes the index again with
+ * each name after a space, so the two-letter start of a first name finds the
+ * customers that were there, and the index follows later writes. */
+static void
+test_migrate_from_v4 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskReplica) replica = NULL;
+  g_autoptr(KioskCustomer) nur = make_customer ("c-1", "Ayşe Nur", "Kaya", "+905551112233");
+  g_autoptr(KioskCustomer) kayra = make_customer ("c-2", "Kayra", "Nurlu", "+905329998877");
+
+  replica = kiosk_replica_open_at_version (fixture->path, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 4);
+  g_assert_true (kiosk_replica_put_customer (replica, nur, &error));
+  g_assert_true (kiosk_replica_put_customer (replica, kayra, &error));
+  g_assert_no_error (error);
+  {
+    /* What version 4 indexed: the bare name, where the start of its first
+     * word is no trigram ("aya" is inside Kaya, "ay" starts the name). */
+    g_autofree char *ids = search_ids (replica, "aya ay");
+    g_assert_cmpstr (ids, ==, "");
+  }
+  g_clear_object (&replica);
+  g_assert_false (file_has_object (fixture->path, "customer_fts_source"));
+
+  replica = kiosk_replica_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
+  {
+    g_autofree char *ids = search_ids (replica, "aya ay");
+    g_assert_cmpstr (ids, ==, "c-1");
+  }
+  {
+    /* Inside a word from three letters on, as before. */
+    g_autofree char *ids = search_ids (replica, "ayra nurl");
+    g_assert_cmpstr (ids, ==, "c-2");
+  }
+
+  /* Later writes keep the index right: a rename, a new customer. */
+  g_free (nur->last_name);
+  nur->last_name = g_strdup ("Demir");
+  g_assert_true (kiosk_replica_put_customer (replica, nur, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *ids = search_ids (replica, "aya ay");
+    g_assert_cmpstr (ids, ==, "");
+  }
+  {
+    g_autofree char *ids = search_ids (replica, "emi ay");
+    g_assert_cmpstr (ids, ==, "c-1");
+  }
+  g_assert_true (kiosk_replica_exec_for_testing (replica,
+                                                 "INSERT INTO customer_fts (customer_fts) VALUES ('integrity-check');",
+                                                 &error));
+  g_assert_no_error (error);
   g_clear_object (&replica);
 
   assert_file_is_current (fixture->path);
@@ -1790,6 +1873,7 @@ main (int   argc,
   ADD ("/replica/migrate/from-v1", test_migrate_from_v1);
   ADD ("/replica/migrate/from-v2", test_migrate_from_v2);
   ADD ("/replica/migrate/from-v3", test_migrate_from_v3);
+  ADD ("/replica/migrate/from-v4", test_migrate_from_v4);
   ADD ("/replica/migrate/too-new", test_too_new);
   ADD ("/replica/migrate/too-new-wal", test_too_new_wal);
   ADD ("/replica/file-mode", test_file_mode);

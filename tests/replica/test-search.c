@@ -227,20 +227,22 @@ test_ranking_and_limit (Fixture       *fixture,
     g_assert_cmpstr (ids, ==, "c-isik,c-ayse,c-sub");
   }
 
-  /* The last name and the start of the first before a substring: Aysel
-   * Yılmaz, then Kayra Yılmaz, whose name only contains "ay" (and came
-   * first). */
+  /* The last name and the start of the first before a name that has
+   * both further in: Aysel Yılmaz, then Aysel Nur Yılmaz (who came
+   * first); not Kayra Yılmaz, in whose name "ay" starts no word. */
   put (replica, "c-kayra", "Kayra", "Yılmaz", "+905000000003");
+  put (replica, "c-mid", "Nur Aysel", "Yılmaz", "+905000000004");
   put (replica, "c-yil", "Aysel", "Yılmaz", "+905000000002");
   {
     g_autofree char *ids = search (replica, "yilmaz ay", 10);
 
     g_test_message ("yilmaz ay -> %s", ids);
-    g_assert_cmpstr (ids, ==, "c-yil,c-kayra");
+    g_assert_cmpstr (ids, ==, "c-yil,c-mid");
   }
   {
+    /* Both words whole: the name that starts with them first. */
     g_autofree char *ids = search (replica, "Yılmaz Aysel", 10);
-    g_assert_cmpstr (ids, ==, "c-yil");
+    g_assert_cmpstr (ids, ==, "c-yil,c-mid");
   }
   {
     g_autofree char *ids = search (replica, "isik", 2);
@@ -268,6 +270,67 @@ test_ranking_and_limit (Fixture       *fixture,
     g_assert_true (g_str_has_suffix (ids, ",c-has"));
   }
   g_assert_no_error (error);
+}
+
+/* A word of one or two letters is the start of a word being typed; three
+ * letters or more are found anywhere in the name. */
+static void
+test_word_starts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KioskReplica *replica = fixture->replica;
+
+  put (replica, "c-sub", "Aysel", "Kalışık", "+905000000001");
+  put (replica, "c-mid", "Ayşe Nur", "Kaya", "+905000000005");
+  {
+    /* Two starts, neither of them the start of the whole name or the
+     * last name: through the index (" nu", " ka"). */
+    g_autofree char *ids = search (replica, "NU KA", 10);
+    g_assert_cmpstr (ids, ==, "c-mid");
+  }
+  {
+    /* "ış" starts Işık in Işık Yılmaz and Işıkçı in Ayşe Işıkçı; it is
+     * inside Kalışık only. */
+    g_autofree char *ids = search (replica, "yılmaz ış", 10);
+    g_assert_cmpstr (ids, ==, "c-isik");
+  }
+  {
+    g_autofree char *ids = search (replica, "ayşe ış", 10);
+    g_assert_cmpstr (ids, ==, "c-ayse");
+  }
+  {
+    g_autofree char *ids = search (replica, "aysel ış", 10);
+    g_assert_cmpstr (ids, ==, "");
+  }
+  {
+    /* Three letters: inside a word too. */
+    g_autofree char *ids = search (replica, "aysel lış", 10);
+    g_assert_cmpstr (ids, ==, "c-sub");
+  }
+  {
+    /* One letter: the start of a word too, checked row by row. */
+    g_autofree char *ids = search (replica, "ayşe n", 10);
+    g_assert_cmpstr (ids, ==, "c-mid");
+  }
+  {
+    g_autofree char *ids = search (replica, "kaya ş", 10);
+    g_assert_cmpstr (ids, ==, "");
+  }
+  {
+    /* The first word of the name counts as a start as well. */
+    g_autofree char *ids = search (replica, "kaya ay", 10);
+    g_assert_cmpstr (ids, ==, "c-mid");
+  }
+  {
+    /* "aya" is inside Kaya; "ay" starts the name: only the index (which
+     * holds the name after a space) sees that start. */
+    g_autofree char *ids = search (replica, "aya ay", 10);
+    g_assert_cmpstr (ids, ==, "c-mid");
+  }
+  {
+    g_autofree char *ids = search (replica, "KAY nu", 10);
+    g_assert_cmpstr (ids, ==, "c-mid");
+  }
 }
 
 static void
@@ -774,6 +837,7 @@ main (int   argc,
 
   ADD ("/search/turkish-names", test_turkish_names);
   ADD ("/search/ranking-and-limit", test_ranking_and_limit);
+  ADD ("/search/word-starts", test_word_starts);
   ADD ("/search/phone-fragments", test_phone_fragments);
   ADD ("/search/nasty-input", test_nasty_input);
   ADD ("/search/current/put", test_current_after_put);
