@@ -97,7 +97,19 @@ kiosk_sync_status_update (KioskSyncStatus *self)
       switch (state)
         {
         case KIOSK_SYNC_STATE_UP_TO_DATE:
-          summary = g_strdup (_("Up to date"));
+          /* The last round went well, but something done at the desk since
+           * has not reached the server: not "up to date" until it has (a
+           * moment online; offline, until the engine finds out). */
+          if (waiting > 0)
+            {
+              icon_name = "emblem-synchronizing-symbolic";
+              css = "sync-busy";
+              summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change to send", "%u changes to send",
+                                                      waiting),
+                                         waiting);
+            }
+          else
+            summary = g_strdup (_("Up to date"));
           if (since != NULL)
             g_string_append_printf (details, _("Everything was in step with the server at %s."), since);
           break;

@@ -783,6 +783,17 @@ test_refused_after_outage (void)
   g_assert_false (gtk_widget_get_visible (count));
   g_assert_true (banner_gone (NULL));
   g_assert_cmpstr (kiosk_sync_status_get_summary (status), ==, _("Up to date"));
+
+  /* Changes made at the desk that the server has not taken yet (as the
+   * window counts them after a write): not "up to date" meanwhile. */
+  {
+    g_autofree char *to_send = g_strdup_printf (ngettext ("%u change to send", "%u changes to send", 2), 2u);
+
+    kiosk_sync_status_set_counts (status, 2, 0);
+    g_assert_cmpstr (kiosk_sync_status_get_summary (status), ==, to_send);
+    kiosk_sync_status_set_counts (status, 0, 0);
+    g_assert_cmpstr (kiosk_sync_status_get_summary (status), ==, _("Up to date"));
+  }
 }
 
 /* ---- set-up ------------------------------------------------------------- */
