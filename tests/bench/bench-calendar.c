@@ -18,6 +18,11 @@
  * For information (no goal): switching between the busy day and another
  * as busy a week later (other customers, a quarter hour later), where no
  * block shows what it showed before, so every block's texts are made anew.
+ * And what GTK itself costs, in the same window and run: a plain
+ * GtkScrolledWindow (GtkViewport) of a sheet as tall as the day that draws
+ * only a white background and a line every half hour, so that the whole
+ * window changes in every frame, and of one that draws nothing (only the
+ * scrollbar changes), scrolled the same way.
  *
  * The big replica is bench-startup's (bench-data/, made once a day); this
  * copies it to bench-data/calendar/ and adds the busy day there.
@@ -388,8 +393,21 @@ report (const char *what,
   return ok;
 }
 
+/* For information: one series beside another, each named. */
+static void
+report_beside (const char *what,
+               const char *name,
+               GArray     *samples,
+               const char *reference_name,
+               GArray     *reference)
+{
+  g_print ("# %-30s %s p50 %6.2f ms p99 %6.2f ms | %s p50 %6.2f ms p99 %6.2f ms\n",
+           what, name, percentile (samples, 0.5), percentile (samples, 0.99),
+           reference_name, percentile (reference, 0.5), percentile (reference, 0.99));
+}
+
 typedef struct {
-  KioskDayView  *view;
+  GtkWidget     *view;
   GtkAdjustment *vadj;
   Frames        *frames;
   double         direction;
@@ -435,21 +453,95 @@ scroll_tick (GtkWidget     *widget,
 }
 
 static void
-measure_scroll (KioskDayView *view,
+measure_scroll (GtkWidget     *view,
                 GtkAdjustment *vadj,
-                Frames       *frames,
-                GArray       *work,
-                GArray       *interval,
-                GArray       *cpu)
+                Frames        *frames,
+                GArray        *work,
+                GArray        *interval,
+                GArray        *cpu)
 {
   Scroll scroll = { view, vadj, frames, 1.0, 0, work, interval, cpu, 0 };
 
   gtk_adjustment_set_value (vadj, 0);
-  wait_frames (frames, GTK_WIDGET (view), 2);
-  gtk_widget_add_tick_callback (GTK_WIDGET (view), scroll_tick, &scroll, NULL);
+  wait_frames (frames, view, 2);
+  gtk_widget_add_tick_callback (view, scroll_tick, &scroll, NULL);
   while (scroll.ticks <= N_SCROLL_FRAMES)
     g_main_context_iteration (NULL, TRUE);
-  wait_frames (frames, GTK_WIDGET (view), 1);
+  wait_frames (frames, view, 1);
+}
+
+/* ---- GTK's own cost: a sheet in a plain GtkViewport ----------------------- */
+
+#define BENCH_TYPE_SHEET (bench_sheet_get_type ())
+G_DECLARE_FINAL_TYPE (BenchSheet, bench_sheet, BENCH, SHEET, GtkWidget)
+
+struct _BenchSheet
+{
+  GtkWidget parent_instance;
+  int       height;
+  gboolean  draws;
+};
+
+G_DEFINE_FINAL_TYPE (BenchSheet, bench_sheet, GTK_TYPE_WIDGET)
+
+static void
+bench_sheet_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? BENCH_SHEET (widget)->height : 1;
+}
+
+/* All of it, as little as possible: GTK culls nothing itself, and the
+ * lines move with every step, so the whole viewport is new in a frame. */
+static void
+bench_sheet_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  BenchSheet *self = BENCH_SHEET (widget);
+  int width = gtk_widget_get_width (widget);
+  static const GdkRGBA white = { 1, 1, 1, 1 }, line = { 0.75, 0.75, 0.74, 1 };
+
+  if (!self->draws)
+    return;
+  gtk_snapshot_append_color (snapshot, &white, &GRAPHENE_RECT_INIT (0, 0, width, self->height));
+  for (int y = 60; y < self->height; y += 60)
+    gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, y, width, 1));
+}
+
+static void
+bench_sheet_class_init (BenchSheetClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->measure = bench_sheet_measure;
+  GTK_WIDGET_CLASS (klass)->snapshot = bench_sheet_snapshot;
+}
+
+static void
+bench_sheet_init (BenchSheet *self)
+{
+}
+
+/* Puts a scrolled sheet in @window instead of what it shows; returns the
+ * sheet's vertical adjustment. */
+static GtkAdjustment *
+show_sheet (GtkWidget  *window,
+            int         height,
+            gboolean    draws,
+            GtkWidget **out_sheet)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  BenchSheet *sheet = g_object_new (BENCH_TYPE_SHEET, NULL);
+
+  sheet->height = height;
+  sheet->draws = draws;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (sheet));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  *out_sheet = GTK_WIDGET (sheet);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 }
 
 int
@@ -490,6 +582,12 @@ main (int   argc,
   g_autoptr(GArray) draw_other = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_switch_other = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_draw_other = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scroll_sheet = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scroll_bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) interval_sheet = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) interval_bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_scroll_sheet = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu_scroll_bare = g_array_new (FALSE, FALSE, sizeof (double));
   Frames frames = { 0 };
   GtkWidget *window, *scrolled;
   KioskDayView *view;
@@ -643,14 +741,34 @@ main (int   argc,
 
   /* ---- scrolling ---- */
   g_assert_true (kiosk_day_view_show_day (view, empty_day, &error));
-  measure_scroll (view, vadj, &frames, scroll_empty, interval_empty, cpu_scroll_empty);
+  measure_scroll (GTK_WIDGET (view), vadj, &frames, scroll_empty, interval_empty, cpu_scroll_empty);
   g_assert_true (kiosk_day_view_show_day (view, busy_day, &error));
-  measure_scroll (view, vadj, &frames, scroll_busy, interval_busy, cpu_scroll_busy);
+  measure_scroll (GTK_WIDGET (view), vadj, &frames, scroll_busy, interval_busy, cpu_scroll_busy);
+
+  /* GTK's own cost, in the same window: the day view's height, its scroll. */
+  {
+    int height = (int) gtk_adjustment_get_upper (vadj);
+    GtkWidget *sheet;
+    GtkAdjustment *sheet_vadj;
+
+    g_object_ref (scrolled);
+    sheet_vadj = show_sheet (window, height, TRUE, &sheet);
+    measure_scroll (sheet, sheet_vadj, &frames, scroll_sheet, interval_sheet, cpu_scroll_sheet);
+    sheet_vadj = show_sheet (window, height, FALSE, &sheet);
+    measure_scroll (sheet, sheet_vadj, &frames, scroll_bare, interval_bare, cpu_scroll_bare);
+    gtk_window_set_child (GTK_WINDOW (window), scrolled);
+    g_object_unref (scrolled);
+  }
+
   {
     gboolean scroll_ok = report ("scrolling, work per frame", scroll_busy, scroll_empty, GOAL_SCROLL_MS);
 
     report ("scrolling, frame interval", interval_busy, interval_empty, 0);
     report ("CPU: scrolling, per frame", cpu_scroll_busy, cpu_scroll_empty, 0);
+    g_print ("# GTK's own cost, for information: the same window and scroll, a plain GtkViewport of a sheet\n");
+    report_beside ("scrolling, work per frame", "white sheet + lines", scroll_sheet, "sheet drawing nothing", scroll_bare);
+    report_beside ("scrolling, frame interval", "white sheet + lines", interval_sheet, "sheet drawing nothing", interval_bare);
+    report_beside ("CPU: scrolling, per frame", "white sheet + lines", cpu_scroll_sheet, "sheet drawing nothing", cpu_scroll_bare);
     g_print ("%s %u - scrolling: <= 8 ms per frame\n", scroll_ok ? "ok" : "not ok", ++n_test);
     ok &= scroll_ok;
   }
