@@ -2229,6 +2229,11 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_append_color (snapshot, &grid_bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* What scrolls stays below the header, which covers it anyway: GTK then
+   * finds the header unchanged in a scroll, and paints and uploads only
+   * the rows below it (with the cairo renderer a frame costs as much as
+   * the area it changes). */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, HEADER_H, width, MAX (height - HEADER_H, 0)));
 
   /* Closed hours shaded, column by column. */
   for (guint c = 0; c < n; c++)
@@ -2292,6 +2297,8 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
     }
 
   gtk_widget_snapshot_child (widget, self->axis, snapshot);
+  gtk_snapshot_pop (snapshot);
+
   gtk_widget_snapshot_child (widget, self->header, snapshot);
   /* The corner over both. */
   gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, 0, AXIS_W, HEADER_H));
