@@ -260,16 +260,7 @@ static const char migration_4[] =
   "INSERT INTO digit_position (i) VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15);"
   /* The key triggers as version 4 made them (the index held the bare
    * name); migration 5 makes them anew. */
-  "CREATE TRIGGER customer_search_keys_insert AFTER INSERT ON customer_search BEGIN "
-  "  INSERT INTO customer_fts (rowid, name) VALUES (new.key, new.name); "
-  "  INSERT OR IGNORE INTO customer_phone_part (part, key) "
-  "    SELECT substr (new.digits, i), new.key FROM digit_position WHERE i <= length (new.digits) - 2; "
-  "END;"
-  "CREATE TRIGGER customer_search_keys_delete AFTER DELETE ON customer_search BEGIN "
-  "  INSERT INTO customer_fts (customer_fts, rowid, name) VALUES ('delete', old.key, old.name); "
-  "  DELETE FROM customer_phone_part WHERE key = old.key AND part IN "
-  "    (SELECT substr (old.digits, i) FROM digit_position WHERE i <= length (old.digits) - 2); "
-  "END;"
+  KIOSK_REPLICA_SEARCH_KEY_TRIGGERS_SQL_WRITING ("new.name", "old.name")
   KIOSK_REPLICA_SEARCH_TRIGGERS_SQL
   "INSERT INTO customer_search (id, name, last, digits) "
   "  SELECT id, kiosk_fold (coalesce (first_name, '') || ' ' || coalesce (last_name, '')), "

@@ -50,19 +50,24 @@ void          kiosk_replica_search_close_readers (KioskReplica *self);
   "END;"
 
 /* The triggers on customer_search that keep customer_fts and
- * customer_phone_part in step, as in migration 5: the index holds each
- * name after a space (customer_fts_source), so a word's start is a
- * trigram too. */
-#define KIOSK_REPLICA_SEARCH_KEY_TRIGGERS_SQL                                                   \
+ * customer_phone_part in step, writing NEW_NAME and OLD_NAME (SQL over
+ * new.name and old.name) to the index. Migration 4 wrote the bare name;
+ * since migration 5 the index holds each name after a space
+ * (customer_fts_source), so a word's start is a trigram too. */
+#define KIOSK_REPLICA_SEARCH_KEY_TRIGGERS_SQL_WRITING(NEW_NAME, OLD_NAME)                       \
   "CREATE TRIGGER IF NOT EXISTS customer_search_keys_insert AFTER INSERT ON customer_search BEGIN " \
-  "  INSERT INTO customer_fts (rowid, name) VALUES (new.key, ' ' || new.name); "                \
+  "  INSERT INTO customer_fts (rowid, name) VALUES (new.key, " NEW_NAME "); "                   \
   "  INSERT OR IGNORE INTO customer_phone_part (part, key) "                                    \
   "    SELECT substr (new.digits, i), new.key FROM digit_position WHERE i <= length (new.digits) - 2; " \
   "END;"                                                                                        \
   "CREATE TRIGGER IF NOT EXISTS customer_search_keys_delete AFTER DELETE ON customer_search BEGIN " \
-  "  INSERT INTO customer_fts (customer_fts, rowid, name) VALUES ('delete', old.key, ' ' || old.name); " \
+  "  INSERT INTO customer_fts (customer_fts, rowid, name) VALUES ('delete', old.key, " OLD_NAME "); " \
   "  DELETE FROM customer_phone_part WHERE key = old.key AND part IN "                          \
   "    (SELECT substr (old.digits, i) FROM digit_position WHERE i <= length (old.digits) - 2); " \
   "END;"
+
+/* The key triggers of the current schema. */
+#define KIOSK_REPLICA_SEARCH_KEY_TRIGGERS_SQL                                                   \
+  KIOSK_REPLICA_SEARCH_KEY_TRIGGERS_SQL_WRITING ("' ' || new.name", "' ' || old.name")
 
 G_END_DECLS

@@ -84,12 +84,19 @@ kiosk_replica_search_register_functions (sqlite3 *db)
 
 /* ------------------------------------------------------------- queries */
 
+/* A word of the query in the substring tier: where in the name it may be. */
+typedef struct {
+  const char *text;       /* folded, not empty */
+  gboolean    at_start;   /* of a word of the name (fewer than 3 letters) */
+} Word;
+
 typedef struct {
   KioskReplica *self;
   GPtrArray    *ids;      /* char *, best first */
   GHashTable   *seen;     /* borrowed from ids */
   guint         limit;
-  char        **words;    /* every word must match the name (substring tier) */
+  const Word   *words;    /* every word must match the name (substring tier) */
+  guint         n_words;
 } Collect;
 
 static gboolean
@@ -98,20 +105,16 @@ collect_full (Collect *c)
   return c->ids->len >= c->limit;
 }
 
-/* Whether @word (folded, not empty) matches @name: inside it from three
- * letters on, at the start of one of its words below that. */
 static gboolean
 word_matches (const char *name,
-              const char *word)
+              const Word *word)
 {
-  const char *at;
-
-  if (g_utf8_strlen (word, -1) >= 3)
-    return strstr (name, word) != NULL;
-  if (g_str_has_prefix (name, word))
+  if (!word->at_start)
+    return strstr (name, word->text) != NULL;
+  if (g_str_has_prefix (name, word->text))
     return TRUE;
-  for (at = strchr (name, ' '); at != NULL; at = strchr (at + 1, ' '))
-    if (g_str_has_prefix (at + 1, word))
+  for (const char *at = strchr (name, ' '); at != NULL; at = strchr (at + 1, ' '))
+    if (g_str_has_prefix (at + 1, word->text))
       return TRUE;
   return FALSE;
 }
@@ -136,13 +139,13 @@ collect (Collect          *c,
       id = (const char *)sqlite3_column_text (stmt, 0);
       if (id == NULL || g_hash_table_contains (c->seen, id))
         continue;
-      if (filter && c->words != NULL)
+      if (filter)
         {
           const char *name = (const char *)sqlite3_column_text (stmt, 1);
           gboolean all = name != NULL;
 
-          for (guint i = 0; all && c->words[i] != NULL; i++)
-            all = *c->words[i] == '\0' || word_matches (name, c->words[i]);
+          for (guint i = 0; all && i < c->n_words; i++)
+            all = word_matches (name, &c->words[i]);
           if (!all)
             continue;
         }
@@ -370,6 +373,7 @@ search_name (Collect     *c,
   g_autofree char *folded = kiosk_fold_for_search (text);
   g_auto(GStrv) words = NULL;
   g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GArray) checked = g_array_new (FALSE, FALSE, sizeof (Word));
   guint n_phrases = 0;
 
   if (strlen (folded) > MAX_QUERY_BYTES)
@@ -402,16 +406,21 @@ search_name (Collect     *c,
   for (guint i = 0; words[i] != NULL; i++)
     {
       glong length = g_utf8_strlen (words[i], -1);
+      Word word = { words[i], length < 3 };
 
+      if (length == 0)
+        continue;
+      g_array_append_val (checked, word);
       if (length >= 2 && n_phrases < MAX_WORDS)
         {
-          append_phrase (match, "name", words[i], length < 3);
+          append_phrase (match, "name", word.text, word.at_start);
           n_phrases++;
         }
     }
   if (n_phrases == 0)
     return TRUE;
-  c->words = words;
+  c->words = (const Word *) checked->data;
+  c->n_words = checked->len;
   return run_match (c, match->str, error);
 }
 
@@ -425,7 +434,7 @@ kiosk_replica_search_customers (KioskReplica  *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func ((GDestroyNotify)kiosk_customer_free);
   g_autofree char *text = NULL;
-  Collect c = { self, ids, seen, limit, NULL };
+  Collect c = { self, ids, seen, limit, NULL, 0 };
   gboolean ok;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
