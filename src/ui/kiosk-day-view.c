@@ -16,6 +16,7 @@
 #define HEADER_H       52
 #define PX_PER_HOUR    120
 #define MIN_COL_W      168
+#define SETTLE_MS      250
 #define MIN_BLOCK_H    26
 #define COL_PAD        4
 #define BOTTOM_PAD     12
@@ -386,6 +387,10 @@ struct _KioskDayView
   guint          allocate_all : 1;
   int            alloc_width;
   int            alloc_height;
+  /* Once the view rests (no scroll, no new day for SETTLE_MS), every
+   * block is laid out, so that the far ones' places (their extents for a
+   * screen reader) are true again. */
+  guint          settle_timeout;
 
   /* The salon, its hours, staff and services change rarely: read once,
    * dropped on KioskContext::replica-changed and on a reload. */
@@ -2133,6 +2138,17 @@ configure_adjustment (GtkAdjustment *adjustment,
                             page * 0.1, page * 0.9, page);
 }
 
+static gboolean
+settle_timeout_cb (gpointer data)
+{
+  KioskDayView *self = data;
+
+  self->settle_timeout = 0;
+  self->allocate_all = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 kiosk_day_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -2143,6 +2159,7 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
   guint n = self->columns != NULL ? self->columns->len : 0;
   double hx, vy;
   int min;
+  gboolean skipped = FALSE;
 
   self->col_w = n > 0 ? MAX (MIN_COL_W, (width - AXIS_W) / (int) n) : MAX (width - AXIS_W, 1);
 
@@ -2171,7 +2188,8 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
    * either side) are laid out, and those that were near and leave: a block
    * farther keeps its last place, which is then out of sight (and out of
    * reach of the pointer) until it comes near again, whether the view
-   * scrolled or shows another day; a new size lays out every block. */
+   * scrolled or shows another day, or until the view rests (SETTLE_MS);
+   * a new size lays out every block. */
   if (width != self->alloc_width || height != self->alloc_height)
     self->allocate_all = TRUE;
   for (guint i = 0; i < self->n_shown; i++)
@@ -2184,7 +2202,10 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
       near = rect.x + rect.width >= -self->col_w && rect.x <= width + self->col_w
              && rect.y + rect.height >= -height && rect.y <= 2 * height;
       if (!self->allocate_all && !near && !block->placed)
-        continue;
+        {
+          skipped = TRUE;
+          continue;
+        }
       block->placed = near;
       gtk_widget_measure (GTK_WIDGET (block), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       gtk_widget_size_allocate (GTK_WIDGET (block), &rect, -1);
@@ -2192,6 +2213,10 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
   self->allocate_all = FALSE;
   self->alloc_width = width;
   self->alloc_height = height;
+  /* Put off while the view moves: a scroll lays out only what is near. */
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
+  if (skipped)
+    self->settle_timeout = g_timeout_add (SETTLE_MS, settle_timeout_cb, self);
 
   if (walkin_shown (self))
     {
@@ -2650,6 +2675,7 @@ kiosk_day_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->now_timer, g_source_remove);
   g_clear_handle_id (&self->old_layouts_idle, g_source_remove);
+  g_clear_handle_id (&self->settle_timeout, g_source_remove);
   if (self->old_layouts != NULL)
     g_ptr_array_set_size (self->old_layouts, 0);
   self->walkin_rebuilding = TRUE;

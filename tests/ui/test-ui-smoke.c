@@ -486,6 +486,103 @@ test_calendar (void)
   kiosk_ui_test_screenshot (GTK_WIDGET (get_window ()), lang, "calendar");
 }
 
+static gboolean
+is_shown_block (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) && KIOSK_IS_DAY_VIEW (gtk_widget_get_parent (widget))
+         && gtk_widget_get_child_visible (widget);
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Lets the view rest (it lays out far blocks only then), then paint. */
+static void
+let_rest (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  kiosk_ui_test_wait_for_paint (widget);
+  g_timeout_add (800, set_flag, &done);
+  kiosk_ui_test_wait_until (flag_is_set, &done, 10, "the view at rest");
+  kiosk_ui_test_wait_for_paint (widget);
+}
+
+/* Where a screen reader says a block is: its bounds in the view, plus the
+ * scroll, is a place in the day that does not move when the view scrolls,
+ * also for the blocks a whole screen or more away. */
+static void
+test_calendar_places (void)
+{
+  GtkWidget *page = visit_page ("calendar");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  GtkAdjustment *vadj;
+  GtkAdjustment *hadj;
+  GtkWidget *view;
+  double start;
+  guint far = 0;
+
+  collect_widgets (page, views, is_day_view);
+  g_assert_cmpuint (views->len, >=, 1);
+  view = g_ptr_array_index (views, 0);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  start = gtk_adjustment_get_value (vadj);
+  /* The demo's day is more than twice as tall as the view. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, 2 * gtk_adjustment_get_page_size (vadj));
+
+  gtk_adjustment_set_value (vadj, 0);
+  let_rest (view);
+  collect_widgets (view, blocks, is_shown_block);
+  g_assert_cmpuint (blocks->len, >, 0);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      graphene_rect_t bounds;
+      graphene_point_t place;
+
+      g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (blocks, i), view, &bounds));
+      place = GRAPHENE_POINT_INIT (bounds.origin.x + gtk_adjustment_get_value (hadj),
+                                   bounds.origin.y + gtk_adjustment_get_value (vadj));
+      g_array_append_val (places, place);
+    }
+
+  /* In steps, as a finger scrolls, to the end of the day. */
+  for (double y = 0; y < gtk_adjustment_get_upper (vadj); y += 40)
+    {
+      gtk_adjustment_set_value (vadj, y);
+      kiosk_ui_test_wait_for_paint (view);
+    }
+  let_rest (view);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      graphene_rect_t bounds;
+      const graphene_point_t *place = &g_array_index (places, graphene_point_t, i);
+
+      g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (blocks, i), view, &bounds));
+      g_assert_cmpfloat_with_epsilon (bounds.origin.x + gtk_adjustment_get_value (hadj), place->x, 0.5);
+      g_assert_cmpfloat_with_epsilon (bounds.origin.y + gtk_adjustment_get_value (vadj), place->y, 0.5);
+      if (bounds.origin.y + bounds.size.height < -gtk_adjustment_get_page_size (vadj))
+        far++;
+    }
+  /* Some were more than a screen above the view. */
+  g_assert_cmpuint (far, >, 0);
+
+  gtk_adjustment_set_value (vadj, start);
+  kiosk_ui_test_wait_for_paint (view);
+}
+
 typedef struct {
   char      *activated;   /* the id of "walkin-activated" */
   GtkWidget *popover;
@@ -700,6 +797,7 @@ main (int   argc,
   g_test_add_func ("/ui/page/loyalty", test_loyalty);
   g_test_add_func ("/ui/page/calendar", test_calendar);
   g_test_add_func ("/ui/page/calendar/walkin", test_calendar_walkin);
+  g_test_add_func ("/ui/page/calendar/places", test_calendar_places);
   g_test_add_func ("/ui/page/staff", test_staff);
 
   app = kiosk_application_new ("com.salonity.Kiosk.Test", G_APPLICATION_NON_UNIQUE);
