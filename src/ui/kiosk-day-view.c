@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-day-block-private.h"
 #include "kiosk-day-view.h"
 #include "kiosk-format.h"
 
@@ -27,12 +28,6 @@
 #define DAY_SECONDS    (24 * 3600)
 
 #define Y_OF(self, t)  ((double) ((t) - (self)->axis_start) * PX_PER_HOUR / 3600.0)
-
-typedef enum {
-  BLOCK_APPOINTMENT,
-  BLOCK_WALKIN,
-  BLOCK_FREE,
-} BlockKind;
 
 typedef struct {
   BlockKind               kind;
@@ -82,274 +77,6 @@ column_free (gpointer data)
   g_free (column->employee);
   g_free (column->date);
   g_free (column);
-}
-
-/* ---- a block ------------------------------------------------------------ */
-
-/* A GtkButton so that keyboard activation, clicks and the screen reader's
- * "click" action come for free; its own CSS name keeps the theme's button
- * look (and minimum size) off, since it draws itself. */
-#define KIOSK_TYPE_DAY_BLOCK (kiosk_day_block_get_type ())
-G_DECLARE_FINAL_TYPE (KioskDayBlock, kiosk_day_block, KIOSK, DAY_BLOCK, GtkButton)
-
-struct _KioskDayBlock
-{
-  GtkButton               parent_instance;
-
-  guint                   index;
-  BlockKind               kind;
-  KioskAppointmentStatus  status;
-  guint                   checked_in : 1;
-  guint                   pending : 1;
-  guint                   selected : 1;
-  /* Allocated near the viewport in the last layout (see size_allocate). */
-  guint                   placed : 1;
-  /* What it shows, to tell whether a new item changes it: the spoken
-   * label is made at once, the drawn markup only when drawn. */
-  int                     start;
-  int                     end;
-  char                   *customer;
-  char                   *service;
-  char                   *who;
-  char                   *day;
-  char                  **lines;     /* markup, one a line */
-  char                   *label;
-  PangoLayout            *layout;    /* of the first line */
-  int                     layout_width;
-  /* Where the last pointer press fell, for a click into free time. */
-  double                  press_y;
-  gint64                  press_time;
-};
-
-G_DEFINE_FINAL_TYPE (KioskDayBlock, kiosk_day_block, GTK_TYPE_BUTTON)
-
-typedef struct {
-  GdkRGBA fill;
-  GdkRGBA border;
-} Palette;
-
-#define RGBA(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
-
-static const GdkRGBA text_color = RGBA (0x24, 0x1f, 0x31);
-static const GdkRGBA focus_color = RGBA (0x1a, 0x5f, 0xb4);
-
-static const Palette *
-block_palette (KioskDayBlock *self)
-{
-  static const Palette pending = { RGBA (0xff, 0xf4, 0xce), RGBA (0x9c, 0x6e, 0x03) };
-  static const Palette confirmed = { RGBA (0xdb, 0xea, 0xfe), RGBA (0x1c, 0x71, 0xd8) };
-  static const Palette checked_in = { RGBA (0xd1, 0xf5, 0xe3), RGBA (0x26, 0xa2, 0x69) };
-  static const Palette completed = { RGBA (0xe6, 0xe6, 0xe6), RGBA (0x77, 0x76, 0x7b) };
-  static const Palette cancelled = { RGBA (0xf6, 0xf5, 0xf4), RGBA (0x9a, 0x99, 0x96) };
-  static const Palette no_show = { RGBA (0xfd, 0xe2, 0xe2), RGBA (0xc0, 0x1c, 0x28) };
-  static const Palette walkin = { RGBA (0xec, 0xe5, 0xfb), RGBA (0x81, 0x3d, 0x9c) };
-  static const Palette free_time = { { 1.f, 1.f, 1.f, 0.f }, RGBA (0xa0, 0xa0, 0xa8) };
-
-  switch (self->kind)
-    {
-    case BLOCK_WALKIN:
-      return &walkin;
-    case BLOCK_FREE:
-      return &free_time;
-    case BLOCK_APPOINTMENT:
-    default:
-      break;
-    }
-
-  switch (self->status)
-    {
-    case KIOSK_APPOINTMENT_PENDING:
-      return self->checked_in ? &checked_in : &pending;
-    case KIOSK_APPOINTMENT_CONFIRMED:
-      return self->checked_in ? &checked_in : &confirmed;
-    case KIOSK_APPOINTMENT_COMPLETED:
-      return &completed;
-    case KIOSK_APPOINTMENT_CANCELLED:
-      return &cancelled;
-    case KIOSK_APPOINTMENT_NO_SHOW:
-      return &no_show;
-    default:
-      return &confirmed;
-    }
-}
-
-/* Stripes from plain rectangles (cheap to render, unlike a cairo node):
- * across for cancelled, a grid for no-show, so the two read apart without
- * colour. */
-static void
-append_stripes (GtkSnapshot           *snapshot,
-                const graphene_rect_t *r,
-                const GdkRGBA         *color,
-                gboolean               grid)
-{
-  for (float y = r->origin.y + 5; y < r->origin.y + r->size.height; y += 7)
-    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (r->origin.x, y, r->size.width, 1));
-  for (float x = r->origin.x + 5; grid && x < r->origin.x + r->size.width; x += 7)
-    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, r->origin.y, 1, r->size.height));
-}
-
-static void
-append_outline (GtkSnapshot           *snapshot,
-                const graphene_rect_t *r,
-                float                  radius,
-                const GdkRGBA         *color,
-                float                  width)
-{
-  GskRoundedRect outline;
-  const float widths[4] = { width, width, width, width };
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&outline, r, radius);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-}
-
-static char       **block_dup_lines    (KioskDayBlock *block);
-static PangoLayout *shared_line_layout (KioskDayBlock *block,
-                                        const char    *markup,
-                                        int            width);
-
-static void
-kiosk_day_block_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
-{
-  KioskDayBlock *self = KIOSK_DAY_BLOCK (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  const Palette *palette = block_palette (self);
-  graphene_rect_t box = GRAPHENE_RECT_INIT (1, 1, MAX (width - 2, 1), MAX (height - 2, 1));
-  gboolean appointment = self->kind == BLOCK_APPOINTMENT;
-
-  /* Square corners and plain rectangles only: a busy day draws hundreds
-   * of these in every frame of a scroll. */
-  if (self->kind != BLOCK_FREE)
-    gtk_snapshot_append_color (snapshot, &palette->fill, &box);
-  if (appointment && self->status == KIOSK_APPOINTMENT_CANCELLED)
-    append_stripes (snapshot, &box, &palette->border, FALSE);
-  else if (appointment && self->status == KIOSK_APPOINTMENT_NO_SHOW)
-    append_stripes (snapshot, &box, &palette->border, TRUE);
-  /* Checked in and walk-ins in service: a thick bar down the left side. */
-  if (self->kind == BLOCK_WALKIN || (appointment && self->checked_in && self->status != KIOSK_APPOINTMENT_CANCELLED))
-    gtk_snapshot_append_color (snapshot, &palette->border, &GRAPHENE_RECT_INIT (1, 1, 6, box.size.height));
-  /* Not yet accepted by the server: a solid corner. */
-  if (self->pending)
-    gtk_snapshot_append_color (snapshot, &text_color, &GRAPHENE_RECT_INIT (box.size.width - 11, 1, 12, 12));
-
-  append_outline (snapshot, &box, 0, &palette->border, 1);
-  /* Pending (not confirmed yet): a second outline inside the first. */
-  if (appointment && self->status == KIOSK_APPOINTMENT_PENDING && !self->checked_in)
-    append_outline (snapshot, &GRAPHENE_RECT_INIT (4, 4, MAX (width - 8, 1), MAX (height - 8, 1)), 0,
-                    &palette->border, 1);
-
-  if (self->lines == NULL)
-    self->lines = block_dup_lines (self);
-  if (self->lines != NULL && self->lines[0] != NULL)
-    {
-      int text_width = MAX (width - 20, 8);
-      int y = 0;
-
-      if (self->layout == NULL)
-        {
-          self->layout = gtk_widget_create_pango_layout (widget, NULL);
-          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-          pango_layout_set_markup (self->layout, self->lines[0], -1);
-          self->layout_width = -1;
-        }
-      if (self->layout_width != text_width)
-        {
-          pango_layout_set_width (self->layout, text_width * PANGO_SCALE);
-          self->layout_width = text_width;
-        }
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (2, 2, MAX (width - 4, 1), MAX (height - 4, 1)));
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->kind == BLOCK_FREE ? 8 : 11, 3));
-      /* Line by line, as far as the block is tall. */
-      for (guint i = 0; self->lines[i] != NULL && y < height; i++)
-        {
-          PangoLayout *layout = i == 0 ? self->layout : shared_line_layout (self, self->lines[i], text_width);
-          int line_height;
-
-          if (layout == NULL)
-            break;
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-          gtk_snapshot_append_layout (snapshot, layout, &text_color);
-          gtk_snapshot_restore (snapshot);
-          pango_layout_get_pixel_size (layout, NULL, &line_height);
-          y += line_height;
-        }
-      gtk_snapshot_restore (snapshot);
-      gtk_snapshot_pop (snapshot);
-    }
-
-  if (gtk_widget_has_focus (widget))
-    {
-      append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &focus_color, 3);
-      append_outline (snapshot, &GRAPHENE_RECT_INIT (3, 3, MAX (width - 6, 1), MAX (height - 6, 1)), 0,
-                      &(GdkRGBA) { 1, 1, 1, 1 }, 1);
-    }
-  else if (self->selected)
-    append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &text_color, 2);
-}
-
-static void
-kiosk_day_block_state_flags_changed (GtkWidget     *widget,
-                                     GtkStateFlags  previous)
-{
-  GTK_WIDGET_CLASS (kiosk_day_block_parent_class)->state_flags_changed (widget, previous);
-
-  /* The focus ring is drawn here, not by the theme. */
-  if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
-    gtk_widget_queue_draw (widget);
-}
-
-static void
-kiosk_day_block_pressed (GtkGestureClick *gesture,
-                         int              n_press,
-                         double           x,
-                         double           y,
-                         KioskDayBlock   *self)
-{
-  self->press_y = y;
-  self->press_time = g_get_monotonic_time ();
-}
-
-static void
-kiosk_day_block_finalize (GObject *object)
-{
-  KioskDayBlock *self = KIOSK_DAY_BLOCK (object);
-
-  g_free (self->customer);
-  g_free (self->service);
-  g_free (self->who);
-  g_free (self->day);
-  g_strfreev (self->lines);
-  g_free (self->label);
-  g_clear_object (&self->layout);
-
-  G_OBJECT_CLASS (kiosk_day_block_parent_class)->finalize (object);
-}
-
-static void
-kiosk_day_block_class_init (KioskDayBlockClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->finalize = kiosk_day_block_finalize;
-  widget_class->snapshot = kiosk_day_block_snapshot;
-  widget_class->state_flags_changed = kiosk_day_block_state_flags_changed;
-
-  gtk_widget_class_set_css_name (widget_class, "calendar-block");
-}
-
-static void
-kiosk_day_block_init (KioskDayBlock *self)
-{
-  GtkGesture *press = gtk_gesture_click_new ();
-
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
-  g_signal_connect (press, "pressed", G_CALLBACK (kiosk_day_block_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
 }
 
 /* ---- the view ----------------------------------------------------------- */
@@ -1151,7 +878,7 @@ item_symbol (const Item *item)
 
 /* The lines a block draws, as markup: the first says whose booking, the
  * others (service, status) are alike in many blocks, which share their
- * layouts (see shared_line_layout()). */
+ * layouts (see kiosk_day_view_shared_line_layout()). */
 static char **
 item_lines (KioskDayView *self,
             const Item   *item)
@@ -1357,8 +1084,8 @@ block_show_item (KioskDayView  *self,
 }
 
 /* The lines a block draws, made when it is first drawn. */
-static char **
-block_dup_lines (KioskDayBlock *block)
+char **
+kiosk_day_view_dup_block_lines (KioskDayBlock *block)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (block));
   KioskDayView *self;
@@ -1373,10 +1100,10 @@ block_dup_lines (KioskDayBlock *block)
 
 /* The layout of a line many blocks draw (a service, a status) at @width:
  * shaped once, not once a block. */
-static PangoLayout *
-shared_line_layout (KioskDayBlock *block,
-                    const char    *markup,
-                    int            width)
+PangoLayout *
+kiosk_day_view_shared_line_layout (KioskDayBlock *block,
+                                   const char    *markup,
+                                   int            width)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (block));
   KioskDayView *self;
