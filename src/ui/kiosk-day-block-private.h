@@ -6,16 +6,10 @@
  */
 #pragma once
 
-#include "kiosk-context.h"
 #include "kiosk-day-block.h"
+#include "kiosk-day-model-private.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  BLOCK_APPOINTMENT,
-  BLOCK_WALKIN,
-  BLOCK_FREE,
-} BlockKind;
 
 struct _KioskDayBlock
 {
