@@ -10,6 +10,7 @@
 #include "kiosk-day-block-private.h"
 #include "kiosk-day-model-private.h"
 #include "kiosk-day-view.h"
+#include "kiosk-day-walkin.h"
 #include "kiosk-format.h"
 
 /* Geometry, in pixels. An hour is tall enough for a 15-minute booking to
@@ -74,12 +75,6 @@ struct _KioskDayView
 
   /* A walk-in's details, over its block. */
   GtkWidget     *walkin_popover;
-  GtkWidget     *walkin_title;
-  GtkWidget     *walkin_service;
-  GtkWidget     *walkin_staff;
-  GtkWidget     *walkin_since;
-  GtkWidget     *walkin_sync;
-  GtkWidget     *walkin_queue_button;
   char          *walkin_key;
   gboolean       walkin_rebuilding;
 
@@ -659,50 +654,14 @@ walkin_popover_closed (KioskDayView *self)
     focus_item (self, index);
 }
 
-static GtkWidget *
-detail_label (GtkWidget *box)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "xalign", 0.f, "wrap", TRUE, "max-width-chars", 40, NULL);
-
-  gtk_box_append (GTK_BOX (box), label);
-  return label;
-}
-
 static void
 ensure_walkin_popover (KioskDayView *self)
 {
-  GtkWidget *box, *button;
-
   if (self->walkin_popover != NULL)
     return;
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  self->walkin_title = detail_label (box);
-  gtk_widget_add_css_class (self->walkin_title, "heading");
-  self->walkin_service = detail_label (box);
-  self->walkin_staff = detail_label (box);
-  self->walkin_since = detail_label (box);
-  self->walkin_sync = detail_label (box);
-  gtk_widget_add_css_class (self->walkin_sync, "dim-label");
-
-  /* Served walk-ins are finished (or moved on) on the Queue page; the
-   * target (the walk-in's id) is set when the details are filled. */
-  button = gtk_button_new_with_mnemonic (_("Show in the _queue"));
-  gtk_widget_set_margin_top (button, 6);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-walkin");
-  gtk_box_append (GTK_BOX (box), button);
-  self->walkin_queue_button = button;
-
-  self->walkin_popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->walkin_popover), box);
-  gtk_popover_set_position (GTK_POPOVER (self->walkin_popover), GTK_POS_RIGHT);
+  self->walkin_popover = kiosk_day_walkin_new ();
   gtk_widget_set_parent (self->walkin_popover, GTK_WIDGET (self));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_popover_popdown), self->walkin_popover);
   g_signal_connect_swapped (self->walkin_popover, "closed", G_CALLBACK (walkin_popover_closed), self);
 }
 
@@ -713,9 +672,6 @@ fill_walkin_popover (KioskDayView *self)
   int index = self->items != NULL ? find_item (self, self->walkin_key) : -1;
   const Item *item;
   const Column *column;
-  g_autofree char *title = NULL;
-  g_autofree char *staff = NULL;
-  g_autofree char *since = NULL;
   char start[8];
 
   if (index < 0 || (guint) index >= self->n_shown)
@@ -723,21 +679,9 @@ fill_walkin_popover (KioskDayView *self)
   item = &g_array_index (self->items, Item, index);
   column = g_ptr_array_index (self->columns, item->column);
 
-  title = g_strdup_printf (_("Walk-in: %s"), item->customer);
-  gtk_label_set_text (GTK_LABEL (self->walkin_title), title);
-  gtk_label_set_text (GTK_LABEL (self->walkin_service), item->service);
-  gtk_widget_set_visible (self->walkin_service, item->service != NULL && *item->service != '\0');
-  if (column->employee != NULL && !self->week_mode)
-    staff = g_strdup_printf (_("With %s"), column->title);
-  gtk_label_set_text (GTK_LABEL (self->walkin_staff), staff != NULL ? staff : "");
-  gtk_widget_set_visible (self->walkin_staff, staff != NULL);
-  /* Translators: in a walk-in's details in the calendar: "In service since 10:30". */
-  since = g_strdup_printf (_("In service since %s"), format_hm (start, item->start));
-  gtk_label_set_text (GTK_LABEL (self->walkin_since), since);
-  gtk_label_set_text (GTK_LABEL (self->walkin_sync), _("Waiting to sync"));
-  gtk_widget_set_visible (self->walkin_sync, item->pending);
-  /* The Queue page, with the focus on this walk-in's row. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->walkin_queue_button), "s", item->id);
+  kiosk_day_walkin_set_walkin (KIOSK_DAY_WALKIN (self->walkin_popover), item->id, item->customer, item->service,
+                               column->employee != NULL && !self->week_mode ? column->title : NULL,
+                               format_hm (start, item->start), item->pending);
   return TRUE;
 }
 
