@@ -60,12 +60,13 @@ const char   *kiosk_day_view_get_selected  (KioskDayView *self);
 gboolean      kiosk_day_view_focus_block   (KioskDayView *self,
                                             const char   *appointment_id);
 
-/* The staff member of the column the keyboard was last in (day mode), or
- * NULL: the week view opens on them. */
 /* What a screen reader says for the block of the appointment (or walk-in
  * in service) of that id; NULL if the day shown has no such block. */
 char         *kiosk_day_view_dup_label    (KioskDayView *self,
                                            const char   *appointment_id);
+
+/* The staff member of the column the keyboard was last in (day mode), or
+ * NULL: the week view opens on them. */
 const char   *kiosk_day_view_get_focus_employee (KioskDayView *self);
 
 /* How many appointments are shown (every status). */
