@@ -56,54 +56,28 @@ kiosk_day_walkin_set_walkin (KioskDayWalkin *self,
   /* Translators: in a walk-in's details in the calendar: "In service since 10:30". */
   since_text = g_strdup_printf (_("In service since %s"), since);
   gtk_label_set_text (GTK_LABEL (self->since), since_text);
-  gtk_label_set_text (GTK_LABEL (self->sync), _("Waiting to sync"));
   gtk_widget_set_visible (self->sync, pending);
   /* The Queue page, with the focus on this walk-in's row. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->queue_button), "s", walkin_id);
 }
 
-static GtkWidget *
-detail_label (GtkWidget *box)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "xalign", 0.f, "wrap", TRUE, "max-width-chars", 40, NULL);
-
-  gtk_box_append (GTK_BOX (box), label);
-  return label;
-}
-
 static void
 kiosk_day_walkin_class_init (KioskDayWalkinClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/salonity/Kiosk/kiosk-day-walkin.ui");
+  gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, title);
+  gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, service);
+  gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, staff);
+  gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, since);
+  gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, sync);
+  gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, queue_button);
 }
 
 static void
 kiosk_day_walkin_init (KioskDayWalkin *self)
 {
-  GtkWidget *box, *button;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  self->title = detail_label (box);
-  gtk_widget_add_css_class (self->title, "heading");
-  self->service = detail_label (box);
-  self->staff = detail_label (box);
-  self->since = detail_label (box);
-  self->sync = detail_label (box);
-  gtk_widget_add_css_class (self->sync, "dim-label");
-
-  /* Served walk-ins are finished (or moved on) on the Queue page; the
-   * target (the walk-in's id) is set with the details. */
-  button = gtk_button_new_with_mnemonic (_("Show in the _queue"));
-  gtk_widget_set_margin_top (button, 6);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-walkin");
-  gtk_box_append (GTK_BOX (box), button);
-  self->queue_button = button;
-
-  gtk_popover_set_child (GTK_POPOVER (self), box);
-  gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_RIGHT);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_popover_popdown), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->queue_button, "clicked", G_CALLBACK (gtk_popover_popdown), self);
 }
