@@ -916,6 +916,9 @@ main (int   argc,
   personal_data = g_ptr_array_new_with_free_func (g_free);
   g_log_set_writer_func (record_log, NULL, NULL);
   g_log_set_debug_enabled (TRUE);
+  /* GLib writes info and debug to stdout, where TAP is read: meson took
+   * the app's "Paired as device …" lines for broken TAP. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   /* The export of another salon's changes goes to the Documents folder:
    * a throwaway one, set before GLib reads and caches user-dirs.dirs. */
