@@ -19,6 +19,8 @@
 #define HEADER_H       52
 #define PX_PER_HOUR    120
 #define MIN_COL_W      168
+/* A week's seven days fit beside the window's sidebar at 1280 px. */
+#define MIN_WEEK_COL_W 144
 #define SETTLE_MS      250
 #define MIN_BLOCK_H    26
 #define COL_PAD        4
@@ -1135,8 +1137,10 @@ kiosk_day_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = AXIS_W + MIN_COL_W;
-      *natural = AXIS_W + MIN_COL_W * (int) MAX (n, 1);
+      int min_col_w = self->week_mode ? MIN_WEEK_COL_W : MIN_COL_W;
+
+      *minimum = AXIS_W + min_col_w;
+      *natural = AXIS_W + min_col_w * (int) MAX (n, 1);
     }
   else
     {
@@ -1181,7 +1185,8 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
   int min;
   gboolean skipped = FALSE;
 
-  self->col_w = n > 0 ? MAX (MIN_COL_W, (width - AXIS_W) / (int) n) : MAX (width - AXIS_W, 1);
+  self->col_w = n > 0 ? MAX (self->week_mode ? MIN_WEEK_COL_W : MIN_COL_W, (width - AXIS_W) / (int) n)
+                      : MAX (width - AXIS_W, 1);
 
   hx = self->restore_scroll ? self->restore_x : gtk_adjustment_get_value (self->hadjustment);
   vy = self->restore_scroll ? self->restore_y : gtk_adjustment_get_value (self->vadjustment);

@@ -96,6 +96,13 @@ is_day_view (GtkWidget *widget)
   return KIOSK_IS_DAY_VIEW (widget) && gtk_widget_get_mapped (widget);
 }
 
+/* The calendar's Day/Week stack. */
+static gboolean
+is_view_stack (GtkWidget *widget)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "week") != NULL;
+}
+
 /* The stack of pages (the window has another for the pairing screen). */
 static gboolean
 is_stack (GtkWidget *widget)
@@ -583,6 +590,38 @@ test_calendar_places (void)
   kiosk_ui_test_wait_for_paint (view);
 }
 
+/* At the window's usual 1280 px, a staff member's week shows all seven
+ * days without scrolling sideways. */
+static void
+test_calendar_week_fits (void)
+{
+  GtkWidget *page = visit_page ("calendar");
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkStack *view_stack = NULL;
+  KioskDayView *week = NULL;
+  GtkAdjustment *hadj;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (get_window ())), >=, 1270);
+  collect_widgets (page, stacks, is_view_stack);
+  g_assert_cmpuint (stacks->len, ==, 1);
+  view_stack = g_ptr_array_index (stacks, 0);
+  gtk_stack_set_visible_child_name (view_stack, "week");
+  kiosk_ui_test_wait_for_paint (page);
+  let_rest (page);
+
+  collect_widgets (page, views, is_day_view);
+  g_assert_cmpuint (views->len, ==, 1);
+  week = g_ptr_array_index (views, 0);
+  g_assert_true (kiosk_day_view_get_week_mode (week));
+  g_assert_cmpuint (kiosk_day_view_get_n_columns (week), ==, 7);
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (week));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadj), <=, gtk_adjustment_get_page_size (hadj) + 0.5);
+
+  gtk_stack_set_visible_child_name (view_stack, "day");
+  kiosk_ui_test_wait_for_paint (page);
+}
+
 typedef struct {
   char      *activated;   /* the id of "walkin-activated" */
   GtkWidget *popover;
@@ -798,6 +837,7 @@ main (int   argc,
   g_test_add_func ("/ui/page/calendar", test_calendar);
   g_test_add_func ("/ui/page/calendar/walkin", test_calendar_walkin);
   g_test_add_func ("/ui/page/calendar/places", test_calendar_places);
+  g_test_add_func ("/ui/page/calendar/week-fits", test_calendar_week_fits);
   g_test_add_func ("/ui/page/staff", test_staff);
 
   app = kiosk_application_new ("com.salonity.Kiosk.Test", G_APPLICATION_NON_UNIQUE);
