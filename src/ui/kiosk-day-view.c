@@ -570,6 +570,9 @@ focus_item (KioskDayView *self,
 
 static gboolean walkin_shown        (KioskDayView *self);
 static gboolean fill_walkin_popover (KioskDayView *self);
+static void     set_adjustments     (KioskDayView *self,
+                                     int           width,
+                                     int           height);
 
 /* Puts the new model on screen: blocks are reused by position, and the
  * focus goes back to the block of the same appointment. */
@@ -633,6 +636,12 @@ apply_model (KioskDayView *self,
       self->restore_x = gtk_adjustment_get_value (self->hadjustment);
       self->restore_y = gtk_adjustment_get_value (self->vadjustment);
     }
+  /* The new day's scroll at once, not in the layout: a value that changes
+   * while GTK 4.8 lays out the scrolled window makes its scrollbar ask for
+   * a layout that is dropped, and the next scroll was then not drawn
+   * ("Trying to snapshot KioskDayView without a current allocation"). */
+  if (self->alloc_width > 0)
+    set_adjustments (self, self->alloc_width, self->alloc_height);
 
   /* Allocation, not resize: the window around need not be measured again. */
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -1173,6 +1182,37 @@ settle_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Column width and adjustments for a size, from where the view is, or
+ * where a new day opens (now, or the opening), or where the view was
+ * before a reload. */
+static void
+set_adjustments (KioskDayView *self,
+                 int           width,
+                 int           height)
+{
+  guint n = self->columns != NULL ? self->columns->len : 0;
+  double hx = self->restore_scroll ? self->restore_x : gtk_adjustment_get_value (self->hadjustment);
+  double vy = self->restore_scroll ? self->restore_y : gtk_adjustment_get_value (self->vadjustment);
+
+  self->col_w = n > 0 ? MAX (self->week_mode ? MIN_WEEK_COL_W : MIN_COL_W, (width - AXIS_W) / (int) n)
+                      : MAX (width - AXIS_W, 1);
+  if (self->scroll_to_time >= 0)
+    {
+      vy = Y_OF (self, self->scroll_to_time) - PX_PER_HOUR / 2;
+      hx = 0;
+      self->scroll_to_time = -1;
+    }
+  self->restore_scroll = FALSE;
+
+  /* Configuring emits value-changed, which only queues a layout again. */
+  g_signal_handlers_block_by_func (self->hadjustment, adjustment_value_changed, self);
+  g_signal_handlers_block_by_func (self->vadjustment, adjustment_value_changed, self);
+  configure_adjustment (self->hadjustment, hx, content_width (self, width), width);
+  configure_adjustment (self->vadjustment, vy, content_height (self), height);
+  g_signal_handlers_unblock_by_func (self->hadjustment, adjustment_value_changed, self);
+  g_signal_handlers_unblock_by_func (self->vadjustment, adjustment_value_changed, self);
+}
+
 static void
 kiosk_day_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -1180,32 +1220,12 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   KioskDayView *self = KIOSK_DAY_VIEW (widget);
-  guint n = self->columns != NULL ? self->columns->len : 0;
   double hx, vy;
   int min;
   gboolean skipped = FALSE;
 
-  self->col_w = n > 0 ? MAX (self->week_mode ? MIN_WEEK_COL_W : MIN_COL_W, (width - AXIS_W) / (int) n)
-                      : MAX (width - AXIS_W, 1);
-
-  hx = self->restore_scroll ? self->restore_x : gtk_adjustment_get_value (self->hadjustment);
-  vy = self->restore_scroll ? self->restore_y : gtk_adjustment_get_value (self->vadjustment);
-  if (self->scroll_to_time >= 0)
-    {
-      /* A new day opens at the time that matters: now, or the opening. */
-      vy = Y_OF (self, self->scroll_to_time) - PX_PER_HOUR / 2;
-      hx = 0;
-      self->scroll_to_time = -1;
-    }
-  self->restore_scroll = FALSE;
-
-  /* Configuring emits value-changed, which only queues this again. */
-  g_signal_handlers_block_by_func (self->hadjustment, adjustment_value_changed, self);
-  g_signal_handlers_block_by_func (self->vadjustment, adjustment_value_changed, self);
-  configure_adjustment (self->hadjustment, hx, content_width (self, width), width);
-  configure_adjustment (self->vadjustment, vy, content_height (self), height);
-  g_signal_handlers_unblock_by_func (self->hadjustment, adjustment_value_changed, self);
-  g_signal_handlers_unblock_by_func (self->vadjustment, adjustment_value_changed, self);
+  /* Before the first layout, where a new day opens is set here. */
+  set_adjustments (self, width, height);
   hx = gtk_adjustment_get_value (self->hadjustment);
   vy = gtk_adjustment_get_value (self->vadjustment);
 
