@@ -93,6 +93,21 @@ kiosk_date_parse (const char *text,
   return TRUE;
 }
 
+char *
+kiosk_date_add_days (const char *iso_date,
+                     int         days)
+{
+  GDate date;
+
+  if (!kiosk_date_parse (iso_date, &date))
+    return NULL;
+  if (days >= 0)
+    g_date_add_days (&date, (guint)days);
+  else
+    g_date_subtract_days (&date, (guint)-days);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+}
+
 int
 kiosk_date_day_of_week (const char *iso_date)
 {

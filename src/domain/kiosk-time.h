@@ -25,6 +25,11 @@ char    *kiosk_time_format_short (int         seconds);
 gboolean kiosk_date_parse        (const char *text,
                                   GDate      *date);
 
+/* @iso_date moved by @days (negative: back), as "YYYY-MM-DD"; NULL if
+ * @iso_date is not a date. */
+char    *kiosk_date_add_days     (const char *iso_date,
+                                  int         days);
+
 /* 0 = Monday … 6 = Sunday (the API's day_of_week), -1 if @iso_date is invalid. */
 int      kiosk_date_day_of_week  (const char *iso_date);
 

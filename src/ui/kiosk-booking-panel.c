@@ -179,17 +179,9 @@ static char *
 shift_date (const char *date,
             int         days)
 {
-  GDate parsed;
-  char buf[16];
+  char *moved = kiosk_date_add_days (date, days);
 
-  if (!kiosk_date_parse (date, &parsed))
-    return g_strdup (date);
-  if (days > 0)
-    g_date_add_days (&parsed, (guint)days);
-  else
-    g_date_subtract_days (&parsed, (guint)-days);
-  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &parsed);
-  return g_strdup (buf);
+  return moved != NULL ? moved : g_strdup (date);
 }
 
 static char *

@@ -81,14 +81,10 @@ gboolean  kiosk_day_model_load         (Model         *model,
                                         GError       **error);
 void      kiosk_day_model_forget_staff (Staff         *staff);
 
-/* Dates as "YYYY-MM-DD", and times of day as seconds since midnight. */
-gboolean  kiosk_day_model_parse_date   (const char    *text,
-                                        GDate         *out);
-char     *kiosk_day_model_add_days     (const char    *text,
-                                        int            days);
 /* A date formatted in the user's language ("Wed 25 Nov"). */
 char     *kiosk_day_model_format_day   (const GDate   *date,
                                         const char    *format);
+/* A time of day as seconds since midnight. */
 int       kiosk_day_model_seconds_of   (GDateTime     *dt);
 
 G_END_DECLS

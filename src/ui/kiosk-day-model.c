@@ -6,10 +6,9 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
+#include "domain/kiosk-time.h"
 #include "kiosk-day-model-private.h"
 #include "kiosk-format.h"
 
@@ -18,40 +17,10 @@
 
 /* ---- dates and times ---------------------------------------------------- */
 
-gboolean
-kiosk_day_model_parse_date (const char *text,
-                            GDate      *out)
-{
-  int y, m, d;
-
-  g_date_clear (out, 1);
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
-}
-
 static char *
 format_date (const GDate *date)
 {
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-}
-
-char *
-kiosk_day_model_add_days (const char *text,
-                          int         days)
-{
-  GDate date;
-
-  if (!kiosk_day_model_parse_date (text, &date))
-    return NULL;
-  if (days >= 0)
-    g_date_add_days (&date, days);
-  else
-    g_date_subtract_days (&date, -days);
-  return format_date (&date);
 }
 
 /* 0 = Monday, as working_hours counts. */
@@ -503,7 +472,7 @@ kiosk_day_model_load (Model         *model,
   g_autoptr(GHashTable) column_of = g_hash_table_new (g_str_hash, g_str_equal);
   GDate day;
 
-  if (!kiosk_day_model_parse_date (date, &day))
+  if (!kiosk_date_parse (date, &day))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a date."), date);
       return FALSE;

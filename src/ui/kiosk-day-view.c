@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domain/kiosk-time.h"
 #include "kiosk-day-block-private.h"
 #include "kiosk-day-model-private.h"
 #include "kiosk-day-view.h"
@@ -295,7 +296,7 @@ item_label (KioskDayView *self,
     {
       GDate date;
 
-      if (kiosk_day_model_parse_date (day_text, &date))
+      if (kiosk_date_parse (day_text, &date))
         {
           /* Translators: strftime format of a day in a week view's spoken label ("Wednesday 25 November"). */
           /* xgettext:no-c-format */
@@ -1132,6 +1133,12 @@ item_rect (KioskDayView  *self,
   out->height = MAX (bottom - top, MIN_BLOCK_H);
 }
 
+static int
+min_col_w (KioskDayView *self)
+{
+  return self->week_mode ? MIN_WEEK_COL_W : MIN_COL_W;
+}
+
 static void
 kiosk_day_view_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
@@ -1146,10 +1153,8 @@ kiosk_day_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int min_col_w = self->week_mode ? MIN_WEEK_COL_W : MIN_COL_W;
-
-      *minimum = AXIS_W + min_col_w;
-      *natural = AXIS_W + min_col_w * (int) MAX (n, 1);
+      *minimum = AXIS_W + min_col_w (self);
+      *natural = AXIS_W + min_col_w (self) * (int) MAX (n, 1);
     }
   else
     {
@@ -1194,8 +1199,7 @@ set_adjustments (KioskDayView *self,
   double hx = self->restore_scroll ? self->restore_x : gtk_adjustment_get_value (self->hadjustment);
   double vy = self->restore_scroll ? self->restore_y : gtk_adjustment_get_value (self->vadjustment);
 
-  self->col_w = n > 0 ? MAX (self->week_mode ? MIN_WEEK_COL_W : MIN_COL_W, (width - AXIS_W) / (int) n)
-                      : MAX (width - AXIS_W, 1);
+  self->col_w = n > 0 ? MAX (min_col_w (self), (width - AXIS_W) / (int) n) : MAX (width - AXIS_W, 1);
   if (self->scroll_to_time >= 0)
     {
       vy = Y_OF (self, self->scroll_to_time) - PX_PER_HOUR / 2;
@@ -1529,7 +1533,7 @@ static gboolean
 shift_days (KioskDayView *self,
             int           days)
 {
-  g_autofree char *date = kiosk_day_model_add_days (self->date, days);
+  g_autofree char *date = kiosk_date_add_days (self->date, days);
   g_autoptr(GError) error = NULL;
   gboolean had_focus = focused_item (self) >= 0;
   const char *employee = NULL;

@@ -291,6 +291,34 @@ test_date_parse (void)
     }
 }
 
+static void
+test_date_add_days (void)
+{
+  static const struct {
+    const char *date;
+    int         days;
+    const char *expected;
+  } cases[] = {
+    { "2026-12-07", 1, "2026-12-08" },
+    { "2026-12-31", 1, "2027-01-01" },   /* into a new year */
+    { "2024-02-28", 1, "2024-02-29" },   /* leap day */
+    { "2025-02-28", 1, "2025-03-01" },
+    { "2026-03-29", -1, "2026-03-28" },
+    { "2026-01-01", -7, "2025-12-25" },
+    { "2026-12-07", 0, "2026-12-07" },
+    { "2026-02-30", 1, NULL },
+    { "7.12.2026", 1, NULL },
+    { NULL, 1, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *moved = kiosk_date_add_days (cases[i].date, cases[i].days);
+
+      g_assert_cmpstr (moved, ==, cases[i].expected);
+    }
+}
+
 /* ---- loyalty ------------------------------------------------------------ */
 
 static void
@@ -644,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/domain/time/parse", test_time_parse);
   g_test_add_func ("/domain/time/format", test_time_format);
   g_test_add_func ("/domain/date/parse", test_date_parse);
+  g_test_add_func ("/domain/date/add-days", test_date_add_days);
   g_test_add_func ("/domain/loyalty/levels", test_loyalty_levels);
   g_test_add_func ("/domain/loyalty/points", test_loyalty_points);
   g_test_add_func ("/domain/phone/valid", test_phone_valid);

@@ -115,6 +115,23 @@ kiosk_ui_test_wait_until (gboolean  (*done) (gpointer data),
   g_source_remove (timeout);
 }
 
+static gboolean
+set_flag_source (gpointer data)
+{
+  set_flag (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+kiosk_ui_test_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_source, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 assert_png_not_blank (const char *path,
                       int         width,

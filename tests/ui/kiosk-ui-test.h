@@ -32,6 +32,8 @@ void kiosk_ui_test_wait_until     (gboolean  (*done) (gpointer data),
                                    gpointer    data,
                                    guint       timeout_s,
                                    const char *what);
+/* Runs the main loop for @ms milliseconds. */
+void kiosk_ui_test_run_for        (guint       ms);
 /* Renders @window into <build>/screenshots/<lang>/<name>.png and asserts
  * the file shows many colours (not a blank or failed frame). */
 void kiosk_ui_test_screenshot     (GtkWidget  *window,

@@ -500,42 +500,12 @@ is_shown_block (GtkWidget *widget)
          && gtk_widget_get_child_visible (widget);
 }
 
-static char *
-date_plus_days (const char *date,
-                int         days)
-{
-  int year, month, day;
-  g_autoptr(GDateTime) noon = NULL;
-  g_autoptr(GDateTime) moved = NULL;
-
-  g_assert_cmpint (sscanf (date, "%d-%d-%d", &year, &month, &day), ==, 3);
-  noon = g_date_time_new_utc (year, month, day, 12, 0, 0);
-  moved = g_date_time_add_days (noon, days);
-  return g_date_time_format (moved, "%Y-%m-%d");
-}
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 /* Lets the view rest (it lays out far blocks only then), then paint. */
 static void
 let_rest (GtkWidget *widget)
 {
-  gboolean done = FALSE;
-
   kiosk_ui_test_wait_for_paint (widget);
-  g_timeout_add (800, set_flag, &done);
-  kiosk_ui_test_wait_until (flag_is_set, &done, 10, "the view at rest");
+  kiosk_ui_test_run_for (800);
   kiosk_ui_test_wait_for_paint (widget);
 }
 
@@ -573,7 +543,7 @@ test_calendar_places (void)
    * fatal here): the day was not drawn in that frame. */
   for (int days = 0; days < 7; days++)
     {
-      g_autofree char *date = date_plus_days (shown, days);
+      g_autofree char *date = kiosk_date_add_days (shown, days);
 
       g_assert_true (kiosk_day_view_show_day (KIOSK_DAY_VIEW (view), date, NULL));
       kiosk_ui_test_wait_for_paint (view);
