@@ -34,6 +34,12 @@
  * frame's image, about 1.4 ms a frame on this VM that no real desk pays.
  * The time from the end of the paint to the frame's end is reported.
  *
+ * Also for information: the CPU time GTK's cairo renderer takes to draw the
+ * view's render node into an image in memory (the busy day and the empty
+ * one, at the same scroll position): no X server, no frame clock, so it
+ * moves by a few percent between runs and shows what the view's own
+ * drawing costs (text, fills, outlines), apart from GTK's work around it.
+ *
  * The big replica is bench-startup's (bench-data/, made once a day); this
  * copies it to bench-data/calendar/ and adds the busy day there.
  */
@@ -62,6 +68,9 @@
 #define N_SWITCHES       40
 #define N_SCROLL_FRAMES  240
 #define SCROLL_STEP      14.0
+#define N_RENDER_WARMUP  20
+#define N_RENDERS        200
+#define RENDER_AT        600.0   /* scroll position of the render samples */
 
 /* The day view's header (HEADER_H in kiosk-day-view.c), for the reference. */
 #define DAY_VIEW_HEADER_H 52
@@ -508,6 +517,49 @@ measure_scroll (GtkWidget     *view,
   wait_frames (frames, view, 1);
 }
 
+/* CPU time of drawing @view's render node below the header into an image
+ * of its size, as GTK's cairo renderer does: N_RENDERS samples into
+ * @samples, after a few to warm the caches. */
+static void
+measure_render (GtkWidget *view,
+                GArray    *samples)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  for (guint i = 0; i < N_RENDER_WARMUP + N_RENDERS; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      cairo_t *cr;
+      gint64 t0;
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      cr = cairo_create (surface);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      /* What a scroll repaints: all below the header. */
+      cairo_rectangle (cr, 0, DAY_VIEW_HEADER_H, width, height - DAY_VIEW_HEADER_H);
+      cairo_clip (cr);
+      t0 = thread_cpu_time ();
+      gsk_render_node_draw (node, cr);
+      cairo_surface_flush (surface);
+      if (i >= N_RENDER_WARMUP)
+        {
+          double ms = (thread_cpu_time () - t0) / 1000.0;
+
+          g_array_append_val (samples, ms);
+        }
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (surface);
+}
+
 /* ---- GTK's own cost: a sheet in a plain GtkViewport ----------------------- */
 
 #define BENCH_TYPE_SHEET (bench_sheet_get_type ())
@@ -672,6 +724,8 @@ main (int   argc,
   g_autoptr(GArray) interval_busy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) interval_empty = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) after_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) render_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) render_empty = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) after_empty = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_query_busy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_query_empty = g_array_new (FALSE, FALSE, sizeof (double));
@@ -854,8 +908,14 @@ main (int   argc,
   /* ---- scrolling ---- */
   g_assert_true (kiosk_day_view_show_day (view, empty_day, &error));
   measure_scroll (GTK_WIDGET (view), vadj, &frames, scroll_empty, interval_empty, cpu_scroll_empty, after_empty);
+  gtk_adjustment_set_value (vadj, RENDER_AT);
+  wait_frames (&frames, GTK_WIDGET (view), 2);
+  measure_render (GTK_WIDGET (view), render_empty);
   g_assert_true (kiosk_day_view_show_day (view, busy_day, &error));
   measure_scroll (GTK_WIDGET (view), vadj, &frames, scroll_busy, interval_busy, cpu_scroll_busy, after_busy);
+  gtk_adjustment_set_value (vadj, RENDER_AT);
+  wait_frames (&frames, GTK_WIDGET (view), 2);
+  measure_render (GTK_WIDGET (view), render_busy);
 
   /* GTK's own cost, in the same window: the day view's height, its scroll. */
   {
@@ -880,6 +940,7 @@ main (int   argc,
     report ("scrolling, frame interval", interval_busy, interval_empty, 0);
     report ("CPU: scrolling, per frame", cpu_scroll_busy, cpu_scroll_empty, 0);
     report ("scrolling, paint end to end", after_busy, after_empty, 0);
+    report ("CPU: render of the view only", render_busy, render_empty, 0);
     g_print ("# GTK's own cost, for information: the same window and scroll, a plain GtkViewport of a white sheet\n"
              "# with half-hour lines, under a strip that stays as the day view's header does, or filling the window\n");
     report_beside ("scrolling, work per frame", "under a strip", scroll_strip, "whole window", scroll_sheet);
