@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "domain/kiosk-phone.h"
+#include "domain/kiosk-time.h"
 #include "kiosk-desk-front-private.h"
 #include "replica/kiosk-replica-sync.h"
 #include "sync/kiosk-json.h"
@@ -25,8 +26,7 @@
 int
 kiosk_desk_front_seconds_of_day (GDateTime *now)
 {
-  return g_date_time_get_hour (now) * 3600 + g_date_time_get_minute (now) * 60 +
-         g_date_time_get_second (now);
+  return kiosk_time_of_day (now);
 }
 
 char *

@@ -393,10 +393,8 @@ now_in_salon (const KioskSlotData *data,
                   (GDateDay)g_date_time_get_day_of_month (local),
                   (GDateMonth)g_date_time_get_month (local),
                   (GDateYear)g_date_time_get_year (local));
-  out->seconds = g_date_time_get_hour (local) * 3600 +
-                 g_date_time_get_minute (local) * 60 +
-                 g_date_time_get_second (local) +
-                 (g_date_time_get_microsecond (local) > 0 ? 1 : 0);
+  /* Rounded up: a slot that began a fraction of a second ago has begun. */
+  out->seconds = kiosk_time_of_day (local) + (g_date_time_get_microsecond (local) > 0 ? 1 : 0);
 }
 
 /* The free slots of one loaded day into @out (if not NULL; else stops at

@@ -64,6 +64,14 @@ kiosk_time_format (int seconds)
   return g_strdup_printf ("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
 }
 
+int
+kiosk_time_of_day (GDateTime *dt)
+{
+  g_return_val_if_fail (dt != NULL, 0);
+
+  return g_date_time_get_hour (dt) * 3600 + g_date_time_get_minute (dt) * 60 + g_date_time_get_second (dt);
+}
+
 char *
 kiosk_time_format_short (int seconds)
 {

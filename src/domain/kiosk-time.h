@@ -21,6 +21,10 @@ char    *kiosk_time_format       (int         seconds);
 /* "HH:MM", same clamping; seconds are dropped. */
 char    *kiosk_time_format_short (int         seconds);
 
+/* Seconds since midnight on @dt's own wall clock (in its time zone),
+ * 0 … 86399; the microseconds are dropped. */
+int      kiosk_time_of_day       (GDateTime  *dt);
+
 /* Strict "YYYY-MM-DD" naming a real day. FALSE (and @date untouched) otherwise. */
 gboolean kiosk_date_parse        (const char *text,
                                   GDate      *date);

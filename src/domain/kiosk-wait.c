@@ -70,9 +70,7 @@ kiosk_wait_instant_to_seconds (const char *instant,
   if (local == NULL)
     return FALSE;
 
-  result = g_date_time_get_hour (local) * 3600
-           + g_date_time_get_minute (local) * 60
-           + g_date_time_get_second (local);
+  result = kiosk_time_of_day (local);
 
   if (date != NULL)
     {

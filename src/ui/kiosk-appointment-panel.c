@@ -83,8 +83,7 @@ fitting_actions (const KioskAppointment *appt,
                  GDateTime              *now)
 {
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  int now_seconds = g_date_time_get_hour (now) * 3600 + g_date_time_get_minute (now) * 60 +
-                    g_date_time_get_second (now);
+  int now_seconds = kiosk_time_of_day (now);
   int day = g_strcmp0 (appt->appointment_date, today);
   gboolean checked_in = appt->checked_in_at != NULL;
   gboolean begun = day < 0 || (day == 0 && now_seconds >= appt->appointment_time);

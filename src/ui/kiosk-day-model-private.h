@@ -84,7 +84,4 @@ void      kiosk_day_model_forget_staff (Staff         *staff);
 /* A date formatted in the user's language ("Wed 25 Nov"). */
 char     *kiosk_day_model_format_day   (const GDate   *date,
                                         const char    *format);
-/* A time of day as seconds since midnight. */
-int       kiosk_day_model_seconds_of   (GDateTime     *dt);
-
 G_END_DECLS

@@ -41,12 +41,6 @@ kiosk_day_model_format_day (const GDate *date,
   return g_date_time_format (dt, format);
 }
 
-int
-kiosk_day_model_seconds_of (GDateTime *dt)
-{
-  return g_date_time_get_hour (dt) * 3600 + g_date_time_get_minute (dt) * 60 + g_date_time_get_second (dt);
-}
-
 /* An instant of the feed as seconds since the salon's midnight of @date,
  * or -1 when it is not on that day. */
 static int
@@ -65,7 +59,7 @@ instant_on_date (const char *iso,
     return -1;
   local = g_date_time_to_timezone (instant, tz);
   day = g_date_time_format (local, "%Y-%m-%d");
-  return g_strcmp0 (day, date) == 0 ? kiosk_day_model_seconds_of (local) : -1;
+  return g_strcmp0 (day, date) == 0 ? kiosk_time_of_day (local) : -1;
 }
 
 /* ---- columns and items -------------------------------------------------- */
@@ -485,7 +479,7 @@ kiosk_day_model_load (Model         *model,
   employees = staff->employees;
   services = staff->services;
 
-  model->now = kiosk_day_model_seconds_of (now);
+  model->now = kiosk_time_of_day (now);
 
   if (!week_mode)
     {

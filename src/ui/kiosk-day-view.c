@@ -1394,7 +1394,7 @@ now_tick (gpointer data)
     {
       g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
 
-      self->now = kiosk_day_model_seconds_of (now);
+      self->now = kiosk_time_of_day (now);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       gtk_widget_queue_draw (self->axis);
     }

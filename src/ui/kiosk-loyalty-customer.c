@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domain/kiosk-time.h"
 #include "kiosk-desk-front.h"
 #include "kiosk-format.h"
 #include "kiosk-loyalty-customer.h"
@@ -120,7 +121,7 @@ make_history_row (const KioskPointEntry *entry,
   if (local != NULL)
     {
       g_autofree char *date = g_date_time_format (local, "%x");
-      g_autofree char *time = kiosk_format_time (g_date_time_get_hour (local) * 3600 + g_date_time_get_minute (local) * 60);
+      g_autofree char *time = kiosk_format_time (kiosk_time_of_day (local));
 
       /* Translators: a date, then a time of day: "26.11.2026 14:05". */
       when = g_strdup_printf (_("%s %s"), date, time);

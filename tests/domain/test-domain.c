@@ -291,6 +291,25 @@ test_date_parse (void)
     }
 }
 
+/* Seconds since midnight on the instant's own wall clock: the same instant
+ * reads differently in Istanbul (UTC+3) and in UTC. */
+static void
+test_time_of_day (void)
+{
+  g_autoptr(GTimeZone) istanbul = g_time_zone_new_identifier ("Europe/Istanbul");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) afternoon = g_date_time_new (istanbul, 2026, 11, 26, 14, 5, 9.75);
+  g_autoptr(GDateTime) same_in_utc = g_date_time_to_timezone (afternoon, utc);
+  g_autoptr(GDateTime) midnight = g_date_time_new (istanbul, 2026, 12, 31, 0, 0, 0);
+  g_autoptr(GDateTime) last = g_date_time_new (istanbul, 2026, 12, 31, 23, 59, 59);
+
+  g_assert_nonnull (istanbul);
+  g_assert_cmpint (kiosk_time_of_day (afternoon), ==, 14 * 3600 + 5 * 60 + 9);
+  g_assert_cmpint (kiosk_time_of_day (same_in_utc), ==, 11 * 3600 + 5 * 60 + 9);
+  g_assert_cmpint (kiosk_time_of_day (midnight), ==, 0);
+  g_assert_cmpint (kiosk_time_of_day (last), ==, 86399);
+}
+
 static void
 test_date_add_days (void)
 {
@@ -672,6 +691,7 @@ main (int   argc,
   g_test_add_func ("/domain/time/parse", test_time_parse);
   g_test_add_func ("/domain/time/format", test_time_format);
   g_test_add_func ("/domain/date/parse", test_date_parse);
+  g_test_add_func ("/domain/time/of-day", test_time_of_day);
   g_test_add_func ("/domain/date/add-days", test_date_add_days);
   g_test_add_func ("/domain/loyalty/levels", test_loyalty_levels);
   g_test_add_func ("/domain/loyalty/points", test_loyalty_points);
