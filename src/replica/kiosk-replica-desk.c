@@ -145,28 +145,6 @@ kiosk_desk_day_employee (const KioskDeskDay *day,
 
 /* ---- walk-ins ---------------------------------------------------------- */
 
-static gpointer
-read_walkin (sqlite3_stmt *stmt)
-{
-  KioskWalkin *walkin = g_new0 (KioskWalkin, 1);
-
-  walkin->id = kiosk_replica_column_text (stmt, 0);
-  walkin->customer = kiosk_replica_column_text (stmt, 1);
-  walkin->name = kiosk_replica_column_text (stmt, 2);
-  walkin->phone = kiosk_replica_column_text (stmt, 3);
-  walkin->service = kiosk_replica_column_text (stmt, 4);
-  walkin->preferred_employee = kiosk_replica_column_text (stmt, 5);
-  walkin->employee = kiosk_replica_column_text (stmt, 6);
-  walkin->status = KIOSK_WALKIN_WAITING;
-  kiosk_walkin_status_from_string ((const char *)sqlite3_column_text (stmt, 7), &walkin->status);
-  walkin->arrived_at = kiosk_replica_column_text (stmt, 8);
-  walkin->called_at = kiosk_replica_column_text (stmt, 9);
-  walkin->finished_at = kiosk_replica_column_text (stmt, 10);
-  walkin->version = sqlite3_column_int64 (stmt, 11);
-  walkin->pending = sqlite3_column_int (stmt, 12) != 0;
-  return walkin;
-}
-
 KioskWalkin *
 kiosk_replica_get_walkin (KioskReplica  *self,
                           const char    *id,
@@ -180,14 +158,13 @@ kiosk_replica_get_walkin (KioskReplica  *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT id, customer, name, phone, service, preferred_employee, employee, "
-                                "       status, arrived_at, called_at, finished_at, version, pending "
+                                "SELECT " KIOSK_WALKIN_COLUMNS
                                 "FROM walkin WHERE id = ?1",
                                 error);
   if (stmt == NULL)
     return NULL;
   kiosk_replica_bind_text (stmt, 1, id);
-  walkin = kiosk_replica_collect_one (self, stmt, read_walkin, &found, error);
+  walkin = kiosk_replica_collect_one (self, stmt, kiosk_replica_read_walkin, &found, error);
   if (walkin == NULL && !found && (error == NULL || *error == NULL))
     g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
                  _("No walk-in %s in the local database"), id);
@@ -229,15 +206,14 @@ kiosk_replica_desk_open_walkins_by_phone (KioskReplica  *self,
   g_return_val_if_fail (phone != NULL, NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT id, customer, name, phone, service, preferred_employee, employee, "
-                                "       status, arrived_at, called_at, finished_at, version, pending "
+                                "SELECT " KIOSK_WALKIN_COLUMNS
                                 "FROM walkin WHERE status IN ('waiting', 'called', 'in_service') AND phone = ?1 "
                                 "ORDER BY arrived_at IS NULL, arrived_at, rowid",
                                 error);
   if (stmt == NULL)
     return NULL;
   kiosk_replica_bind_text (stmt, 1, phone);
-  return kiosk_replica_collect_rows (self, stmt, read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
+  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
 }
 
 KioskCustomer *

@@ -90,6 +90,13 @@ gpointer         kiosk_replica_collect_one          (KioskReplica     *self,
                                                      gboolean         *found,
                                                      GError          **error);
 
+/* A walk-in row: SELECT KIOSK_WALKIN_COLUMNS FROM walkin …, read by
+ * kiosk_replica_read_walkin() (the queue's and the desk's queries). */
+#define KIOSK_WALKIN_COLUMNS                                                  \
+  "id, customer, name, phone, service, preferred_employee, employee, "        \
+  "status, arrived_at, called_at, finished_at, version, pending "
+gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
+
 /* The start of a writing function: @stmt prepared from @sql, or return. */
 #define BEGIN_PUT(sql)                                                  \
   g_autoptr(KioskCachedStmt) stmt = NULL;                               \

@@ -557,8 +557,8 @@ kiosk_replica_list_appointments (KioskReplica  *self,
   return kiosk_replica_collect_rows (self, stmt, read_appointment, (GDestroyNotify)kiosk_appointment_free, error);
 }
 
-static gpointer
-read_walkin (sqlite3_stmt *stmt)
+gpointer
+kiosk_replica_read_walkin (sqlite3_stmt *stmt)
 {
   KioskWalkin *walkin = g_new0 (KioskWalkin, 1);
 
@@ -589,13 +589,12 @@ kiosk_replica_list_walkins (KioskReplica  *self,
 
   /* In order of arrival: the queue. */
   stmt = kiosk_replica_prepare (self,
-                                "SELECT id, customer, name, phone, service, preferred_employee, employee, "
-                                "       status, arrived_at, called_at, finished_at, version, pending "
+                                "SELECT " KIOSK_WALKIN_COLUMNS
                                 "FROM walkin ORDER BY arrived_at IS NULL, arrived_at, rowid",
                                 error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
+  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
 }
 
 GPtrArray *
@@ -608,14 +607,13 @@ kiosk_replica_list_open_walkins (KioskReplica  *self,
 
   /* The queue only: walkin_by_status skips the day's finished visits. */
   stmt = kiosk_replica_prepare (self,
-                                "SELECT id, customer, name, phone, service, preferred_employee, employee, "
-                                "       status, arrived_at, called_at, finished_at, version, pending "
+                                "SELECT " KIOSK_WALKIN_COLUMNS
                                 "FROM walkin WHERE status IN ('waiting', 'called', 'in_service') "
                                 "ORDER BY arrived_at IS NULL, arrived_at, rowid",
                                 error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
+  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
 }
 
 static gpointer
