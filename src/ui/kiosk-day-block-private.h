@@ -16,7 +16,7 @@ struct _KioskDayBlock
   GtkButton               parent_instance;
 
   guint                   index;
-  BlockKind               kind;
+  KioskDayBlockKind       kind;
   KioskAppointmentStatus  status;
   guint                   checked_in : 1;
   guint                   pending : 1;
@@ -41,11 +41,11 @@ struct _KioskDayBlock
   gint64                  press_time;
 };
 
-#define RGBA(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
+#define KIOSK_DAY_RGBA(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
 
 /* Drawn by the blocks and by the view's header alike. */
-static const GdkRGBA text_color = RGBA (0x24, 0x1f, 0x31);
-static const GdkRGBA focus_color = RGBA (0x1a, 0x5f, 0xb4);
+static const GdkRGBA kiosk_day_text_color = KIOSK_DAY_RGBA (0x24, 0x1f, 0x31);
+static const GdkRGBA kiosk_day_focus_color = KIOSK_DAY_RGBA (0x1a, 0x5f, 0xb4);
 
 /* kiosk-day-view.c: the lines a block draws, from the item it shows in its
  * view (NULL when it is in none). */

@@ -21,22 +21,22 @@ typedef struct {
 static const Palette *
 block_palette (KioskDayBlock *self)
 {
-  static const Palette pending = { RGBA (0xff, 0xf4, 0xce), RGBA (0x9c, 0x6e, 0x03) };
-  static const Palette confirmed = { RGBA (0xdb, 0xea, 0xfe), RGBA (0x1c, 0x71, 0xd8) };
-  static const Palette checked_in = { RGBA (0xd1, 0xf5, 0xe3), RGBA (0x26, 0xa2, 0x69) };
-  static const Palette completed = { RGBA (0xe6, 0xe6, 0xe6), RGBA (0x77, 0x76, 0x7b) };
-  static const Palette cancelled = { RGBA (0xf6, 0xf5, 0xf4), RGBA (0x9a, 0x99, 0x96) };
-  static const Palette no_show = { RGBA (0xfd, 0xe2, 0xe2), RGBA (0xc0, 0x1c, 0x28) };
-  static const Palette walkin = { RGBA (0xec, 0xe5, 0xfb), RGBA (0x81, 0x3d, 0x9c) };
-  static const Palette free_time = { { 1.f, 1.f, 1.f, 0.f }, RGBA (0xa0, 0xa0, 0xa8) };
+  static const Palette pending = { KIOSK_DAY_RGBA (0xff, 0xf4, 0xce), KIOSK_DAY_RGBA (0x9c, 0x6e, 0x03) };
+  static const Palette confirmed = { KIOSK_DAY_RGBA (0xdb, 0xea, 0xfe), KIOSK_DAY_RGBA (0x1c, 0x71, 0xd8) };
+  static const Palette checked_in = { KIOSK_DAY_RGBA (0xd1, 0xf5, 0xe3), KIOSK_DAY_RGBA (0x26, 0xa2, 0x69) };
+  static const Palette completed = { KIOSK_DAY_RGBA (0xe6, 0xe6, 0xe6), KIOSK_DAY_RGBA (0x77, 0x76, 0x7b) };
+  static const Palette cancelled = { KIOSK_DAY_RGBA (0xf6, 0xf5, 0xf4), KIOSK_DAY_RGBA (0x9a, 0x99, 0x96) };
+  static const Palette no_show = { KIOSK_DAY_RGBA (0xfd, 0xe2, 0xe2), KIOSK_DAY_RGBA (0xc0, 0x1c, 0x28) };
+  static const Palette walkin = { KIOSK_DAY_RGBA (0xec, 0xe5, 0xfb), KIOSK_DAY_RGBA (0x81, 0x3d, 0x9c) };
+  static const Palette free_time = { { 1.f, 1.f, 1.f, 0.f }, KIOSK_DAY_RGBA (0xa0, 0xa0, 0xa8) };
 
   switch (self->kind)
     {
-    case BLOCK_WALKIN:
+    case KIOSK_DAY_BLOCK_WALKIN:
       return &walkin;
-    case BLOCK_FREE:
+    case KIOSK_DAY_BLOCK_FREE:
       return &free_time;
-    case BLOCK_APPOINTMENT:
+    case KIOSK_DAY_BLOCK_APPOINTMENT:
     default:
       break;
     }
@@ -97,22 +97,22 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   const Palette *palette = block_palette (self);
   graphene_rect_t box = GRAPHENE_RECT_INIT (1, 1, MAX (width - 2, 1), MAX (height - 2, 1));
-  gboolean appointment = self->kind == BLOCK_APPOINTMENT;
+  gboolean appointment = self->kind == KIOSK_DAY_BLOCK_APPOINTMENT;
 
   /* Square corners and plain rectangles only: a busy day draws hundreds
    * of these in every frame of a scroll. */
-  if (self->kind != BLOCK_FREE)
+  if (self->kind != KIOSK_DAY_BLOCK_FREE)
     gtk_snapshot_append_color (snapshot, &palette->fill, &box);
   if (appointment && self->status == KIOSK_APPOINTMENT_CANCELLED)
     append_stripes (snapshot, &box, &palette->border, FALSE);
   else if (appointment && self->status == KIOSK_APPOINTMENT_NO_SHOW)
     append_stripes (snapshot, &box, &palette->border, TRUE);
   /* Checked in and walk-ins in service: a thick bar down the left side. */
-  if (self->kind == BLOCK_WALKIN || (appointment && self->checked_in && self->status != KIOSK_APPOINTMENT_CANCELLED))
+  if (self->kind == KIOSK_DAY_BLOCK_WALKIN || (appointment && self->checked_in && self->status != KIOSK_APPOINTMENT_CANCELLED))
     gtk_snapshot_append_color (snapshot, &palette->border, &GRAPHENE_RECT_INIT (1, 1, 6, box.size.height));
   /* Not yet accepted by the server: a solid corner. */
   if (self->pending)
-    gtk_snapshot_append_color (snapshot, &text_color, &GRAPHENE_RECT_INIT (box.size.width - 11, 1, 12, 12));
+    gtk_snapshot_append_color (snapshot, &kiosk_day_text_color, &GRAPHENE_RECT_INIT (box.size.width - 11, 1, 12, 12));
 
   append_outline (snapshot, &box, 0, &palette->border, 1);
   /* Pending (not confirmed yet): a second outline inside the first. */
@@ -141,7 +141,7 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
         }
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (2, 2, MAX (width - 4, 1), MAX (height - 4, 1)));
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->kind == BLOCK_FREE ? 8 : 11, 3));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->kind == KIOSK_DAY_BLOCK_FREE ? 8 : 11, 3));
       /* Line by line, as far as the block is tall. */
       for (guint i = 0; self->lines[i] != NULL && y < height; i++)
         {
@@ -153,7 +153,7 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
             break;
           gtk_snapshot_save (snapshot);
           gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-          gtk_snapshot_append_layout (snapshot, layout, &text_color);
+          gtk_snapshot_append_layout (snapshot, layout, &kiosk_day_text_color);
           gtk_snapshot_restore (snapshot);
           pango_layout_get_pixel_size (layout, NULL, &line_height);
           y += line_height;
@@ -164,12 +164,12 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
 
   if (gtk_widget_has_focus (widget))
     {
-      append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &focus_color, 3);
+      append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &kiosk_day_focus_color, 3);
       append_outline (snapshot, &GRAPHENE_RECT_INIT (3, 3, MAX (width - 6, 1), MAX (height - 6, 1)), 0,
                       &(GdkRGBA) { 1, 1, 1, 1 }, 1);
     }
   else if (self->selected)
-    append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &text_color, 2);
+    append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &kiosk_day_text_color, 2);
 }
 
 static void

@@ -16,13 +16,13 @@ G_BEGIN_DECLS
 #define DAY_SECONDS    (24 * 3600)
 
 typedef enum {
-  BLOCK_APPOINTMENT,
-  BLOCK_WALKIN,
-  BLOCK_FREE,
-} BlockKind;
+  KIOSK_DAY_BLOCK_APPOINTMENT,
+  KIOSK_DAY_BLOCK_WALKIN,
+  KIOSK_DAY_BLOCK_FREE,
+} KioskDayBlockKind;
 
 typedef struct {
-  BlockKind               kind;
+  KioskDayBlockKind       kind;
   guint                   column;
   int                     start;
   int                     end;
@@ -35,7 +35,7 @@ typedef struct {
   KioskAppointmentStatus  status;
   gboolean                checked_in;
   gboolean                pending;   /* not yet accepted by the server */
-} Item;
+} KioskDayItem;
 
 typedef struct {
   char     *title;
@@ -46,7 +46,7 @@ typedef struct {
   int       close;
   gboolean  closed;
   gboolean  today;
-} Column;
+} KioskDayColumn;
 
 typedef struct {
   GPtrArray *columns;
@@ -54,7 +54,7 @@ typedef struct {
   int        axis_start;
   int        axis_end;
   int        now;
-} Model;
+} KioskDayModel;
 
 /* The salon, its hours, staff and services: they change rarely, so a view
  * reads them once and forgets them when the replica changes. */
@@ -64,22 +64,22 @@ typedef struct {
   GPtrArray  *employees;
   GPtrArray  *services;
   gboolean    read;
-} Staff;
+} KioskDayStaff;
 
-void      kiosk_day_model_init         (Model         *model);
-void      kiosk_day_model_clear        (Model         *model);
+void      kiosk_day_model_init         (KioskDayModel *model);
+void      kiosk_day_model_clear        (KioskDayModel *model);
 /* Reads @date (or, in @week_mode, the week holding it for @employee_id)
  * from @replica into @model, an empty one; @staff is read first unless it
  * already was. @now is the salon's time now. */
-gboolean  kiosk_day_model_load         (Model         *model,
+gboolean  kiosk_day_model_load         (KioskDayModel *model,
                                         KioskReplica  *replica,
                                         GDateTime     *now,
-                                        Staff         *staff,
+                                        KioskDayStaff *staff,
                                         gboolean       week_mode,
                                         const char    *employee_id,
                                         const char    *date,
                                         GError       **error);
-void      kiosk_day_model_forget_staff (Staff         *staff);
+void      kiosk_day_model_forget_staff (KioskDayStaff *staff);
 
 /* A date formatted in the user's language ("Wed 25 Nov"). */
 char     *kiosk_day_model_format_day   (const GDate   *date,

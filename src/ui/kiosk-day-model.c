@@ -67,7 +67,7 @@ instant_on_date (const char *iso,
 static void
 item_clear (gpointer data)
 {
-  Item *item = data;
+  KioskDayItem *item = data;
 
   g_free (item->key);
   g_free (item->id);
@@ -78,7 +78,7 @@ item_clear (gpointer data)
 static void
 column_free (gpointer data)
 {
-  Column *column = data;
+  KioskDayColumn *column = data;
 
   g_free (column->title);
   g_free (column->subtitle);
@@ -88,17 +88,17 @@ column_free (gpointer data)
 }
 
 void
-kiosk_day_model_clear (Model *model)
+kiosk_day_model_clear (KioskDayModel *model)
 {
   g_clear_pointer (&model->columns, g_ptr_array_unref);
   g_clear_pointer (&model->items, g_array_unref);
 }
 
 void
-kiosk_day_model_init (Model *model)
+kiosk_day_model_init (KioskDayModel *model)
 {
   model->columns = g_ptr_array_new_with_free_func (column_free);
-  model->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  model->items = g_array_new (FALSE, TRUE, sizeof (KioskDayItem));
   g_array_set_clear_func (model->items, item_clear);
   model->axis_start = 9 * 3600;
   model->axis_end = 19 * 3600;
@@ -136,13 +136,13 @@ hours_for (KioskSalon  *salon,
     *closed = TRUE;
 }
 
-static Column *
+static KioskDayColumn *
 column_new (const char *title,
             const char *subtitle,
             const char *employee,
             const char *date)
 {
-  Column *column = g_new0 (Column, 1);
+  KioskDayColumn *column = g_new0 (KioskDayColumn, 1);
 
   column->title = g_strdup (title);
   column->subtitle = g_strdup (subtitle);
@@ -152,14 +152,14 @@ column_new (const char *title,
 }
 
 static void
-add_appointment (Model                     *model,
+add_appointment (KioskDayModel             *model,
                  guint                      column,
                  const KioskAppointmentRow *row)
 {
   const KioskAppointment *appt = &row->appointment;
-  Item item = { 0 };
+  KioskDayItem item = { 0 };
 
-  item.kind = BLOCK_APPOINTMENT;
+  item.kind = KIOSK_DAY_BLOCK_APPOINTMENT;
   item.column = column;
   item.start = CLAMP (appt->appointment_time, 0, DAY_SECONDS);
   item.end = CLAMP (MAX (appt->end_time, appt->appointment_time + 5 * 60), 0, DAY_SECONDS);
@@ -189,12 +189,12 @@ find_service (GPtrArray  *services,
 
 /* Walk-ins being served now, in the column of who serves them. */
 static void
-add_walkins (Model        *model,
-             KioskReplica *replica,
-             GPtrArray    *services,
-             GTimeZone    *tz,
-             const char   *today,
-             GHashTable   *column_of)
+add_walkins (KioskDayModel *model,
+             KioskReplica  *replica,
+             GPtrArray     *services,
+             GTimeZone     *tz,
+             const char    *today,
+             GHashTable    *column_of)
 {
   g_autoptr(GPtrArray) walkins = kiosk_replica_list_open_walkins (replica, NULL);
 
@@ -203,7 +203,7 @@ add_walkins (Model        *model,
       const KioskWalkin *walkin = g_ptr_array_index (walkins, i);
       const KioskService *service;
       gpointer column;
-      Item item = { 0 };
+      KioskDayItem item = { 0 };
       int start;
 
       if (walkin->status != KIOSK_WALKIN_IN_SERVICE || walkin->employee == NULL
@@ -216,7 +216,7 @@ add_walkins (Model        *model,
         start = model->now;
       service = find_service (services, walkin->service);
 
-      item.kind = BLOCK_WALKIN;
+      item.kind = KIOSK_DAY_BLOCK_WALKIN;
       item.column = GPOINTER_TO_UINT (column);
       item.start = start;
       item.end = MIN (MAX (start + (service != NULL ? service->duration : 30) * 60, model->now + 5 * 60), DAY_SECONDS);
@@ -233,7 +233,7 @@ static int
 compare_items (gconstpointer a,
                gconstpointer b)
 {
-  const Item *x = a, *y = b;
+  const KioskDayItem *x = a, *y = b;
 
   if (x->column != y->column)
     return x->column < y->column ? -1 : 1;
@@ -254,15 +254,15 @@ compare_ints (gconstpointer a,
 /* Free time of each open column: its hours less what is booked (cancelled
  * and no-show bookings free their time), from now on for today. */
 static void
-add_free_time (Model      *model,
-               const char *today)
+add_free_time (KioskDayModel *model,
+               const char    *today)
 {
   guint n = model->items->len;
   g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (int) * 2);
 
   for (guint c = 0; c < model->columns->len; c++)
     {
-      const Column *column = g_ptr_array_index (model->columns, c);
+      const KioskDayColumn *column = g_ptr_array_index (model->columns, c);
       int cmp = g_strcmp0 (column->date, today);
       int from, cursor;
 
@@ -275,12 +275,12 @@ add_free_time (Model      *model,
       g_array_set_size (busy, 0);
       for (guint i = 0; i < n; i++)
         {
-          const Item *item = &g_array_index (model->items, Item, i);
+          const KioskDayItem *item = &g_array_index (model->items, KioskDayItem, i);
           int span[2] = { item->start, item->end };
 
           if (item->column != c)
             continue;
-          if (item->kind == BLOCK_APPOINTMENT && (item->status == KIOSK_APPOINTMENT_CANCELLED
+          if (item->kind == KIOSK_DAY_BLOCK_APPOINTMENT && (item->status == KIOSK_APPOINTMENT_CANCELLED
                                                   || item->status == KIOSK_APPOINTMENT_NO_SHOW))
             continue;
           g_array_append_vals (busy, span, 1);
@@ -302,9 +302,9 @@ add_free_time (Model      *model,
             }
           if (gap_end - cursor >= MIN_FREE)
             {
-              Item item = { 0 };
+              KioskDayItem item = { 0 };
 
-              item.kind = BLOCK_FREE;
+              item.kind = KIOSK_DAY_BLOCK_FREE;
               item.column = c;
               item.start = cursor;
               item.end = gap_end;
@@ -321,7 +321,7 @@ add_free_time (Model      *model,
 
 /* Side by side where bookings of one column overlap. */
 static void
-assign_lanes (Model *model)
+assign_lanes (KioskDayModel *model)
 {
   g_autoptr(GArray) lane_end = g_array_new (FALSE, FALSE, sizeof (int));
   guint first = 0, lanes = 0;
@@ -330,13 +330,13 @@ assign_lanes (Model *model)
 
   for (guint i = 0; i <= model->items->len; i++)
     {
-      Item *item = i < model->items->len ? &g_array_index (model->items, Item, i) : NULL;
+      KioskDayItem *item = i < model->items->len ? &g_array_index (model->items, KioskDayItem, i) : NULL;
       guint lane;
 
       if (item == NULL || item->column != cluster_column || item->start >= cluster_end)
         {
           for (guint j = first; j < i; j++)
-            g_array_index (model->items, Item, j).n_lanes = MAX (lanes, 1);
+            g_array_index (model->items, KioskDayItem, j).n_lanes = MAX (lanes, 1);
           if (item == NULL)
             break;
           first = i;
@@ -360,9 +360,9 @@ assign_lanes (Model *model)
 }
 
 static void
-finish_model (Model      *model,
-              KioskSalon *salon,
-              const char *today)
+finish_model (KioskDayModel *model,
+              KioskSalon    *salon,
+              const char    *today)
 {
   int lo = G_MAXINT, hi = G_MININT;
 
@@ -372,7 +372,7 @@ finish_model (Model      *model,
 
   for (guint c = 0; c < model->columns->len; c++)
     {
-      const Column *column = g_ptr_array_index (model->columns, c);
+      const KioskDayColumn *column = g_ptr_array_index (model->columns, c);
 
       if (!column->closed)
         {
@@ -387,7 +387,7 @@ finish_model (Model      *model,
     }
   for (guint i = 0; i < model->items->len; i++)
     {
-      const Item *item = &g_array_index (model->items, Item, i);
+      const KioskDayItem *item = &g_array_index (model->items, KioskDayItem, i);
 
       lo = MIN (lo, item->start);
       hi = MAX (hi, item->end);
@@ -400,7 +400,7 @@ finish_model (Model      *model,
 /* ---- reading the replica ------------------------------------------------ */
 
 void
-kiosk_day_model_forget_staff (Staff *staff)
+kiosk_day_model_forget_staff (KioskDayStaff *staff)
 {
   g_clear_pointer (&staff->salon, kiosk_salon_free);
   g_clear_pointer (&staff->hours, g_ptr_array_unref);
@@ -410,7 +410,7 @@ kiosk_day_model_forget_staff (Staff *staff)
 }
 
 static gboolean
-read_staff (Staff         *staff,
+read_staff (KioskDayStaff *staff,
             KioskReplica  *replica,
             GError       **error)
 {
@@ -438,7 +438,7 @@ read_staff (Staff         *staff,
 }
 
 static char *
-hours_subtitle (const Column *column)
+hours_subtitle (const KioskDayColumn *column)
 {
   g_autofree char *range = NULL;
 
@@ -449,10 +449,10 @@ hours_subtitle (const Column *column)
 }
 
 gboolean
-kiosk_day_model_load (Model         *model,
+kiosk_day_model_load (KioskDayModel *model,
                       KioskReplica  *replica,
                       GDateTime     *now,
-                      Staff         *staff,
+                      KioskDayStaff *staff,
                       gboolean       week_mode,
                       const char    *employee_id,
                       const char    *date,
@@ -498,7 +498,7 @@ kiosk_day_model_load (Model         *model,
           {
             const KioskEmployee *employee = g_ptr_array_index (employees, i);
             gboolean wanted = pass == 0 && employee->is_active;
-            Column *column;
+            KioskDayColumn *column;
 
             if (pass == 1 && !employee->is_active)
               for (guint j = 0; j < rows->len && !wanted; j++)
@@ -528,7 +528,7 @@ kiosk_day_model_load (Model         *model,
             {
               if (unassigned == G_MAXUINT)
                 {
-                  Column *any = column_new (_("Any staff member"), NULL, NULL, date);
+                  KioskDayColumn *any = column_new (_("Any staff member"), NULL, NULL, date);
 
                   any->open = open;
                   any->close = close;
@@ -562,7 +562,7 @@ kiosk_day_model_load (Model         *model,
           g_autofree char *when_text = NULL;
           g_autofree char *title = NULL;
           g_autoptr(GPtrArray) rows = NULL;
-          Column *column;
+          KioskDayColumn *column;
 
           g_date_add_days (&when, d);
           when_text = format_date (&when);

@@ -73,7 +73,7 @@ struct _KioskDayView
 
   /* The salon, its hours, staff and services change rarely: read once,
    * dropped on KioskContext::replica-changed and on a reload. */
-  Staff          staff;
+  KioskDayStaff  staff;
   gulong         replica_changed_id;
 
   /* A walk-in's details, over its block. */
@@ -176,8 +176,8 @@ texts_update (KioskDayView *self)
 }
 
 static char *
-format_range (KioskDayView *self,
-              const Item   *item)
+format_range (KioskDayView       *self,
+              const KioskDayItem *item)
 {
   char from[8], to[8];
 
@@ -186,10 +186,10 @@ format_range (KioskDayView *self,
 }
 
 static const char *
-item_status (KioskDayView *self,
-             const Item   *item)
+item_status (KioskDayView       *self,
+             const KioskDayItem *item)
 {
-  if (item->kind == BLOCK_WALKIN)
+  if (item->kind == KIOSK_DAY_BLOCK_WALKIN)
     return self->texts.in_service;
   if (item->checked_in && (item->status == KIOSK_APPOINTMENT_PENDING || item->status == KIOSK_APPOINTMENT_CONFIRMED))
     return self->texts.checked_in;
@@ -200,9 +200,9 @@ item_status (KioskDayView *self,
 
 /* A symbol beside the status word, so statuses differ in shape too. */
 static const char *
-item_symbol (const Item *item)
+item_symbol (const KioskDayItem *item)
 {
-  if (item->kind == BLOCK_WALKIN)
+  if (item->kind == KIOSK_DAY_BLOCK_WALKIN)
     return "▶";
   if (item->checked_in && (item->status == KIOSK_APPOINTMENT_PENDING || item->status == KIOSK_APPOINTMENT_CONFIRMED))
     return "➜";
@@ -227,8 +227,8 @@ item_symbol (const Item *item)
  * others (service, status) are alike in many blocks, which share their
  * layouts (see kiosk_day_view_shared_line_layout()). */
 static char **
-item_lines (KioskDayView *self,
-            const Item   *item)
+item_lines (KioskDayView       *self,
+            const KioskDayItem *item)
 {
   char start[8];
   g_autofree char *range = format_range (self, item);
@@ -237,18 +237,18 @@ item_lines (KioskDayView *self,
   format_hm (start, item->start);
   switch (item->kind)
     {
-    case BLOCK_FREE:
+    case KIOSK_DAY_BLOCK_FREE:
       /* Translators: drawn in free time of the calendar: "+ Book" over "10:30 – 12:00". */
       lines[0] = g_markup_printf_escaped ("<b>%s</b>", _("+ Book"));
       lines[1] = g_markup_printf_escaped ("<small>%s</small>", range);
       break;
-    case BLOCK_WALKIN:
+    case KIOSK_DAY_BLOCK_WALKIN:
       lines[0] = g_markup_printf_escaped ("<b>%s %s</b>", start, item->customer);
       lines[1] = g_markup_escape_text (item->service, -1);
       lines[2] = g_markup_printf_escaped ("<small>%s %s%s</small>", item_symbol (item), item_status (self, item),
                                           item->pending ? " · ⟳" : "");
       break;
-    case BLOCK_APPOINTMENT:
+    case KIOSK_DAY_BLOCK_APPOINTMENT:
     default:
       /* Struck through when the time is free again (cancelled, no-show). */
       if (item->status == KIOSK_APPOINTMENT_CANCELLED || item->status == KIOSK_APPOINTMENT_NO_SHOW)
@@ -267,24 +267,24 @@ item_lines (KioskDayView *self,
 /* The staff member named in a block's spoken label (day view), and the day
  * (week view). */
 static const char *
-item_who (KioskDayView *self,
-          const Item   *item)
+item_who (KioskDayView       *self,
+          const KioskDayItem *item)
 {
-  return self->week_mode ? NULL : ((Column *) g_ptr_array_index (self->columns, item->column))->title;
+  return self->week_mode ? NULL : ((KioskDayColumn *) g_ptr_array_index (self->columns, item->column))->title;
 }
 
 static const char *
-item_day (KioskDayView *self,
-          const Item   *item)
+item_day (KioskDayView       *self,
+          const KioskDayItem *item)
 {
-  return self->week_mode ? ((Column *) g_ptr_array_index (self->columns, item->column))->date : NULL;
+  return self->week_mode ? ((KioskDayColumn *) g_ptr_array_index (self->columns, item->column))->date : NULL;
 }
 
 /* What a screen reader says: time, customer, service, status, and whose
  * column (the day too, in the week view). */
 static char *
-item_label (KioskDayView *self,
-            const Item   *item)
+item_label (KioskDayView       *self,
+            const KioskDayItem *item)
 {
   g_autofree char *range = format_range (self, item);
   g_autofree char *when = NULL;
@@ -311,21 +311,21 @@ item_label (KioskDayView *self,
 
   switch (item->kind)
     {
-    case BLOCK_FREE:
+    case KIOSK_DAY_BLOCK_FREE:
       if (who != NULL)
         /* Translators: a free block's spoken label: "Free 10:30 – 12:00 with <staff>, book". */
         return g_strdup_printf (_("Free %s with %s, book"), when, who);
       /* Translators: a free block's spoken label in the week view: "Free <day>, 10:30 – 12:00, book". */
       return g_strdup_printf (_("Free %s, book"), when);
-    case BLOCK_WALKIN:
-    case BLOCK_APPOINTMENT:
+    case KIOSK_DAY_BLOCK_WALKIN:
+    case KIOSK_DAY_BLOCK_APPOINTMENT:
     default:
       if (item->pending)
         /* Translators: a status of a booking the server has not accepted yet: "Confirmed, waiting to sync". */
         status = g_strdup_printf (_("%s, waiting to sync"), item_status (self, item));
       else
         status = g_strdup (item_status (self, item));
-      if (item->kind == BLOCK_WALKIN)
+      if (item->kind == KIOSK_DAY_BLOCK_WALKIN)
         {
           g_autofree char *customer = g_strdup_printf (_("Walk-in: %s"), item->customer);
 
@@ -377,10 +377,10 @@ block_show_item (KioskDayView  *self,
                  KioskDayBlock *block,
                  guint          index)
 {
-  const Item *item = &g_array_index (self->items, Item, index);
+  const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, index);
   const char *who = item_who (self, item);
   const char *day = item_day (self, item);
-  gboolean selected = item->kind == BLOCK_APPOINTMENT && self->selected != NULL
+  gboolean selected = item->kind == KIOSK_DAY_BLOCK_APPOINTMENT && self->selected != NULL
                       && g_strcmp0 (item->id, self->selected) == 0;
   gboolean changed = FALSE;
 
@@ -442,7 +442,7 @@ kiosk_day_view_dup_block_lines (KioskDayBlock *block)
   self = KIOSK_DAY_VIEW (parent);
   if (self->items == NULL || block->index >= self->n_shown)
     return NULL;
-  return item_lines (self, &g_array_index (self->items, Item, block->index));
+  return item_lines (self, &g_array_index (self->items, KioskDayItem, block->index));
 }
 
 /* The layout of a line many blocks draw (a service, a status) at @width:
@@ -499,7 +499,7 @@ find_item (KioskDayView *self,
            const char   *key)
 {
   for (guint i = 0; key != NULL && i < self->items->len; i++)
-    if (g_str_equal (g_array_index (self->items, Item, i).key, key))
+    if (g_str_equal (g_array_index (self->items, KioskDayItem, i).key, key))
       return (int) i;
   return -1;
 }
@@ -511,9 +511,9 @@ find_booking (KioskDayView *self,
 {
   for (guint i = 0; id != NULL && i < self->items->len; i++)
     {
-      const Item *item = &g_array_index (self->items, Item, i);
+      const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, i);
 
-      if (item->kind != BLOCK_FREE && g_str_equal (item->id, id))
+      if (item->kind != KIOSK_DAY_BLOCK_FREE && g_str_equal (item->id, id))
         return (int) i;
     }
   return -1;
@@ -529,7 +529,7 @@ nearest_in_column (KioskDayView *self,
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      const Item *item = &g_array_index (self->items, Item, i);
+      const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, i);
       int distance;
 
       if (item->column != column)
@@ -578,9 +578,9 @@ static void     set_adjustments     (KioskDayView *self,
 /* Puts the new model on screen: blocks are reused by position, and the
  * focus goes back to the block of the same appointment. */
 static void
-apply_model (KioskDayView *self,
-             Model        *model,
-             gboolean      keep_place)
+apply_model (KioskDayView  *self,
+             KioskDayModel *model,
+             gboolean       keep_place)
 {
   gboolean had_focus = focused_item (self) >= 0
                        && gtk_widget_has_focus (gtk_widget_get_focus_child (GTK_WIDGET (self)));
@@ -612,7 +612,7 @@ apply_model (KioskDayView *self,
   /* Remembered even when the focus did not move (the same block). */
   if (target >= 0)
     {
-      const Item *item = &g_array_index (self->items, Item, target);
+      const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, target);
 
       g_free (self->focus_key);
       self->focus_key = g_strdup (item->key);
@@ -682,13 +682,13 @@ static gboolean
 fill_walkin_popover (KioskDayView *self)
 {
   int index = self->items != NULL ? find_item (self, self->walkin_key) : -1;
-  const Item *item;
-  const Column *column;
+  const KioskDayItem *item;
+  const KioskDayColumn *column;
   char start[8];
 
   if (index < 0 || (guint) index >= self->n_shown)
     return FALSE;
-  item = &g_array_index (self->items, Item, index);
+  item = &g_array_index (self->items, KioskDayItem, index);
   column = g_ptr_array_index (self->columns, item->column);
 
   kiosk_day_walkin_set_walkin (KIOSK_DAY_WALKIN (self->walkin_popover), item->id, item->customer, item->service,
@@ -701,7 +701,7 @@ static void
 show_walkin (KioskDayView *self,
              guint         index)
 {
-  const Item *item = &g_array_index (self->items, Item, index);
+  const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, index);
 
   ensure_walkin_popover (self);
   g_free (self->walkin_key);
@@ -723,21 +723,21 @@ static void
 block_clicked (KioskDayBlock *block,
                KioskDayView  *self)
 {
-  const Item *item;
-  const Column *column;
+  const KioskDayItem *item;
+  const KioskDayColumn *column;
 
   if (block->index >= self->n_shown)
     return;
-  item = &g_array_index (self->items, Item, block->index);
+  item = &g_array_index (self->items, KioskDayItem, block->index);
   column = g_ptr_array_index (self->columns, item->column);
 
   switch (item->kind)
     {
-    case BLOCK_APPOINTMENT:
+    case KIOSK_DAY_BLOCK_APPOINTMENT:
       kiosk_day_view_set_selected (self, item->id);
       g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, item->id);
       break;
-    case BLOCK_FREE:
+    case KIOSK_DAY_BLOCK_FREE:
       {
         int time = item->start;
 
@@ -754,7 +754,7 @@ block_clicked (KioskDayBlock *block,
         g_signal_emit (self, signals[BOOK_REQUESTED], 0, column->date, column->employee, time);
       }
       break;
-    case BLOCK_WALKIN:
+    case KIOSK_DAY_BLOCK_WALKIN:
       show_walkin (self, block->index);
       g_signal_emit (self, signals[WALKIN_ACTIVATED], 0, item->id);
       break;
@@ -769,7 +769,7 @@ static void
 scroll_to_item (KioskDayView *self,
                 guint         index)
 {
-  const Item *item;
+  const KioskDayItem *item;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double top, bottom, left, right, lane_w;
@@ -777,7 +777,7 @@ scroll_to_item (KioskDayView *self,
 
   if (index >= self->n_shown || width <= 0 || height <= 0 || self->col_w <= 0)
     return;
-  item = &g_array_index (self->items, Item, index);
+  item = &g_array_index (self->items, KioskDayItem, index);
 
   /* In content coordinates: the header and the axis cover the top and the
    * left of the viewport. */
@@ -813,7 +813,7 @@ kiosk_day_view_set_focus_child (GtkWidget *widget,
   if (child != NULL && KIOSK_IS_DAY_BLOCK (child) && KIOSK_DAY_BLOCK (child)->index < self->n_shown)
     {
       guint index = KIOSK_DAY_BLOCK (child)->index;
-      const Item *item = &g_array_index (self->items, Item, index);
+      const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, index);
 
       g_free (self->focus_key);
       self->focus_key = g_strdup (item->key);
@@ -882,11 +882,11 @@ move_vertical (KioskDayView *self,
                int           current,
                int           step)
 {
-  const Item *item = &g_array_index (self->items, Item, current);
+  const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, current);
   int next = current + step;
 
   if (next < 0 || (guint) next >= self->n_shown
-      || g_array_index (self->items, Item, next).column != item->column)
+      || g_array_index (self->items, KioskDayItem, next).column != item->column)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return TRUE;
@@ -899,7 +899,7 @@ move_horizontal (KioskDayView *self,
                  int           current,
                  int           step)
 {
-  const Item *item = &g_array_index (self->items, Item, current);
+  const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, current);
   int column = (int) item->column + step;
 
   /* To the nearest block in time of the next column that has any. */
@@ -919,12 +919,12 @@ move_to_end (KioskDayView *self,
              int           current,
              gboolean      last)
 {
-  guint column = g_array_index (self->items, Item, current).column;
+  guint column = g_array_index (self->items, KioskDayItem, current).column;
   int target = current;
 
-  while (!last && target > 0 && g_array_index (self->items, Item, target - 1).column == column)
+  while (!last && target > 0 && g_array_index (self->items, KioskDayItem, target - 1).column == column)
     target--;
-  while (last && (guint) target + 1 < self->n_shown && g_array_index (self->items, Item, target + 1).column == column)
+  while (last && (guint) target + 1 < self->n_shown && g_array_index (self->items, KioskDayItem, target + 1).column == column)
     target++;
   return focus_item (self, target);
 }
@@ -981,12 +981,12 @@ key_pressed (GtkEventControllerKey *controller,
 
 /* ---- the header and the time axis --------------------------------------- */
 
-static const GdkRGBA header_bg = RGBA (0xf6, 0xf5, 0xf4);
-static const GdkRGBA line_color = RGBA (0xc0, 0xbf, 0xbc);
-static const GdkRGBA half_line_color = RGBA (0xe4, 0xe3, 0xe0);
-static const GdkRGBA closed_bg = RGBA (0xe8, 0xe7, 0xe4);
-static const GdkRGBA grid_bg = RGBA (0xff, 0xff, 0xff);
-static const GdkRGBA now_color = RGBA (0xc0, 0x1c, 0x28);
+static const GdkRGBA header_bg = KIOSK_DAY_RGBA (0xf6, 0xf5, 0xf4);
+static const GdkRGBA line_color = KIOSK_DAY_RGBA (0xc0, 0xbf, 0xbc);
+static const GdkRGBA half_line_color = KIOSK_DAY_RGBA (0xe4, 0xe3, 0xe0);
+static const GdkRGBA closed_bg = KIOSK_DAY_RGBA (0xe8, 0xe7, 0xe4);
+static const GdkRGBA grid_bg = KIOSK_DAY_RGBA (0xff, 0xff, 0xff);
+static const GdkRGBA now_color = KIOSK_DAY_RGBA (0xc0, 0x1c, 0x28);
 
 static void
 draw_header (GtkDrawingArea *area,
@@ -1008,7 +1008,7 @@ draw_header (GtkDrawingArea *area,
   if (self->columns == NULL || self->columns->len == 0)
     {
       pango_layout_set_text (layout, _("No staff member works on this day."), -1);
-      gdk_cairo_set_source_rgba (cr, &text_color);
+      gdk_cairo_set_source_rgba (cr, &kiosk_day_text_color);
       cairo_move_to (cr, AXIS_W + 12, 8);
       pango_cairo_show_layout (cr, layout);
       return;
@@ -1017,7 +1017,7 @@ draw_header (GtkDrawingArea *area,
   pango_layout_set_width (layout, MAX (self->col_w - 16, 8) * PANGO_SCALE);
   for (guint c = 0; c < self->columns->len; c++)
     {
-      const Column *column = g_ptr_array_index (self->columns, c);
+      const KioskDayColumn *column = g_ptr_array_index (self->columns, c);
       g_autofree char *markup = NULL;
       /* Only the columns in view: the header is as wide as the viewport. */
       double x = AXIS_W + (double) c * self->col_w - gtk_adjustment_get_value (self->hadjustment);
@@ -1029,7 +1029,7 @@ draw_header (GtkDrawingArea *area,
 
       if (column->today)
         {
-          gdk_cairo_set_source_rgba (cr, &focus_color);
+          gdk_cairo_set_source_rgba (cr, &kiosk_day_focus_color);
           cairo_rectangle (cr, x, height - 4, self->col_w, 3);
           cairo_fill (cr);
         }
@@ -1037,7 +1037,7 @@ draw_header (GtkDrawingArea *area,
       cairo_rectangle (cr, x, 0, 1, height);
       cairo_fill (cr);
       pango_layout_set_markup (layout, markup, -1);
-      gdk_cairo_set_source_rgba (cr, &text_color);
+      gdk_cairo_set_source_rgba (cr, &kiosk_day_text_color);
       cairo_move_to (cr, x + 8, 6);
       pango_cairo_show_layout (cr, layout);
     }
@@ -1068,7 +1068,7 @@ draw_axis (GtkDrawingArea *area,
       cairo_rectangle (cr, width - 8, y, 8, 1);
       cairo_fill (cr);
       pango_layout_set_text (layout, text, -1);
-      gdk_cairo_set_source_rgba (cr, &text_color);
+      gdk_cairo_set_source_rgba (cr, &kiosk_day_text_color);
       cairo_move_to (cr, 8, y + 2);
       pango_cairo_show_layout (cr, layout);
     }
@@ -1079,7 +1079,7 @@ draw_axis (GtkDrawingArea *area,
       gboolean shown = FALSE;
 
       for (guint c = 0; c < self->columns->len && !shown; c++)
-        shown = ((Column *) g_ptr_array_index (self->columns, c))->today;
+        shown = ((KioskDayColumn *) g_ptr_array_index (self->columns, c))->today;
       if (shown)
         {
           g_autofree char *text = kiosk_format_time (self->now);
@@ -1117,11 +1117,11 @@ content_height (KioskDayView *self)
 }
 
 static void
-item_rect (KioskDayView  *self,
-           const Item    *item,
-           double         hx,
-           double         vy,
-           GtkAllocation *out)
+item_rect (KioskDayView       *self,
+           const KioskDayItem *item,
+           double              hx,
+           double              vy,
+           GtkAllocation      *out)
 {
   int lane_w = (self->col_w - 2 * COL_PAD) / (int) item->n_lanes;
   int top = HEADER_H + (int) Y_OF (self, item->start) - (int) vy;
@@ -1247,7 +1247,7 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
       GtkAllocation rect;
       gboolean near;
 
-      item_rect (self, &g_array_index (self->items, Item, i), hx, vy, &rect);
+      item_rect (self, &g_array_index (self->items, KioskDayItem, i), hx, vy, &rect);
       near = rect.x + rect.width >= -self->col_w && rect.x <= width + self->col_w
              && rect.y + rect.height >= -height && rect.y <= 2 * height;
       if (!self->allocate_all && !near && !block->placed)
@@ -1275,7 +1275,7 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
         {
           GtkAllocation rect;
 
-          item_rect (self, &g_array_index (self->items, Item, index), hx, vy, &rect);
+          item_rect (self, &g_array_index (self->items, KioskDayItem, index), hx, vy, &rect);
           gtk_popover_set_pointing_to (GTK_POPOVER (self->walkin_popover), &rect);
         }
       gtk_popover_present (GTK_POPOVER (self->walkin_popover));
@@ -1313,7 +1313,7 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
   /* Closed hours shaded, column by column. */
   for (guint c = 0; c < n; c++)
     {
-      const Column *column = g_ptr_array_index (self->columns, c);
+      const KioskDayColumn *column = g_ptr_array_index (self->columns, c);
       double x = AXIS_W + (double) c * self->col_w - hx;
 
       if (x + self->col_w < AXIS_W || x > width)
@@ -1350,7 +1350,7 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
       GtkWidget *block = g_ptr_array_index (self->blocks, i);
       GtkAllocation rect;
 
-      item_rect (self, &g_array_index (self->items, Item, i), hx, vy, &rect);
+      item_rect (self, &g_array_index (self->items, KioskDayItem, i), hx, vy, &rect);
       if (rect.x + rect.width < AXIS_W || rect.x > width || rect.y + rect.height < HEADER_H || rect.y > height)
         continue;
       gtk_widget_snapshot_child (widget, block, snapshot);
@@ -1363,7 +1363,7 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
 
       for (guint c = 0; c < n; c++)
         {
-          const Column *column = g_ptr_array_index (self->columns, c);
+          const KioskDayColumn *column = g_ptr_array_index (self->columns, c);
           double x = AXIS_W + (double) c * self->col_w - hx;
 
           if (column->today && y >= HEADER_H && y <= height)
@@ -1430,7 +1430,7 @@ show (KioskDayView  *self,
       gboolean       keep_place,
       GError       **error)
 {
-  Model model;
+  KioskDayModel model;
   gboolean same_date = g_strcmp0 (self->date, date) == 0;
   g_autoptr(GDateTime) now = NULL;
 
@@ -1453,7 +1453,7 @@ show (KioskDayView  *self,
       /* Open at now on today, else at the opening. */
       for (guint c = 0; c < model.columns->len; c++)
         {
-          const Column *column = g_ptr_array_index (model.columns, c);
+          const KioskDayColumn *column = g_ptr_array_index (model.columns, c);
 
           if (column->today)
             earliest = MIN (earliest, model.now);
@@ -1544,7 +1544,7 @@ shift_days (KioskDayView *self,
   if (date == NULL)
     return FALSE;
   if (!self->week_mode && self->columns != NULL && column < self->columns->len)
-    employee_copy = g_strdup (((Column *) g_ptr_array_index (self->columns, column))->employee);
+    employee_copy = g_strdup (((KioskDayColumn *) g_ptr_array_index (self->columns, column))->employee);
   employee = employee_copy;
 
   if (!show (self, self->week_mode, self->employee, date, FALSE, &error))
@@ -1558,7 +1558,7 @@ shift_days (KioskDayView *self,
     {
       column = G_MAXUINT;
       for (guint c = 0; c < self->columns->len && employee != NULL; c++)
-        if (g_strcmp0 (((Column *) g_ptr_array_index (self->columns, c))->employee, employee) == 0)
+        if (g_strcmp0 (((KioskDayColumn *) g_ptr_array_index (self->columns, c))->employee, employee) == 0)
           column = c;
     }
   if (had_focus)
@@ -1607,8 +1607,8 @@ kiosk_day_view_set_selected (KioskDayView *self,
   for (guint i = 0; i < self->n_shown; i++)
     {
       KioskDayBlock *block = g_ptr_array_index (self->blocks, i);
-      const Item *item = &g_array_index (self->items, Item, i);
-      gboolean selected = item->kind == BLOCK_APPOINTMENT && g_strcmp0 (item->id, appointment_id) == 0;
+      const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, i);
+      gboolean selected = item->kind == KIOSK_DAY_BLOCK_APPOINTMENT && g_strcmp0 (item->id, appointment_id) == 0;
 
       if (block->selected != selected)
         {
@@ -1652,7 +1652,7 @@ kiosk_day_view_dup_label (KioskDayView *self,
   index = self->items != NULL ? find_booking (self, appointment_id) : -1;
   if (index < 0)
     return NULL;
-  return item_label (self, &g_array_index (self->items, Item, index));
+  return item_label (self, &g_array_index (self->items, KioskDayItem, index));
 }
 
 const char *
@@ -1664,7 +1664,7 @@ kiosk_day_view_get_focus_employee (KioskDayView *self)
     return self->employee;
   if (self->columns == NULL || self->focus_column >= self->columns->len)
     return NULL;
-  return ((Column *) g_ptr_array_index (self->columns, self->focus_column))->employee;
+  return ((KioskDayColumn *) g_ptr_array_index (self->columns, self->focus_column))->employee;
 }
 
 guint
@@ -1675,7 +1675,7 @@ kiosk_day_view_get_n_appointments (KioskDayView *self)
   g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), 0);
 
   for (guint i = 0; i < self->n_shown; i++)
-    n += g_array_index (self->items, Item, i).kind == BLOCK_APPOINTMENT;
+    n += g_array_index (self->items, KioskDayItem, i).kind == KIOSK_DAY_BLOCK_APPOINTMENT;
   return n;
 }
 
