@@ -32,7 +32,8 @@
  * with none, GDK 4.8 asks the X server at the end of every frame whether
  * one has come, a round trip that waits for the server to take the
  * frame's image, about 1.4 ms a frame on this VM that no real desk pays.
- * The time from the end of the paint to the frame's end is reported.
+ * The time from the end of the paint to the frame's end is reported;
+ * BENCH_CALENDAR_NO_WM=1 measures without a window manager, for comparison.
  *
  * Also for information: the CPU time GTK's cairo renderer takes to draw the
  * view's render node into an image in memory (the busy day and the empty
@@ -663,6 +664,11 @@ ensure_window_manager (void)
 
   if (!GDK_IS_X11_DISPLAY (display))
     return NULL;
+  if (g_getenv ("BENCH_CALENDAR_NO_WM") != NULL)
+    {
+      g_print ("# window manager: none started (BENCH_CALENDAR_NO_WM is set)\n");
+      return NULL;
+    }
   screen = gdk_x11_display_get_screen (display);
   if (g_strcmp0 (gdk_x11_screen_get_window_manager_name (screen), "unknown") != 0)
     {
