@@ -33,9 +33,10 @@ struct _KioskDayBlock
   char                   *who;
   char                   *day;
   char                  **lines;     /* markup, one a line */
+  char                   *marked_first; /* the first with the status's symbol */
   char                   *label;
   PangoLayout            *layout;    /* of the first line */
-  int                     layout_width;
+  PangoLayout            *marked_layout; /* of marked_first, in a short block */
   /* Where the last pointer press fell, for a click into free time. */
   double                  press_y;
   gint64                  press_time;
@@ -47,9 +48,15 @@ struct _KioskDayBlock
 static const GdkRGBA kiosk_day_text_color = KIOSK_DAY_RGBA (0x24, 0x1f, 0x31);
 static const GdkRGBA kiosk_day_focus_color = KIOSK_DAY_RGBA (0x1a, 0x5f, 0xb4);
 
+/* The text of each line @self draws at its size, top to bottom (tests);
+ * @text_bottom: where the last ends, from the block's top. */
+char       **kiosk_day_block_dup_drawn_lines   (KioskDayBlock  *self,
+                                                int            *text_bottom);
+
 /* kiosk-day-view.c: the lines a block draws, from the item it shows in its
  * view (NULL when it is in none). */
-char       **kiosk_day_view_dup_block_lines    (KioskDayBlock *block);
+char       **kiosk_day_view_dup_block_lines    (KioskDayBlock  *block,
+                                                char          **marked_first);
 /* kiosk-day-view.c: the view's shared layout of a line many blocks draw. */
 PangoLayout *kiosk_day_view_shared_line_layout (KioskDayBlock *block,
                                                 const char    *markup,

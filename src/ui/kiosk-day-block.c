@@ -13,6 +13,11 @@
  * look (and minimum size) off, since it draws itself. */
 G_DEFINE_FINAL_TYPE (KioskDayBlock, kiosk_day_block, GTK_TYPE_BUTTON)
 
+/* Where the first line of text starts, below the block's top. */
+#define TEXT_TOP  3
+/* A block's lines: who and when, the service, the status. */
+#define MAX_LINES 3
+
 typedef struct {
   GdkRGBA fill;
   GdkRGBA border;
@@ -88,6 +93,92 @@ append_outline (GtkSnapshot           *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+/* The layout of the first line, or of the marked one, at @text_width. */
+static PangoLayout *
+first_line_layout (KioskDayBlock *self,
+                   gboolean       marked,
+                   int            text_width)
+{
+  PangoLayout **layout = marked ? &self->marked_layout : &self->layout;
+
+  if (*layout == NULL)
+    {
+      *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_ellipsize (*layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_markup (*layout, marked ? self->marked_first : self->lines[0], -1);
+    }
+  if (pango_layout_get_width (*layout) != text_width * PANGO_SCALE)
+    pango_layout_set_width (*layout, text_width * PANGO_SCALE);
+  return *layout;
+}
+
+/* The lines the block draws at @width × @height, top to bottom, into
+ * @layouts and @heights: whole lines only, as many as fit. When not all
+ * fit, the status's symbol goes in front of the first, so that no block
+ * shows its status by colour alone. *@clip: the first line does not fit
+ * either (a very short block). */
+static guint
+text_lines (KioskDayBlock *self,
+            int            width,
+            int            height,
+            PangoLayout   *layouts[MAX_LINES],
+            int            heights[MAX_LINES],
+            gboolean      *clip)
+{
+  int text_width = MAX (width - 20, 8);
+  int room = height - 2 - TEXT_TOP;
+  guint n = 0, fit = 0;
+  int total = 0;
+
+  *clip = FALSE;
+  if (self->lines == NULL)
+    self->lines = kiosk_day_view_dup_block_lines (self, &self->marked_first);
+  if (self->lines == NULL)
+    return 0;
+  for (; n < MAX_LINES && self->lines[n] != NULL; n++)
+    {
+      layouts[n] = n == 0 ? first_line_layout (self, FALSE, text_width)
+                          : kiosk_day_view_shared_line_layout (self, self->lines[n], text_width);
+      if (layouts[n] == NULL)
+        break;
+      pango_layout_get_pixel_size (layouts[n], NULL, &heights[n]);
+      total += heights[n];
+    }
+  if (n == 0)
+    return 0;
+  if (total > room && self->marked_first != NULL)
+    {
+      layouts[0] = first_line_layout (self, TRUE, text_width);
+      pango_layout_get_pixel_size (layouts[0], NULL, &heights[0]);
+    }
+  for (total = 0; fit < n && (fit == 0 || total + heights[fit] <= room); fit++)
+    total += heights[fit];
+  *clip = heights[0] > room;
+  return fit;
+}
+
+char **
+kiosk_day_block_dup_drawn_lines (KioskDayBlock *self,
+                                 int           *text_bottom)
+{
+  PangoLayout *layouts[MAX_LINES];
+  int heights[MAX_LINES];
+  gboolean clip;
+  guint n = text_lines (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)),
+                        layouts, heights, &clip);
+  char **texts = g_new0 (char *, n + 1);
+  int bottom = TEXT_TOP;
+
+  for (guint i = 0; i < n; i++)
+    {
+      texts[i] = g_strdup (pango_layout_get_text (layouts[i]));
+      bottom += heights[i];
+    }
+  if (text_bottom != NULL)
+    *text_bottom = bottom;
+  return texts;
+}
+
 static void
 kiosk_day_block_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -98,6 +189,10 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
   const Palette *palette = block_palette (self);
   graphene_rect_t box = GRAPHENE_RECT_INIT (1, 1, MAX (width - 2, 1), MAX (height - 2, 1));
   gboolean appointment = self->kind == KIOSK_DAY_BLOCK_APPOINTMENT;
+  PangoLayout *layouts[MAX_LINES];
+  int heights[MAX_LINES];
+  guint n_lines;
+  gboolean clip;
 
   /* Square corners and plain rectangles only: a busy day draws hundreds
    * of these in every frame of a scroll. */
@@ -120,46 +215,26 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
     append_outline (snapshot, &GRAPHENE_RECT_INIT (4, 4, MAX (width - 8, 1), MAX (height - 8, 1)), 0,
                     &palette->border, 1);
 
-  if (self->lines == NULL)
-    self->lines = kiosk_day_view_dup_block_lines (self);
-  if (self->lines != NULL && self->lines[0] != NULL)
+  n_lines = text_lines (self, width, height, layouts, heights, &clip);
+  if (n_lines > 0)
     {
-      int text_width = MAX (width - 20, 8);
       int y = 0;
 
-      if (self->layout == NULL)
-        {
-          self->layout = gtk_widget_create_pango_layout (widget, NULL);
-          pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-          pango_layout_set_markup (self->layout, self->lines[0], -1);
-          self->layout_width = -1;
-        }
-      if (self->layout_width != text_width)
-        {
-          pango_layout_set_width (self->layout, text_width * PANGO_SCALE);
-          self->layout_width = text_width;
-        }
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (2, 2, MAX (width - 4, 1), MAX (height - 4, 1)));
+      if (clip)
+        gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (2, 2, MAX (width - 4, 1), MAX (height - 4, 1)));
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->kind == KIOSK_DAY_BLOCK_FREE ? 8 : 11, 3));
-      /* Line by line, as far as the block is tall. */
-      for (guint i = 0; self->lines[i] != NULL && y < height; i++)
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->kind == KIOSK_DAY_BLOCK_FREE ? 8 : 11, TEXT_TOP));
+      for (guint i = 0; i < n_lines; i++)
         {
-          PangoLayout *layout = i == 0 ? self->layout
-                                       : kiosk_day_view_shared_line_layout (self, self->lines[i], text_width);
-          int line_height;
-
-          if (layout == NULL)
-            break;
           gtk_snapshot_save (snapshot);
           gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
-          gtk_snapshot_append_layout (snapshot, layout, &kiosk_day_text_color);
+          gtk_snapshot_append_layout (snapshot, layouts[i], &kiosk_day_text_color);
           gtk_snapshot_restore (snapshot);
-          pango_layout_get_pixel_size (layout, NULL, &line_height);
-          y += line_height;
+          y += heights[i];
         }
       gtk_snapshot_restore (snapshot);
-      gtk_snapshot_pop (snapshot);
+      if (clip)
+        gtk_snapshot_pop (snapshot);
     }
 
   if (gtk_widget_has_focus (widget))
@@ -204,8 +279,10 @@ kiosk_day_block_finalize (GObject *object)
   g_free (self->who);
   g_free (self->day);
   g_strfreev (self->lines);
+  g_free (self->marked_first);
   g_free (self->label);
   g_clear_object (&self->layout);
+  g_clear_object (&self->marked_layout);
 
   G_OBJECT_CLASS (kiosk_day_block_parent_class)->finalize (object);
 }

@@ -225,15 +225,21 @@ item_symbol (const KioskDayItem *item)
 
 /* The lines a block draws, as markup: the first says whose booking, the
  * others (service, status) are alike in many blocks, which share their
- * layouts (see kiosk_day_view_shared_line_layout()). */
+ * layouts (see kiosk_day_view_shared_line_layout()). @marked_first: the
+ * first line with the status's symbol in front, for a block too short to
+ * show its status line (NULL for free time), so that no block tells its
+ * status by colour alone. */
 static char **
-item_lines (KioskDayView       *self,
-            const KioskDayItem *item)
+item_lines (KioskDayView        *self,
+            const KioskDayItem  *item,
+            char               **marked_first)
 {
   char start[8];
   g_autofree char *range = format_range (self, item);
   char **lines = g_new0 (char *, 4);
+  gboolean struck = item->status == KIOSK_APPOINTMENT_CANCELLED || item->status == KIOSK_APPOINTMENT_NO_SHOW;
 
+  *marked_first = NULL;
   format_hm (start, item->start);
   switch (item->kind)
     {
@@ -247,14 +253,21 @@ item_lines (KioskDayView       *self,
       lines[1] = g_markup_escape_text (item->service, -1);
       lines[2] = g_markup_printf_escaped ("<small>%s %s%s</small>", item_symbol (item), item_status (self, item),
                                           item->pending ? " · ⟳" : "");
+      *marked_first = g_markup_printf_escaped ("<b>%s %s %s</b>", item_symbol (item), start, item->customer);
       break;
     case KIOSK_DAY_BLOCK_APPOINTMENT:
     default:
       /* Struck through when the time is free again (cancelled, no-show). */
-      if (item->status == KIOSK_APPOINTMENT_CANCELLED || item->status == KIOSK_APPOINTMENT_NO_SHOW)
-        lines[0] = g_markup_printf_escaped ("<b>%s <s>%s</s></b>", start, item->customer);
+      if (struck)
+        {
+          lines[0] = g_markup_printf_escaped ("<b>%s <s>%s</s></b>", start, item->customer);
+          *marked_first = g_markup_printf_escaped ("<b>%s %s <s>%s</s></b>", item_symbol (item), start, item->customer);
+        }
       else
-        lines[0] = g_markup_printf_escaped ("<b>%s %s</b>", start, item->customer);
+        {
+          lines[0] = g_markup_printf_escaped ("<b>%s %s</b>", start, item->customer);
+          *marked_first = g_markup_printf_escaped ("<b>%s %s %s</b>", item_symbol (item), start, item->customer);
+        }
       lines[1] = g_markup_escape_text (item->service, -1);
       lines[2] = g_markup_printf_escaped ("<small>%s %s%s%s</small>", item_symbol (item), item_status (self, item),
                                           item->pending ? " · ⟳ " : "",
@@ -414,8 +427,11 @@ block_show_item (KioskDayView  *self,
       g_free (block->day);
       block->day = g_strdup (day);
       g_clear_pointer (&block->lines, g_strfreev);
+      g_clear_pointer (&block->marked_first, g_free);
       if (block->layout != NULL)
         drop_layout (self, g_steal_pointer (&block->layout));
+      if (block->marked_layout != NULL)
+        drop_layout (self, g_steal_pointer (&block->marked_layout));
       changed = TRUE;
       if (g_strcmp0 (block->label, label) != 0)
         {
@@ -432,7 +448,8 @@ block_show_item (KioskDayView  *self,
 
 /* The lines a block draws, made when it is first drawn. */
 char **
-kiosk_day_view_dup_block_lines (KioskDayBlock *block)
+kiosk_day_view_dup_block_lines (KioskDayBlock  *block,
+                                char          **marked_first)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (block));
   KioskDayView *self;
@@ -442,7 +459,7 @@ kiosk_day_view_dup_block_lines (KioskDayBlock *block)
   self = KIOSK_DAY_VIEW (parent);
   if (self->items == NULL || block->index >= self->n_shown)
     return NULL;
-  return item_lines (self, &g_array_index (self->items, KioskDayItem, block->index));
+  return item_lines (self, &g_array_index (self->items, KioskDayItem, block->index), marked_first);
 }
 
 /* The layout of a line many blocks draw (a service, a status) at @width:

@@ -18,6 +18,7 @@
 #include "kiosk-application.h"
 #include "kiosk-ui-test.h"
 #include "ui/kiosk-format.h"
+#include "ui/kiosk-day-block-private.h"
 #include "ui/kiosk-day-view.h"
 #include "ui/kiosk-page.h"
 #include "ui/kiosk-window.h"
@@ -602,6 +603,84 @@ test_calendar_places (void)
   kiosk_ui_test_wait_for_paint (view);
 }
 
+/* A block shows whole lines only, as many as fit. A tall one reads time and
+ * customer, service, then the status with its symbol; one too short for all
+ * that puts the status's symbol in front of its first line, so that no block
+ * tells its status by colour alone. */
+static gboolean
+starts_with_status_symbol (const char *text)
+{
+  static const char *symbols[] = { "✓", "✔", "✕", "⊘", "◔", "➜", "▶", "•" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_str_has_prefix (text, symbols[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_calendar_block_lines (void)
+{
+  GtkWidget *page = visit_page ("calendar");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *shown = NULL;
+  KioskDayView *view;
+  guint n_short = 0, n_tall = 0;
+
+  collect_widgets (page, views, is_day_view);
+  g_assert_cmpuint (views->len, >=, 1);
+  view = g_ptr_array_index (views, 0);
+  shown = g_strdup (kiosk_day_view_get_date (view));
+
+  /* The coming week, until both kinds have been seen (the demo has quarter
+   * hour services). */
+  for (int days = 0; days < 7 && (n_short == 0 || n_tall == 0); days++)
+    {
+      g_autofree char *date = kiosk_date_add_days (shown, days);
+      g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
+
+      g_assert_true (kiosk_day_view_show_day (view, date, NULL));
+      let_rest (GTK_WIDGET (view));
+      collect_widgets (GTK_WIDGET (view), blocks, is_shown_block);
+      for (guint i = 0; i < blocks->len; i++)
+        {
+          KioskDayBlock *block = g_ptr_array_index (blocks, i);
+          int height = gtk_widget_get_height (GTK_WIDGET (block));
+          int bottom = 0;
+          g_auto(GStrv) lines = kiosk_day_block_dup_drawn_lines (block, &bottom);
+          guint n = g_strv_length (lines);
+          g_autofree char *start = kiosk_time_format_short (block->start);
+
+          if (block->kind == KIOSK_DAY_BLOCK_FREE)
+            continue;
+          g_assert_cmpuint (n, >=, 1);
+          /* Nothing cut at the bottom (a first line alone may be, in a
+           * block shorter than a line). */
+          if (n > 1)
+            g_assert_cmpint (bottom, <=, height - 2);
+          g_assert_nonnull (strstr (lines[0], start));
+          g_assert_nonnull (strstr (lines[0], block->customer));
+          if (n == 3)
+            {
+              n_tall++;
+              g_assert_false (starts_with_status_symbol (lines[0]));
+              g_assert_true (starts_with_status_symbol (lines[2]));
+            }
+          else
+            {
+              n_short++;
+              g_assert_true (starts_with_status_symbol (lines[0]));
+            }
+        }
+    }
+  g_test_message ("blocks with every line: %u; too short for them, marked: %u", n_tall, n_short);
+  g_assert_cmpuint (n_tall, >, 0);
+  g_assert_cmpuint (n_short, >, 0);
+
+  g_assert_true (kiosk_day_view_show_day (view, shown, NULL));
+  kiosk_ui_test_wait_for_paint (GTK_WIDGET (view));
+}
+
 /* At the window's usual 1280 px, a staff member's week shows all seven
  * days without scrolling sideways. */
 static void
@@ -850,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/ui/page/calendar/walkin", test_calendar_walkin);
   g_test_add_func ("/ui/page/calendar/places", test_calendar_places);
   g_test_add_func ("/ui/page/calendar/week-fits", test_calendar_week_fits);
+  g_test_add_func ("/ui/page/calendar/block-lines", test_calendar_block_lines);
   g_test_add_func ("/ui/page/staff", test_staff);
 
   app = kiosk_application_new ("com.salonity.Kiosk.Test", G_APPLICATION_NON_UNIQUE);
