@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+"""Session set-up for every test under server/ (the app's and the host's).
+
+This is the root conftest, so pytest loads it whichever test directory is
+asked for. It starts PostgreSQL and Redis (tests/harness.py) once, puts their
+addresses in the environment that host.settings reads, and names the
+settings and sets Django up; pytest-django's django_db_setup creates the test database in that PostgreSQL.
+"""
+
+import os
+
+import pytest
+
+import harness  # server/tests, on sys.path through pytest.ini's pythonpath
+
+_harness = None
+
+
+def pytest_configure(config):
+    global _harness
+    if config.option.help or config.option.version:
+        return
+    if _harness is None:
+        if "DJANGO_SETTINGS_MODULE" in os.environ:
+            # pytest-django would already have read the settings, before the
+            # databases' ports were known.
+            raise pytest.UsageError("unset DJANGO_SETTINGS_MODULE: the server tests name "
+                                    "host.settings themselves once PostgreSQL and Redis run")
+        _harness = harness.Harness(quiet=config.option.verbose <= 0).start()
+        os.environ.update(_harness.env)
+        os.environ["DJANGO_SETTINGS_MODULE"] = "host.settings"
+        # pytest-django sets Django up in its own pytest_configure only if
+        # something has read the settings already; do it here, now that the
+        # environment is complete.
+        import django
+
+        django.setup()
+
+
+def pytest_unconfigure(config):
+    global _harness
+    if _harness is not None:
+        _harness.stop()
+        _harness = None
+
+
+def pytest_report_header(config):
+    if _harness is not None:
+        return ["harness: PostgreSQL 127.0.0.1:%d, Redis 127.0.0.1:%d, in %s"
+                % (_harness.pg_port, _harness.redis_port, _harness.data_dir)]
+    return None
+
+
+@pytest.fixture(scope="session")
+def kiosk_harness():
+    """The running PostgreSQL + Redis (ports, data dir, env) of this session."""
+    assert _harness is not None and _harness.started
+    return _harness

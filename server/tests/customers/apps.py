@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+from django.apps import AppConfig
+
+
+class CustomersConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "customers"
