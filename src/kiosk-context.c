@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "demo/kiosk-demo.h"
+#include "domain/kiosk-time.h"
 #include "kiosk-context.h"
 
 struct _KioskContext
@@ -23,6 +24,7 @@ struct _KioskContext
   GSettings    *settings;
   char         *notice;
   GDateTime    *pinned_now;
+  GTimeSpan     clock_offset;    /* KIOSK_TEST_CLOCK_OFFSET, µs; 0 outside tests */
   GTimeZone    *salon_tz;
 
   KioskCredentials *credentials;
@@ -309,6 +311,8 @@ kiosk_context_new (const char  *data_dir,
   g_autofree char *db_path = NULL;
 
   self->demo = demo;
+  if (!kiosk_time_parse_clock_offset (g_getenv ("KIOSK_TEST_CLOCK_OFFSET"), &self->clock_offset))
+    g_warning ("KIOSK_TEST_CLOCK_OFFSET is not a number of seconds; the clock is not moved");
   if (data_dir != NULL)
     self->data_dir = g_canonicalize_filename (data_dir, NULL);
   else if (demo)
@@ -414,8 +418,16 @@ kiosk_context_dup_now (KioskContext *self)
     return g_date_time_to_timezone (self->pinned_now, self->salon_tz);
 
   utc = g_date_time_new_now_utc ();
+  if (self->clock_offset != 0)
+    {
+      GDateTime *shifted = g_date_time_add (utc, self->clock_offset);
+
+      g_date_time_unref (utc);
+      utc = shifted;
+    }
   return g_date_time_to_timezone (utc, self->salon_tz);
 }
+
 
 void
 kiosk_context_set_now (KioskContext *self,

@@ -41,7 +41,11 @@ const char   *kiosk_context_get_notice     (KioskContext  *self);
 
 /* "Today" in the salon's time zone, as YYYY-MM-DD, and the salon's current
  * wall-clock time. The clock can be pinned for tests and screenshots with
- * kiosk_context_set_now(). */
+ * kiosk_context_set_now(). Tests that run the real program (the journeys)
+ * move it to a fixed salon day and time instead, where it keeps running:
+ * KIOSK_TEST_CLOCK_OFFSET, seconds added to the real clock, read when the
+ * context is made; the contract server of tests/server reads the same
+ * variable, so both sides agree on "now". Unset for every real kiosk. */
 GDateTime    *kiosk_context_dup_now        (KioskContext  *self);
 void          kiosk_context_set_now        (KioskContext  *self,
                                             GDateTime     *now);

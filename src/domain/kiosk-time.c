@@ -127,3 +127,21 @@ kiosk_date_day_of_week (const char *iso_date)
   /* GDateWeekday runs from G_DATE_MONDAY = 1 to G_DATE_SUNDAY = 7. */
   return (int)g_date_get_weekday (&date) - 1;
 }
+
+gboolean
+kiosk_time_parse_clock_offset (const char *text,
+                               GTimeSpan  *offset)
+{
+  char *end = NULL;
+  gdouble seconds;
+
+  *offset = 0;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  seconds = g_ascii_strtod (text, &end);
+  /* About 290 000 years either way fit a GTimeSpan; a test needs years. */
+  if (end == text || *end != '\0' || !(seconds > -1e12 && seconds < 1e12))
+    return FALSE;
+  *offset = (GTimeSpan) (seconds * G_TIME_SPAN_SECOND);
+  return TRUE;
+}

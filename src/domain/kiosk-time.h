@@ -37,4 +37,10 @@ char    *kiosk_date_add_days     (const char *iso_date,
 /* 0 = Monday … 6 = Sunday (the API's day_of_week), -1 if @iso_date is invalid. */
 int      kiosk_date_day_of_week  (const char *iso_date);
 
+/* The test clock (KIOSK_TEST_CLOCK_OFFSET): a number of seconds, maybe
+ * negative or fractional, as a GTimeSpan. NULL or "" is 0; anything else
+ * that is not a finite number is FALSE. */
+gboolean kiosk_time_parse_clock_offset (const char *text,
+                                        GTimeSpan  *offset);
+
 G_END_DECLS

@@ -237,7 +237,7 @@ kiosk_test_server_seed_demo (KioskTestServer  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "The server already holds data; seed an empty one");
       return FALSE;
     }
-  dt = g_date_time_new_now (kiosk_test_server_get_timezone (self));
+  dt = kiosk_test_server_dup_now (self);
   now = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.%f%:z");
   if (today == NULL)
     today = real_today = g_date_time_format (dt, "%Y-%m-%d");

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "domain/kiosk-time.h"
 #include "kiosk-test-server.h"
 #include "kiosk-test-server-private.h"
 
@@ -56,6 +57,7 @@ struct _KioskTestServer
   GPtrArray  *requests;   /* in-flight paused requests */
   guint       ping_interval;
   gint64      clock_offset_s;   /* added to the Date header of every reply */
+  GTimeSpan   test_clock;       /* KIOSK_TEST_CLOCK_OFFSET: the salon's "now" moved, as the kiosk's */
   gboolean    demo_open_every_day;
   int         tx_depth;
   gboolean    notify_pending;
@@ -285,7 +287,17 @@ error_code (const char *code, const char *detail)
 static GDateTime *
 server_now (KioskTestServer *self)
 {
-  return g_date_time_new_now (self->tz);
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->tz);
+
+  /* The Date header stays real: a moved test clock is not a skew. */
+  return g_date_time_add (now, self->test_clock);
+}
+
+GDateTime *
+kiosk_test_server_dup_now (KioskTestServer *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TEST_SERVER (self), NULL);
+  return server_now (self);
 }
 
 static char *
@@ -2767,6 +2779,8 @@ kiosk_test_server_new (const char *data_dir, GError **error)
       return NULL;
     }
   self->data_dir = g_strdup (data_dir);
+  if (!kiosk_time_parse_clock_offset (g_getenv ("KIOSK_TEST_CLOCK_OFFSET"), &self->test_clock))
+    g_warning ("KIOSK_TEST_CLOCK_OFFSET is not a number of seconds; the clock is not moved");
   path = g_build_filename (data_dir, "server.sqlite3", NULL);
   if (sqlite3_open (path, &self->db) != SQLITE_OK)
     {

@@ -121,6 +121,10 @@ void             kiosk_test_server_set_throttle     (KioskTestServer  *self,
 void             kiosk_test_server_set_clock_offset  (KioskTestServer *self,
                                                       gint64           seconds);
 
+/* The salon's "now" as the server sees it: the real clock moved by
+ * KIOSK_TEST_CLOCK_OFFSET, as the kiosk's (kiosk-context.h). */
+GDateTime       *kiosk_test_server_dup_now           (KioskTestServer *self);
+
 /* WebSocket keep-alive ping interval in seconds (30 by default). */
 void             kiosk_test_server_set_ping_interval (KioskTestServer *self,
                                                       guint            seconds);

@@ -21,7 +21,6 @@
 #
 # usage: booking_journeys.py PROGRAM DEV-SERVER LANG      (TAP on stdout)
 
-import datetime
 import json
 import os
 import re
@@ -36,16 +35,6 @@ import kiosk_journeys as kj  # noqa: E402
 a11y = None
 
 OPEN = ("pending", "confirmed")
-
-
-def salon_now(rows):
-    salon = (rows.get("salon") or [{}])[0].get("data", {})
-    try:
-        from zoneinfo import ZoneInfo
-        tz = ZoneInfo(salon.get("timezone") or "Europe/Istanbul")
-    except Exception:
-        tz = datetime.timezone(datetime.timedelta(hours=3))
-    return datetime.datetime.now(tz)
 
 
 def seconds(value):
@@ -208,7 +197,7 @@ class BookingJourneys(kj.Journeys):
     def pick_booking_today(self, rows):
         """Today's open booking, not checked in, of a known customer: one of
         ours when it is today, else the salon's first after now."""
-        now = salon_now(rows)
+        now = kj.salon_now()
         today = now.strftime("%Y-%m-%d")
         customers = {r["data"]["id"]: r["data"] for r in rows.get("customer", [])}
         services = {r["data"]["id"]: r["data"] for r in rows.get("service", [])}
