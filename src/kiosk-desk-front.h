@@ -49,8 +49,10 @@ KioskWaitEstimate *kiosk_desk_estimate_join (KioskContext  *context,
 
 /* A person joins the queue (customer mode). @phone_input in any way people
  * type Turkish numbers; a phone that is a customer's links the walk-in to
- * them. NULL @consent_time: KIOSK_DESK_ERROR_NO_CONSENT. Returns the new
- * walk-in's id; its place and estimate come from kiosk_desk_list_queue(). */
+ * them. NULL @consent_time: KIOSK_DESK_ERROR_NO_CONSENT; otherwise the row
+ * and its "walkin.create" entry keep it with the walk-in notice's version
+ * (domain/kiosk-kvkk.h, docs/kiosk-api.md §3.6). Returns the new walk-in's
+ * id; its place and estimate come from kiosk_desk_list_queue(). */
 char      *kiosk_desk_join_queue          (KioskContext  *context,
                                            const char    *name,
                                            const char    *phone_input,

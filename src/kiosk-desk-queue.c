@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domain/kiosk-kvkk.h"
 #include "domain/kiosk-phone.h"
 #include "domain/kiosk-time.h"
 #include "kiosk-desk-front-private.h"
@@ -347,6 +348,7 @@ kiosk_desk_join_queue (KioskContext  *context,
   g_autoptr(KioskCustomer) customer = NULL;
   g_autoptr(GPtrArray) same_phone = NULL;
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) consent_local = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *body = NULL;
   g_autofree char *today = NULL;
@@ -422,6 +424,12 @@ kiosk_desk_join_queue (KioskContext  *context,
   walkin->preferred_employee = g_strdup (preferred_employee_id);
   walkin->status = KIOSK_WALKIN_WAITING;
   walkin->arrived_at = kiosk_desk_front_instant (now);
+  /* Kept with the row and sent with it (docs/kiosk-api.md §3.6): the
+   * person's own tap, on the kiosk's clock, written in the salon's time as
+   * arrived_at is, and the notice they read. */
+  consent_local = g_date_time_to_timezone (consent_time, g_date_time_get_timezone (now));
+  walkin->consent_at = kiosk_desk_front_instant (consent_local);
+  walkin->consent_notice = g_strdup (KIOSK_KVKK_NOTICE_WALKIN);
   walkin->pending = TRUE;
   body = kiosk_json_walkin_create_body (walkin);
   /* A customer who just registered here is created first. */
@@ -443,7 +451,7 @@ kiosk_desk_join_queue (KioskContext  *context,
   return g_strdup (walkin->id);
 }
 
-/* The moves the server allows (kiosk-api.md §3.3, walkins/{id}/status/). */
+/* The moves the server allows (docs/kiosk-api.md §3.3, walkins/{id}/status/). */
 static gboolean
 walkin_move_allowed (KioskWalkinStatus from,
                      KioskWalkinStatus to)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domain/kiosk-kvkk.h"
 #include "domain/kiosk-phone.h"
 #include "kiosk-desk.h"
 #include "kiosk-desk-front-private.h"
@@ -137,6 +138,10 @@ kiosk_desk_register_customer (KioskContext  *context,
   customer->id = g_uuid_string_random ();
   customer->loyalty_level = KIOSK_LEVEL_BRONZE;
   customer->consent_at = g_date_time_format_iso8601 (consent_utc);
+  /* The customer record's notice, whether the member read it on the
+   * loyalty page or staff at the booking panel ticked that the customer
+   * has (domain/kiosk-kvkk.h, docs/kiosk-api.md §3.6). */
+  customer->consent_notice = g_strdup (KIOSK_KVKK_NOTICE_MEMBER);
   customer->updated_at = g_strdup (customer->consent_at);
   customer->pending = TRUE;
   body = kiosk_json_customer_create_body (customer);

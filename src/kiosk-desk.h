@@ -36,9 +36,11 @@ KioskCustomer *kiosk_desk_find_self            (KioskContext  *context,
  * (i -> İ), then four asterisks whatever the length. "" for none. */
 char          *kiosk_desk_mask_surname         (const char    *last_name);
 
-/* A new member from the kiosk's "Become a member" form: a pending
- * customer row with consent_at = @consent_time, and a "customer.create"
- * outbox entry, in one transaction. Returns the new id. */
+/* A new member from the kiosk's "Become a member" form (or the booking
+ * panel's new customer): a pending customer row with consent_at =
+ * @consent_time and the member notice's version (domain/kiosk-kvkk.h), and
+ * a "customer.create" outbox entry carrying both, in one transaction.
+ * Returns the new id. */
 char          *kiosk_desk_register_customer    (KioskContext  *context,
                                                 const char    *first_name,
                                                 const char    *last_name,

@@ -74,6 +74,7 @@ kiosk_customer_free (KioskCustomer *self)
   g_free (self->phone);
   g_free (self->updated_at);
   g_free (self->consent_at);
+  g_free (self->consent_notice);
   g_free (self);
 }
 
@@ -116,6 +117,8 @@ kiosk_walkin_free (KioskWalkin *self)
   g_free (self->arrived_at);
   g_free (self->called_at);
   g_free (self->finished_at);
+  g_free (self->consent_at);
+  g_free (self->consent_notice);
   g_free (self);
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Plain records for the entities of the API contract (kiosk-api.md §3.4).
+ * Plain records for the entities of the API contract (docs/kiosk-api.md §3.4).
  * They carry data between the replica, the sync engine and the UI; no layer
  * owns them, so they live in domain/ and depend on GLib only.
  *
@@ -21,7 +21,7 @@
 
 G_BEGIN_DECLS
 
-/* The entities of the change feed (kiosk-api.md §3.2), in the order a
+/* The entities of the change feed (docs/kiosk-api.md §3.2), in the order a
  * snapshot can apply them without dangling references. */
 typedef enum {
   KIOSK_ENTITY_SALON,
@@ -121,7 +121,11 @@ typedef struct {
   gint64             total_spent;    /* kuruş */
   gint64             total_visits;
   char              *updated_at;
-  char              *consent_at;     /* KVKK consent given at the kiosk, or NULL */
+  /* KVKK consent given at this kiosk (docs/kiosk-api.md §3.6): when, and
+   * the notice's version (domain/kiosk-kvkk.h); NULL for the others. The
+   * feed never carries them. */
+  char              *consent_at;
+  char              *consent_notice;
   gint64             version;
   gboolean           pending;
 } KioskCustomer;
@@ -157,6 +161,8 @@ typedef struct {
   char              *arrived_at;
   char              *called_at;
   char              *finished_at;
+  char              *consent_at;         /* as the customer's, §3.6 */
+  char              *consent_notice;
   gint64             version;
   gboolean           pending;
 } KioskWalkin;

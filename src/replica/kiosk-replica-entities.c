@@ -178,17 +178,20 @@ kiosk_replica_put_customer (KioskReplica         *self,
                             const KioskCustomer  *customer,
                             GError              **error)
 {
+  /* The consent is this kiosk's knowledge, never the feed's (§3.6): a
+   * server copy without it keeps what the desk recorded. */
   BEGIN_PUT ("INSERT INTO customer (id, first_name, last_name, phone, loyalty_level, total_points, "
              "                      current_points, total_spent, total_visits, updated_at, consent_at, "
-             "                      version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+             "                      consent_notice, version, pending) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
              "ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
              "  last_name = excluded.last_name, phone = excluded.phone, "
              "  loyalty_level = excluded.loyalty_level, total_points = excluded.total_points, "
              "  current_points = excluded.current_points, total_spent = excluded.total_spent, "
              "  total_visits = excluded.total_visits, updated_at = excluded.updated_at, "
-             "  consent_at = excluded.consent_at, version = excluded.version, "
-             "  pending = excluded.pending");
+             "  consent_at = coalesce (excluded.consent_at, consent_at), "
+             "  consent_notice = coalesce (excluded.consent_notice, consent_notice), "
+             "  version = excluded.version, pending = excluded.pending");
 
   g_return_val_if_fail (customer != NULL && customer->id != NULL, FALSE);
 
@@ -203,8 +206,9 @@ kiosk_replica_put_customer (KioskReplica         *self,
   sqlite3_bind_int64 (stmt, 9, customer->total_visits);
   kiosk_replica_bind_text (stmt, 10, customer->updated_at);
   kiosk_replica_bind_text (stmt, 11, customer->consent_at);
-  sqlite3_bind_int64 (stmt, 12, customer->version);
-  sqlite3_bind_int (stmt, 13, customer->pending ? 1 : 0);
+  kiosk_replica_bind_text (stmt, 12, customer->consent_notice);
+  sqlite3_bind_int64 (stmt, 13, customer->version);
+  sqlite3_bind_int (stmt, 14, customer->pending ? 1 : 0);
   return kiosk_replica_run (self, stmt, error);
 }
 
@@ -251,14 +255,18 @@ kiosk_replica_put_walkin (KioskReplica       *self,
                           const KioskWalkin  *walkin,
                           GError            **error)
 {
+  /* The consent as the customer's (kiosk_replica_put_customer). */
   BEGIN_PUT ("INSERT INTO walkin (id, customer, name, phone, service, preferred_employee, employee, "
-             "                    status, arrived_at, called_at, finished_at, version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+             "                    status, arrived_at, called_at, finished_at, consent_at, consent_notice, "
+             "                    version, pending) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
              "ON CONFLICT (id) DO UPDATE SET customer = excluded.customer, name = excluded.name, "
              "  phone = excluded.phone, service = excluded.service, "
              "  preferred_employee = excluded.preferred_employee, employee = excluded.employee, "
              "  status = excluded.status, arrived_at = excluded.arrived_at, "
              "  called_at = excluded.called_at, finished_at = excluded.finished_at, "
+             "  consent_at = coalesce (excluded.consent_at, consent_at), "
+             "  consent_notice = coalesce (excluded.consent_notice, consent_notice), "
              "  version = excluded.version, pending = excluded.pending");
 
   g_return_val_if_fail (walkin != NULL && walkin->id != NULL, FALSE);
@@ -274,8 +282,10 @@ kiosk_replica_put_walkin (KioskReplica       *self,
   kiosk_replica_bind_text (stmt, 9, walkin->arrived_at);
   kiosk_replica_bind_text (stmt, 10, walkin->called_at);
   kiosk_replica_bind_text (stmt, 11, walkin->finished_at);
-  sqlite3_bind_int64 (stmt, 12, walkin->version);
-  sqlite3_bind_int (stmt, 13, walkin->pending ? 1 : 0);
+  kiosk_replica_bind_text (stmt, 12, walkin->consent_at);
+  kiosk_replica_bind_text (stmt, 13, walkin->consent_notice);
+  sqlite3_bind_int64 (stmt, 14, walkin->version);
+  sqlite3_bind_int (stmt, 15, walkin->pending ? 1 : 0);
   return kiosk_replica_run (self, stmt, error);
 }
 

@@ -94,7 +94,8 @@ gpointer         kiosk_replica_collect_one          (KioskReplica     *self,
  * kiosk_replica_read_walkin() (the queue's and the desk's queries). */
 #define KIOSK_WALKIN_COLUMNS                                                  \
   "id, customer, name, phone, service, preferred_employee, employee, "        \
-  "status, arrived_at, called_at, finished_at, version, pending "
+  "status, arrived_at, called_at, finished_at, version, pending, "            \
+  "consent_at, consent_notice "
 gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
 
 /* The start of a writing function: @stmt prepared from @sql, or return. */

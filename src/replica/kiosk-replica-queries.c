@@ -216,7 +216,7 @@ kiosk_replica_list_employees (KioskReplica  *self,
 
 #define CUSTOMER_COLUMNS \
   "id, first_name, last_name, phone, loyalty_level, total_points, current_points, total_spent, " \
-  "total_visits, updated_at, consent_at, version, pending"
+  "total_visits, updated_at, consent_at, version, pending, consent_notice"
 
 static gpointer
 read_customer (sqlite3_stmt *stmt)
@@ -238,6 +238,7 @@ read_customer (sqlite3_stmt *stmt)
   customer->consent_at = kiosk_replica_column_text (stmt, 10);
   customer->version = sqlite3_column_int64 (stmt, 11);
   customer->pending = sqlite3_column_int (stmt, 12) != 0;
+  customer->consent_notice = kiosk_replica_column_text (stmt, 13);
   return customer;
 }
 
@@ -576,6 +577,8 @@ kiosk_replica_read_walkin (sqlite3_stmt *stmt)
   walkin->finished_at = kiosk_replica_column_text (stmt, 10);
   walkin->version = sqlite3_column_int64 (stmt, 11);
   walkin->pending = sqlite3_column_int (stmt, 12) != 0;
+  walkin->consent_at = kiosk_replica_column_text (stmt, 13);
+  walkin->consent_notice = kiosk_replica_column_text (stmt, 14);
   return walkin;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The feed side of the sync engine (kiosk-api.md §3.2, §4): version checks,
+ * The feed side of the sync engine (docs/kiosk-api.md §3.2, §4): version checks,
  * tombstones, rows with pending desk changes, snapshot resyncs. The outbox
  * side is in kiosk-replica-outbox.c.
  *
@@ -34,13 +34,13 @@
 #define EMPLOYEE_COLS(X) X (id) X (name) X (position) X (is_active) X (version)
 #define CUSTOMER_COLS(X) X (id) X (first_name) X (last_name) X (phone) X (loyalty_level) \
   X (total_points) X (current_points) X (total_spent) X (total_visits) X (updated_at) \
-  X (consent_at) X (version)
+  X (consent_at) X (consent_notice) X (version)
 #define APPOINTMENT_COLS(X) X (id) X (customer) X (service) X (employee) X (appointment_date) \
   X (appointment_time) X (end_time) X (status) X (notes) X (price) X (source) \
   X (checked_in_at) X (created_at) X (updated_at) X (version)
 #define WALKIN_COLS(X) X (id) X (customer) X (name) X (phone) X (service) \
   X (preferred_employee) X (employee) X (status) X (arrived_at) X (called_at) \
-  X (finished_at) X (version)
+  X (finished_at) X (consent_at) X (consent_notice) X (version)
 #define POINT_ENTRY_COLS(X) X (id) X (customer) X (points) X (reason) X (created_at) X (version)
 
 #define JSON_PAIR(c) ", '" #c "', " #c

@@ -26,7 +26,7 @@ typedef enum {
 } KioskReplicaError;
 
 /* The schema version this build creates and migrates to. */
-#define KIOSK_REPLICA_SCHEMA_VERSION 5
+#define KIOSK_REPLICA_SCHEMA_VERSION 6
 
 typedef enum {
   KIOSK_OUTBOX_PENDING,

@@ -2,7 +2,7 @@
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
  * The JSON the kiosk writes (kiosk-json.h): the contract's objects of
- * records (docs/kiosk-api.md §3.4), the bodies of its uploads (§3.3)
+ * records (docs/kiosk-api.md §3.4), the bodies of its uploads (§3.3, §3.6)
  * and the lines of --dump-replica. Reading is kiosk-json.c's.
  */
 #define G_LOG_DOMAIN "kiosk-json"
@@ -129,7 +129,7 @@ employee_to_json (const KioskEmployee *e)
   return o;
 }
 
-/* §3.4 lists no consent_at: it only travels in the create body. */
+/* §3.4 lists no consent (§3.6): it only travels in the create bodies. */
 static JsonObject *
 customer_to_json (const KioskCustomer *c)
 {
@@ -251,6 +251,9 @@ object_to_string (JsonObject *o)
 
 /* --------------------------------------------------------- mutation bodies */
 
+/* Every upload of a person's data carries the consent they gave (§3.6):
+ * the desk records both when the person ticks the box, so a body lacks
+ * them only for a record the kiosk did not make. */
 char *
 kiosk_json_customer_create_body (const KioskCustomer *customer)
 {
@@ -263,6 +266,7 @@ kiosk_json_customer_create_body (const KioskCustomer *customer)
   set_text (o, "last_name", customer->last_name);
   set_string (o, "phone", customer->phone);
   set_string (o, "consent_at", customer->consent_at);
+  set_string (o, "consent_notice", customer->consent_notice);
   return object_to_string (o);
 }
 
@@ -324,6 +328,8 @@ kiosk_json_walkin_create_body (const KioskWalkin *walkin)
   set_string (o, "service", walkin->service);
   set_string (o, "preferred_employee", walkin->preferred_employee);
   set_string (o, "arrived_at", walkin->arrived_at);
+  set_string (o, "consent_at", walkin->consent_at);
+  set_string (o, "consent_notice", walkin->consent_notice);
   return object_to_string (o);
 }
 

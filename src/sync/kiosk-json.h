@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The contract's JSON (kiosk-api.md §1, §3.4) to records and back. Only the
- * sync layer (and the dump of the replica) speaks JSON.
+ * The contract's JSON (docs/kiosk-api.md §1, §3.4) to records and back.
+ * Only the sync layer (and the dump of the replica) speaks JSON.
  *
  * Parsing is strict about what matters and lenient about what DRF does:
  * unknown fields are ignored, a missing optional field is NULL, money must
@@ -77,7 +77,8 @@ KioskFeedPage *kiosk_json_parse_feed_page (const char  *body,
                                            GError     **error);
 
 /* Bodies of the mutation endpoints (§3.3), ready to send and to keep in the
- * outbox. */
+ * outbox. A new customer's and a walk-in's carry the record's consent_at and
+ * consent_notice (§3.6), null when the record has none. */
 char *kiosk_json_customer_create_body    (const KioskCustomer    *customer);
 char *kiosk_json_appointment_create_body (const KioskAppointment *appointment);
 char *kiosk_json_check_in_body           (const char             *checked_in_at);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "domain/kiosk-kvkk.h"
 #include "domain/kiosk-loyalty.h"
 #include "kiosk-customer-search.h"
 #include "kiosk-desk.h"
@@ -337,27 +338,6 @@ add_entry (GtkWidget   *box,
   return GTK_EDITABLE (entry);
 }
 
-/* The KVKK notice is shown in Turkish and English together, as the salon's
- * legal text: it is not run through gettext. */
-static const char kvkk_notice[] =
-  "KİŞİSEL VERİLERİN KORUNMASI HAKKINDA AYDINLATMA METNİ\n"
-  "6698 sayılı Kişisel Verilerin Korunması Kanunu (KVKK) uyarınca, adınız, soyadınız ve telefon "
-  "numaranız veri sorumlusu sıfatıyla salonumuz tarafından; sadakat programına üyeliğinizin "
-  "yürütülmesi, randevu ve ziyaretlerinizin kaydı ile puanlarınızın hesaplanması amaçlarıyla, "
-  "sözleşmenin ifası ve açık rızanız hukuki sebeplerine dayanarak işlenir ve Salonity hizmet "
-  "sağlayıcısının sunucularında saklanır. Verileriniz bu amaçlar dışında kullanılmaz ve üçüncü "
-  "kişilere pazarlama amacıyla aktarılmaz. KVKK'nın 11. maddesi kapsamında verilerinize erişme, "
-  "düzeltilmesini veya silinmesini isteme ve rızanızı geri alma haklarına sahipsiniz; "
-  "başvurularınızı salon resepsiyonuna iletebilirsiniz.\n\n"
-  "PRIVACY NOTICE (PERSONAL DATA PROTECTION LAW No. 6698, KVKK)\n"
-  "Under the Turkish Personal Data Protection Law, the salon, as data controller, processes your "
-  "first name, last name and phone number to run your loyalty membership, record your appointments "
-  "and visits and calculate your points, on the legal grounds of performing the membership and your "
-  "explicit consent; they are stored on the servers of Salonity, the salon's service provider. Your "
-  "data is not used for any other purpose and is not passed to third parties for marketing. Under "
-  "Article 11 of the KVKK you may ask to see, correct or delete your data and withdraw your consent "
-  "at any time; ask at the salon's front desk.";
-
 static void
 build_self_service (KioskLoyaltyPage *self)
 {
@@ -369,7 +349,9 @@ build_self_service (KioskLoyaltyPage *self)
   GtkWidget *join_button = gtk_button_new_with_mnemonic (_("_Become a member"));
   GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *notice_scroller = gtk_scrolled_window_new ();
-  GtkWidget *notice = gtk_label_new (kvkk_notice);
+  /* The salon's legal text whose version the desk sends with the consent
+   * (domain/kiosk-kvkk.h): Turkish and English together, not translated. */
+  GtkWidget *notice = gtk_label_new (kiosk_kvkk_member_notice);
   GtkWidget *consent = gtk_check_button_new_with_mnemonic (_("I have read the privacy notice (KVKK) and _agree"));
   GtkWidget *join = gtk_button_new_with_mnemonic (_("_Join"));
 

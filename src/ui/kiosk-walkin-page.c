@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "domain/kiosk-kvkk.h"
 #include "domain/kiosk-phone.h"
 #include "kiosk-desk-front.h"
 #include "kiosk-format.h"
@@ -67,27 +68,6 @@ struct _KioskWalkinPage
 };
 
 G_DEFINE_FINAL_TYPE (KioskWalkinPage, kiosk_walkin_page, KIOSK_TYPE_PAGE)
-
-/* The KVKK notice is shown in Turkish and English together, as the salon's
- * legal text (as on the loyalty page): it is not run through gettext. */
-static const char kvkk_notice[] =
-  "KİŞİSEL VERİLERİN KORUNMASI HAKKINDA AYDINLATMA METNİ\n"
-  "6698 sayılı Kişisel Verilerin Korunması Kanunu (KVKK) uyarınca, adınız ve telefon numaranız "
-  "veri sorumlusu sıfatıyla salonumuz tarafından; sıraya alınmanız, sıranız geldiğinde size "
-  "ulaşılması ve ziyaretinizin kaydı amaçlarıyla, hizmetin ifası ve açık rızanız hukuki "
-  "sebeplerine dayanarak işlenir ve Salonity hizmet sağlayıcısının sunucularında saklanır. Bu "
-  "ekranda başkalarının adı gösterilmez. Verileriniz bu amaçlar dışında kullanılmaz ve üçüncü "
-  "kişilere pazarlama amacıyla aktarılmaz. KVKK'nın 11. maddesi kapsamında verilerinize erişme, "
-  "düzeltilmesini veya silinmesini isteme ve rızanızı geri alma haklarına sahipsiniz; "
-  "başvurularınızı salon resepsiyonuna iletebilirsiniz.\n\n"
-  "PRIVACY NOTICE (PERSONAL DATA PROTECTION LAW No. 6698, KVKK)\n"
-  "Under the Turkish Personal Data Protection Law, the salon, as data controller, processes your "
-  "name and phone number to put you in the queue, reach you when it is your turn and record your "
-  "visit, on the legal grounds of providing the service and your explicit consent; they are stored "
-  "on the servers of Salonity, the salon's service provider. Nobody else's name is shown on this "
-  "screen. Your data is not used for any other purpose and is not passed to third parties for "
-  "marketing. Under Article 11 of the KVKK you may ask to see, correct or delete your data and "
-  "withdraw your consent at any time; ask at the salon's front desk.";
 
 GtkWidget *
 kiosk_walkin_page_new (KioskContext *context)
@@ -796,7 +776,9 @@ kiosk_walkin_page_init (KioskWalkinPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   kiosk_list_box_set_empty_text (self->queue_list, _("No one is waiting right now."));
-  gtk_label_set_text (self->notice_label, kvkk_notice);
+  /* The salon's legal text whose version the desk sends with the consent
+   * (domain/kiosk-kvkk.h): Turkish and English together, not translated. */
+  gtk_label_set_text (self->notice_label, kiosk_kvkk_walkin_notice);
 
   /* The consent, right under the notice it agrees to. */
   self->consent_check = kiosk_walkin_check_new (_("I have read the privacy notice (KVKK) and _agree"));

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "domain/kiosk-kvkk.h"
 #include "replica/kiosk-replica-private.h"
 #include "replica/kiosk-replica-desk.h"
 #include "replica/kiosk-replica-sync.h"
@@ -18,6 +19,16 @@ static GDateTime *
 consent_now (void)
 {
   return g_date_time_new_now_utc ();
+}
+
+/* The tap on "I agree", a few seconds before the person joins at 10:00. */
+#define CONSENT_TAP "2026-09-14T09:59:57+03:00"
+
+static GDateTime *
+consent_tap (void)
+{
+  /* In UTC, as a clock other than the salon's would give it. */
+  return g_date_time_new_from_iso8601 ("2026-09-14T06:59:57Z", NULL);
 }
 
 /* ---- joining ------------------------------------------------------------ */
@@ -37,7 +48,7 @@ test_join_spelling (DeskFixture   *f,
                     gconstpointer  data)
 {
   const char *typed = data;
-  g_autoptr(GDateTime) consent = consent_now ();
+  g_autoptr(GDateTime) consent = consent_tap ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) walkins = NULL;
   g_autoptr(GPtrArray) outbox = NULL;
@@ -61,6 +72,9 @@ test_join_spelling (DeskFixture   *f,
   g_assert_null (walkin->customer);
   g_assert_true (walkin->pending);
   g_assert_cmpstr (walkin->arrived_at, ==, "2026-09-14T10:00:00+03:00");
+  /* The consent is kept with the row, in the salon's time (§3.6). */
+  g_assert_cmpstr (walkin->consent_at, ==, CONSENT_TAP);
+  g_assert_cmpstr (walkin->consent_notice, ==, KIOSK_KVKK_NOTICE_WALKIN);
 
   outbox = desk_outbox (f);
   g_assert_cmpuint (outbox->len, ==, 1);
@@ -76,6 +90,9 @@ test_join_spelling (DeskFixture   *f,
   g_assert_null (desk_member (body, "customer"));
   g_assert_null (desk_member (body, "preferred_employee"));
   g_assert_cmpstr (desk_member (body, "arrived_at"), ==, "2026-09-14T10:00:00+03:00");
+  /* And it goes with the upload: the walk-in has no customer record. */
+  g_assert_cmpstr (desk_member (body, "consent_at"), ==, CONSENT_TAP);
+  g_assert_cmpstr (desk_member (body, "consent_notice"), ==, KIOSK_KVKK_NOTICE_WALKIN);
 }
 
 typedef struct {
@@ -161,6 +178,9 @@ test_join_known_customer (DeskFixture   *f,
   g_assert_cmpstr (desk_member (body, "customer"), ==, IREM);
   g_assert_cmpstr (desk_member (body, "phone"), ==, IREM_PHONE);
   g_assert_cmpstr (desk_member (body, "preferred_employee"), ==, AYSE);
+  /* A known customer ticked the box too: the server keeps that as well. */
+  g_assert_nonnull (desk_member (body, "consent_at"));
+  g_assert_cmpstr (desk_member (body, "consent_notice"), ==, KIOSK_KVKK_NOTICE_WALKIN);
 }
 
 /* ---- estimates ---------------------------------------------------------- */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The contract's JSON (kiosk-api.md §1, §3): what the kiosk reads from the
+ * The contract's JSON (docs/kiosk-api.md §1, §3): what the kiosk reads from the
  * feed and replies, what it sends, and what it dumps.
  */
 #define G_LOG_DOMAIN "test-json"
@@ -635,7 +635,8 @@ test_mutation_bodies (void)
 {
   KioskCustomer customer = {
     .id = (char *)CUSTOMER_ID, .first_name = (char *)"Gökçe", .last_name = NULL, .phone = (char *)"+905551234567",
-    .consent_at = (char *)"2026-03-02T10:00:00+03:00", .total_points = 50,
+    .consent_at = (char *)"2026-03-02T10:00:00+03:00", .consent_notice = (char *)"kiosk-kvkk-member-2026-1",
+    .total_points = 50,
   };
   KioskAppointment appointment = {
     .id = (char *)APPT_ID, .customer = (char *)CUSTOMER_ID, .service = (char *)SERVICE_ID, .employee = NULL,
@@ -645,6 +646,7 @@ test_mutation_bodies (void)
   KioskWalkin walkin = {
     .id = (char *)WALKIN_ID, .customer = NULL, .name = (char *)"Oğuz", .phone = (char *)"+905320001122",
     .service = (char *)SERVICE_ID, .preferred_employee = NULL, .arrived_at = (char *)"2026-03-02T10:05:00+03:00",
+    .consent_at = (char *)"2026-03-02T10:04:58+03:00", .consent_notice = (char *)"kiosk-kvkk-walkin-2026-1",
   };
   KioskPointEntry entry = {
     .id = (char *)ENTRY_ID, .customer = (char *)CUSTOMER_ID, .points = -40, .reason = (char *)"Ücretsiz fön",
@@ -658,9 +660,11 @@ test_mutation_bodies (void)
   g_autofree char *status = kiosk_json_status_body ("cancelled", NULL);
   g_autofree char *walkin_status = kiosk_json_status_body ("called", EMPLOYEE_ID);
 
+  /* A person's data goes with their consent and the notice they read (§3.6). */
   g_assert_cmpstr (c, ==,
                    "{\"id\":\"" CUSTOMER_ID "\",\"first_name\":\"Gökçe\",\"last_name\":\"\","
-                   "\"phone\":\"+905551234567\",\"consent_at\":\"2026-03-02T10:00:00+03:00\"}");
+                   "\"phone\":\"+905551234567\",\"consent_at\":\"2026-03-02T10:00:00+03:00\","
+                   "\"consent_notice\":\"kiosk-kvkk-member-2026-1\"}");
   g_assert_cmpstr (a_any, ==,
                    "{\"id\":\"" APPT_ID "\",\"customer\":\"" CUSTOMER_ID "\",\"service\":\"" SERVICE_ID "\","
                    "\"employee\":null,\"appointment_date\":\"2026-03-03\",\"appointment_time\":\"11:00:00\","
@@ -675,7 +679,8 @@ test_mutation_bodies (void)
                    "\"notes\":\"İlk ziyaret\",\"source\":\"walk_in\"}");
   g_assert_cmpstr (w, ==,
                    "{\"id\":\"" WALKIN_ID "\",\"customer\":null,\"name\":\"Oğuz\",\"phone\":\"+905320001122\","
-                   "\"service\":\"" SERVICE_ID "\",\"preferred_employee\":null,\"arrived_at\":\"2026-03-02T10:05:00+03:00\"}");
+                   "\"service\":\"" SERVICE_ID "\",\"preferred_employee\":null,\"arrived_at\":\"2026-03-02T10:05:00+03:00\","
+                   "\"consent_at\":\"2026-03-02T10:04:58+03:00\",\"consent_notice\":\"kiosk-kvkk-walkin-2026-1\"}");
   /* The endpoint takes the points to redeem, a positive number. */
   g_assert_cmpstr (r, ==,
                    "{\"id\":\"" ENTRY_ID "\",\"customer\":\"" CUSTOMER_ID "\",\"points\":40,\"reason\":\"Ücretsiz fön\"}");
