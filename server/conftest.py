@@ -2,13 +2,17 @@
 # SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
 """Session set-up for every test under server/ (the app's and the host's).
 
-This is the root conftest, so pytest loads it whichever test directory is
-asked for. It starts PostgreSQL and Redis (tests/harness.py) once, puts their
-addresses in the environment that host.settings reads, and names the
-settings and sets Django up; pytest-django's django_db_setup creates the test database in that PostgreSQL.
+This is the root conftest: pytest imports it first, before the conftests of
+salonity_kiosk/tests and tests/ (which import Django and DRF at their top).
+So it starts PostgreSQL and Redis (tests/harness.py) as it is imported, puts
+their addresses in the environment that host.settings reads, names the
+settings and sets Django up; pytest-django's django_db_setup then creates the
+test database in that PostgreSQL. Both servers stop at the end of the session
+(pytest_unconfigure), and at exit or on SIGTERM whatever happens.
 """
 
 import os
+import sys
 
 import pytest
 
@@ -17,25 +21,23 @@ import harness  # server/tests, on sys.path through pytest.ini's pythonpath
 _harness = None
 
 
-def pytest_configure(config):
+def _start():
     global _harness
-    if config.option.help or config.option.version:
-        return
-    if _harness is None:
-        if "DJANGO_SETTINGS_MODULE" in os.environ:
-            # pytest-django would already have read the settings, before the
-            # databases' ports were known.
-            raise pytest.UsageError("unset DJANGO_SETTINGS_MODULE: the server tests name "
-                                    "host.settings themselves once PostgreSQL and Redis run")
-        _harness = harness.Harness(quiet=config.option.verbose <= 0).start()
-        os.environ.update(_harness.env)
-        os.environ["DJANGO_SETTINGS_MODULE"] = "host.settings"
-        # pytest-django sets Django up in its own pytest_configure only if
-        # something has read the settings already; do it here, now that the
-        # environment is complete.
-        import django
+    if "DJANGO_SETTINGS_MODULE" in os.environ:
+        # pytest-django would already have read the settings, before the
+        # databases' ports were known.
+        raise pytest.UsageError("unset DJANGO_SETTINGS_MODULE: the server tests name "
+                                "host.settings themselves once PostgreSQL and Redis run")
+    _harness = harness.Harness().start()
+    os.environ.update(_harness.env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "host.settings"
+    import django
 
-        django.setup()
+    django.setup()
+
+
+if not any(a in ("--help", "-h", "--version", "-V") for a in sys.argv[1:]):
+    _start()
 
 
 def pytest_unconfigure(config):
