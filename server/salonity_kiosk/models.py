@@ -195,7 +195,9 @@ class AppointmentExtra(models.Model):
     """An appointment's kiosk fields (§3.4): how it was booked and when the
     person checked in."""
 
-    SOURCES = [("kiosk", "Kiosk"), ("walk_in", "Kapıdan gelen")]
+    # "app": booked elsewhere (upstream's app or site), kept when such an
+    # appointment is checked in at the kiosk.
+    SOURCES = [("kiosk", "Kiosk"), ("walk_in", "Kapıdan gelen"), ("app", "Uygulama")]
 
     appointment = models.OneToOneField("appointments.Appointment", on_delete=models.CASCADE,
                                        primary_key=True, related_name="kiosk_extra")

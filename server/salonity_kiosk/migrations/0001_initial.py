@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
             name='AppointmentExtra',
             fields=[
                 ('appointment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='kiosk_extra', serialize=False, to='appointments.appointment')),
-                ('source', models.CharField(choices=[('kiosk', 'Kiosk'), ('walk_in', 'Kapıdan gelen')], default='kiosk', max_length=20)),
+                ('source', models.CharField(choices=[('kiosk', 'Kiosk'), ('walk_in', 'Kapıdan gelen'), ('app', 'Uygulama')], default='kiosk', max_length=20)),
                 ('checked_in_at', models.DateTimeField(blank=True, null=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
