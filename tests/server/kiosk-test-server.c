@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The contract server: kiosk-api.md §2 and §3 as DRF 3.14 would answer.
+ * The contract server: docs/kiosk-api.md §2 and §3 as DRF 3.14 would answer.
  * Test code, so raw sqlite3 calls are fine here; the app's SQL stays in
  * src/replica/.
  */
@@ -1522,22 +1522,6 @@ new_id_taken (KioskTestServer *self, const char *entity, const char *id, Errors 
   return FALSE;
 }
 
-static gboolean
-phone_is_e164 (const char *phone)
-{
-  gsize len;
-
-  if (phone == NULL || phone[0] != '+' || phone[1] < '1' || phone[1] > '9')
-    return FALSE;
-  len = strlen (phone);
-  if (len < 9 || len > 16)
-    return FALSE;
-  for (gsize i = 1; i < len; i++)
-    if (!g_ascii_isdigit (phone[i]))
-      return FALSE;
-  return TRUE;
-}
-
 static const char *
 level_for_spent (gint64 kurus)
 {
@@ -1574,7 +1558,6 @@ handle_customer_create (Request *req, JsonObject *body)
   const char *first = obj_str (body, "first_name");
   const char *last = obj_str (body, "last_name");
   const char *phone = obj_str (body, "phone");
-  g_autoptr(GDateTime) consent = NULL;
   g_autoptr(JsonObject) existing = NULL;
   g_autofree char *now = now_iso (self);
   JsonObject *c;
@@ -1588,9 +1571,9 @@ handle_customer_create (Request *req, JsonObject *body)
     err_add (&e, "last_name", "Geçerli bir metin girin.");
   if (phone == NULL)
     err_add (&e, "phone", "Bu alan zorunludur.");
-  else if (!phone_is_e164 (phone))
+  else if (!kiosk_test_phone_is_e164 (phone))
     err_add (&e, "phone", "Geçerli bir telefon numarası girin.");
-  want_instant (body, "consent_at", TRUE, &e, &consent);
+  kiosk_test_consent_check (body, TRUE, &e.errors);
   new_id_taken (self, "customer", id, &e);
   if (err_respond (req, &e))
     return;
@@ -1613,7 +1596,10 @@ handle_customer_create (Request *req, JsonObject *body)
   json_object_set_string_member (c, "total_spent", "0.00");
   json_object_set_int_member (c, "total_visits", 0);
   json_object_set_string_member (c, "updated_at", now);
+  tx_begin (self);
   row_put (self, "customer", c);
+  kiosk_test_consent_keep (self->db, "customer", id, req->device, body);
+  tx_commit (self);
   respond (req, 201, c);
 }
 
@@ -1953,9 +1939,10 @@ handle_walkin_create (Request *req, JsonObject *body)
 
   if ((name == NULL || *name == '\0') && customer == NULL)
     err_add (&e, "name", name ? "Bu alan boş bırakılamaz." : "Bu alan zorunludur.");
-  if (phone && *phone && !phone_is_e164 (phone))
+  if (phone && *phone && !kiosk_test_phone_is_e164 (phone))
     err_add (&e, "phone", "Geçerli bir telefon numarası girin.");
   want_instant (body, "arrived_at", TRUE, &e, &arrived);
+  kiosk_test_consent_check (body, customer_id == NULL, &e.errors);
   new_id_taken (self, "walkin", id, &e);
   if (err_respond (req, &e))
     return;
@@ -1976,7 +1963,10 @@ handle_walkin_create (Request *req, JsonObject *body)
   json_object_set_string_member (w, "arrived_at", arrived_text);
   json_object_set_null_member (w, "called_at");
   json_object_set_null_member (w, "finished_at");
+  tx_begin (self);
   row_put (self, "walkin", w);
+  kiosk_test_consent_keep (self->db, "walkin", id, req->device, body);
+  tx_commit (self);
   respond (req, 201, w);
 }
 
@@ -2674,6 +2664,7 @@ static const char *schema =
   "CREATE TABLE IF NOT EXISTS idempotency (device TEXT NOT NULL, key TEXT NOT NULL, hash TEXT NOT NULL,"
   "  state TEXT NOT NULL, status INTEGER, body BLOB, created_at INTEGER NOT NULL,"
   "  PRIMARY KEY (device, key));"
+  KIOSK_TEST_CONSENT_SCHEMA
   /* A restart forgets requests that were being processed. */
   "DELETE FROM idempotency WHERE state = 'processing';";
 

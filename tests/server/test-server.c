@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "test-server"
 
 #include <string.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -301,7 +302,8 @@ test_tombstone (Fixture *f, gconstpointer data)
   created = post (f, "/api/kiosk/v1/walkins/",
                   "{\"id\": \"5f0c1e2a-6666-4a5b-8c9d-000000000001\", \"customer\": null, \"name\": \"Gül Şahin\","
                   " \"phone\": \"+905551230000\", \"service\": \"" HAIRCUT "\", \"preferred_employee\": null,"
-                  " \"arrived_at\": \"2026-03-01T10:00:00+03:00\"}");
+                  " \"arrived_at\": \"2026-03-01T10:00:00+03:00\", \"consent_at\": \"2026-03-01T09:59:40+03:00\","
+                  " \"consent_notice\": \"kiosk-kvkk-walkin-2026-1\"}");
   g_assert_cmpuint (created->status, ==, 201);
   g_assert_cmpstr (str (created, "status"), ==, "waiting");
   called = post (f, "/api/kiosk/v1/walkins/5f0c1e2a-6666-4a5b-8c9d-000000000001/status/",
@@ -1021,6 +1023,166 @@ test_outage_and_request_log (Fixture *f, gconstpointer data)
   g_assert_cmpuint (before->len, ==, 0);
 }
 
+/* ------------------------------------------------------------- consent */
+
+#define NEW_CUSTOMER "5f0c1e2a-5555-4a5b-8c9d-000000000010"
+#define OLD_CUSTOMER "5f0c1e2a-5555-4a5b-8c9d-000000000011"
+#define WALKIN_NEW   "5f0c1e2a-6666-4a5b-8c9d-000000000010"
+#define WALKIN_SULE  "5f0c1e2a-6666-4a5b-8c9d-000000000011"
+#define WALKIN_SULE2 "5f0c1e2a-6666-4a5b-8c9d-000000000012"
+
+static char *
+customer_body (const char *id, const char *phone, const char *consent)
+{
+  return g_strdup_printf ("{\"id\": \"%s\", \"first_name\": \"Gönül\", \"last_name\": \"Işık\","
+                          " \"phone\": \"%s\"%s%s}", id, phone, consent ? ", " : "", consent ? consent : "");
+}
+
+static char *
+walkin_body (const char *id, const char *customer, const char *consent)
+{
+  g_autofree char *who = customer ? g_strdup_printf ("\"%s\"", customer) : g_strdup ("null");
+  return g_strdup_printf ("{\"id\": \"%s\", \"customer\": %s, \"name\": \"Oğuz Kaya\","
+                          " \"phone\": \"+905320001122\", \"service\": \"" HAIRCUT "\","
+                          " \"preferred_employee\": null, \"arrived_at\": \"2026-03-01T10:00:00+03:00\"%s%s}",
+                          id, who, consent ? ", " : "", consent ? consent : "");
+}
+
+/* What the server keeps of a record's consent, read from its SQLite file:
+ * "consent_at|consent_notice|device" ("-" for a missing notice), NULL when
+ * it keeps none. */
+static char *
+kept_consent (Fixture *f, const char *entity, const char *id)
+{
+  g_autofree char *path = g_build_filename (f->dir, "server.sqlite3", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *kept = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT consent_at, coalesce (consent_notice, '-'), device "
+                                           "FROM consent WHERE entity = ?1 AND id = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    kept = g_strdup_printf ("%s|%s|%s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return kept;
+}
+
+static void
+assert_refused (Fixture *f, const char *path, const char *body, const char *field)
+{
+  g_autoptr(Reply) r = post (f, path, body);
+
+  g_assert_cmpuint (r->status, ==, 400);
+  g_test_message ("%s: %s", field, field_error (r, field));
+  g_assert_nonnull (field_error (r, field));
+}
+
+/* docs/kiosk-api.md §3.6: a new customer and a walk-in without one come
+ * with the person's consent, which the server keeps per record with the
+ * notice and the device; without it they are refused. */
+static void
+test_consent (Fixture *f, gconstpointer data)
+{
+  const char *customers = "/api/kiosk/v1/customers/";
+  const char *walkins = "/api/kiosk/v1/walkins/";
+  const char *agreed = "\"consent_at\": \"2026-03-01T09:59:40+03:00\", \"consent_notice\": \"kiosk-kvkk-walkin-2026-1\"";
+  g_autofree char *device = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(Reply) me = NULL;
+  g_autoptr(Reply) created = NULL;
+  g_autoptr(Reply) replay = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  gint64 customers_before = kiosk_test_server_count (f->server, "customer");
+
+  enroll (f);
+  me = get (f, "/api/kiosk/v1/devices/me/");
+  device = g_strdup (str (me, "device"));
+
+  /* Refused without a consent, or with one that is not one; nothing kept. */
+  body = customer_body (NEW_CUSTOMER, "+905320004400", NULL);
+  assert_refused (f, customers, body, "consent_at");
+  g_clear_pointer (&body, g_free);
+  body = customer_body (NEW_CUSTOMER, "+905320004400", "\"consent_at\": null, \"consent_notice\": \"kiosk-kvkk-member-2026-1\"");
+  assert_refused (f, customers, body, "consent_at");
+  g_clear_pointer (&body, g_free);
+  body = walkin_body (WALKIN_NEW, NULL, NULL);
+  assert_refused (f, walkins, body, "consent_at");
+  g_clear_pointer (&body, g_free);
+  body = walkin_body (WALKIN_NEW, NULL, "\"consent_at\": \"dün akşam\", \"consent_notice\": \"kiosk-kvkk-walkin-2026-1\"");
+  assert_refused (f, walkins, body, "consent_at");
+  g_clear_pointer (&body, g_free);
+  body = walkin_body (WALKIN_NEW, NULL, "\"consent_at\": \"2026-03-01T09:59:40+03:00\", \"consent_notice\": 1");
+  assert_refused (f, walkins, body, "consent_notice");
+  g_assert_cmpint (kiosk_test_server_count (f->server, "customer"), ==, customers_before);
+  g_assert_null (kiosk_test_server_get (f->server, "walkin", WALKIN_NEW));
+  g_assert_null (kept_consent (f, "customer", NEW_CUSTOMER));
+  g_assert_null (kept_consent (f, "walkin", WALKIN_NEW));
+
+  /* A walk-in with no customer record: kept with who, when, which notice
+   * and from which device; a replay of its key keeps it once. */
+  g_clear_pointer (&body, g_free);
+  body = walkin_body (WALKIN_NEW, NULL, agreed);
+  created = request (f, "POST", walkins, body, f->token, key);
+  g_assert_cmpuint (created->status, ==, 201);
+  replay = request (f, "POST", walkins, body, f->token, key);
+  g_assert_cmpuint (replay->status, ==, 201);
+  kept = kept_consent (f, "walkin", WALKIN_NEW);
+  expected = g_strdup_printf ("2026-03-01T09:59:40+03:00|kiosk-kvkk-walkin-2026-1|%s", device);
+  g_assert_cmpstr (kept, ==, expected);
+  /* The feed's walk-in has no consent (§3.4). */
+  g_assert_false (json_object_has_member (obj (created), "consent_at"));
+
+  /* A new customer with the member notice. */
+  g_clear_pointer (&body, g_free);
+  body = customer_body (NEW_CUSTOMER, "+905320004400",
+                        "\"consent_at\": \"2026-03-01T07:01:02Z\", \"consent_notice\": \"kiosk-kvkk-member-2026-1\"");
+  g_clear_pointer (&created, reply_free);
+  created = post (f, customers, body);
+  g_assert_cmpuint (created->status, ==, 201);
+  g_clear_pointer (&kept, g_free);
+  g_clear_pointer (&expected, g_free);
+  kept = kept_consent (f, "customer", NEW_CUSTOMER);
+  expected = g_strdup_printf ("2026-03-01T07:01:02Z|kiosk-kvkk-member-2026-1|%s", device);
+  g_assert_cmpstr (kept, ==, expected);
+
+  /* An upload a 0.1.0 kiosk queued names no notice: taken, kept without. */
+  g_clear_pointer (&body, g_free);
+  body = customer_body (OLD_CUSTOMER, "+905320004411", "\"consent_at\": \"2026-02-27T18:30:00+03:00\"");
+  g_clear_pointer (&created, reply_free);
+  created = post (f, customers, body);
+  g_assert_cmpuint (created->status, ==, 201);
+  g_clear_pointer (&kept, g_free);
+  g_clear_pointer (&expected, g_free);
+  kept = kept_consent (f, "customer", OLD_CUSTOMER);
+  expected = g_strdup_printf ("2026-02-27T18:30:00+03:00|-|%s", device);
+  g_assert_cmpstr (kept, ==, expected);
+
+  /* A walk-in of a known customer needs none, and keeps one when sent. */
+  g_clear_pointer (&body, g_free);
+  body = walkin_body (WALKIN_SULE, SULE, NULL);
+  g_clear_pointer (&created, reply_free);
+  created = post (f, walkins, body);
+  g_assert_cmpuint (created->status, ==, 201);
+  g_assert_null (kept_consent (f, "walkin", WALKIN_SULE));
+  g_clear_pointer (&body, g_free);
+  body = walkin_body (WALKIN_SULE2, SULE, agreed);
+  g_clear_pointer (&created, reply_free);
+  created = post (f, walkins, body);
+  g_assert_cmpuint (created->status, ==, 201);
+  g_clear_pointer (&kept, g_free);
+  kept = kept_consent (f, "walkin", WALKIN_SULE2);
+  g_assert_nonnull (kept);
+  g_assert_true (g_str_has_prefix (kept, "2026-03-01T09:59:40+03:00|kiosk-kvkk-walkin-2026-1|"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1039,6 +1201,7 @@ main (int argc, char *argv[])
   ADD ("in-progress", test_in_progress);
   ADD ("rules", test_rules);
   ADD ("status-and-loyalty", test_status_and_loyalty);
+  ADD ("consent", test_consent);
   ADD ("write-throttle", test_write_throttle);
   ADD ("websocket", test_websocket);
   ADD ("fault/statuses", test_fault_statuses);
