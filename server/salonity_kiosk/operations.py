@@ -211,12 +211,21 @@ def overlapping(employee_id, day, start, end, exclude_id):
 
 def book(appointment_id, employee_id, day, start, end):
     """Takes the employee's time for the new appointment; returns [] when
-    booked, else the ids it overlaps. The exclusion constraint on
-    BookedInterval decides between concurrent bookings: the second INSERT
-    waits for the first transaction and fails if it committed. Appointments
-    made outside the kiosk that hold no interval (old overlapping data) are
-    looked for as well."""
+    booked, else the ids it overlaps.
+
+    The kiosk's bookings of one employee queue on an advisory lock named
+    after the employee, held to the end of the transaction: the second
+    INSERT runs once the first booking committed (or failed) and sees it.
+    Without the queue, two overlapping INSERTs each wait for the other's
+    exclusion check and PostgreSQL aborts one as a deadlock after a second.
+    The exclusion constraint on BookedInterval stays the guarantee: no two
+    overlapping intervals of an employee ever commit. Appointments made
+    outside the kiosk that hold no interval (old overlapping data) are
+    looked for as well. The locks are taken in one order (a booking for
+    "any employee" tries them by name) and before the transaction takes
+    any salon feed lock, so they cannot deadlock."""
     table = BookedInterval._meta.db_table
+    advisory_lock("salonity_kiosk.employee:%s" % employee_id)
     try:
         with transaction.atomic():
             with connection.cursor() as cur:
