@@ -110,6 +110,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "tr-tr"
 TIME_ZONE = "Europe/Istanbul"
 USE_I18N = True
+# Upstream runs Django 5.2, where localized formatting is always on; Django
+# 3.2 needs it asked for (5.x ignores the setting).
 USE_L10N = True
 USE_TZ = True
 
