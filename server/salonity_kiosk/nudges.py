@@ -120,8 +120,8 @@ class Relay:
             conn = None
             try:
                 conn = self._connect()
-                self.listening.set()
                 self._dispatch(conn, self._all_salons(conn))
+                self.listening.set()
                 while not self.stop_event.is_set():
                     self._dispatch(conn, self._wait(conn, self.poll_seconds))
             except Exception:
