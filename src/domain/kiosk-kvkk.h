@@ -22,10 +22,10 @@
 
 G_BEGIN_DECLS
 
-/* The walk-in queue's notice (the walk-in page), wording of 0.1.0. */
+/* The walk-in queue's notice (the walk-in page), as first shown. */
 #define KIOSK_KVKK_NOTICE_WALKIN "kiosk-kvkk-walkin-2026-1"
 /* The customer record's notice (loyalty membership, new customers at the
- * booking panel), wording of 0.1.0. */
+ * booking panel), as first shown. */
 #define KIOSK_KVKK_NOTICE_MEMBER "kiosk-kvkk-member-2026-1"
 
 extern const char kiosk_kvkk_walkin_notice[];   /* KIOSK_KVKK_NOTICE_WALKIN */

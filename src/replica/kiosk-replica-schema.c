@@ -288,25 +288,36 @@ static const char migration_5[] =
  * §3.6), kept with their walk-in or customer row: when, and which notice
  * (its version, domain/kiosk-kvkk.h). The create bodies carry both.
  *
- * Changes queued by 0.1.0 and not yet uploaded still go: a customer's body
- * has its consent_at already, a walk-in's had none. A walk-in could only
- * join with the box ticked, and joined at that tap, so its consent time is
- * its arrival; its row and its body get that. Which notice such a person
- * read was never recorded, so none is claimed: the server keeps the
- * consent without a notice. Bodies already done or refused stay as they
- * were sent; an entry sent before whose answer was lost may then meet
- * idempotency_key_reused (§3.3) and be shown to staff, never dropped. */
+ * Changes queued by an earlier build and not yet uploaded get them too, so
+ * that they still upload: a walk-in could only join with the box ticked,
+ * at that tap, so its consent time is its arrival; a new customer's body
+ * has its consent_at already. The notices are the ones those builds
+ * showed: the two texts have not changed since a kiosk first showed them,
+ * and these are their versions (written out here: a migration never
+ * changes, whatever later versions are called). Bodies already done or
+ * refused stay as they were sent; an entry sent before whose answer was
+ * lost may then meet idempotency_key_reused (§3.3) and be shown to staff,
+ * never dropped. */
+#define UNSENT(kind) \
+  "SELECT entity_id FROM outbox WHERE kind = '" kind "' AND state IN ('pending', 'in_flight', 'held')"
 static const char migration_6[] =
   "ALTER TABLE customer ADD COLUMN consent_notice TEXT;"
   "ALTER TABLE walkin ADD COLUMN consent_at TEXT;"
   "ALTER TABLE walkin ADD COLUMN consent_notice TEXT;"
-  "UPDATE walkin SET consent_at = arrived_at "
-  "  WHERE consent_at IS NULL AND id IN (SELECT entity_id FROM outbox "
-  "    WHERE kind = 'walkin.create' AND state IN ('pending', 'in_flight', 'held'));"
-  "UPDATE outbox SET payload = json_set (payload, '$.consent_at', json_extract (payload, '$.arrived_at')) "
+  "UPDATE walkin SET consent_at = coalesce (consent_at, arrived_at), "
+  "  consent_notice = 'kiosk-kvkk-walkin-2026-1' "
+  "  WHERE consent_notice IS NULL AND id IN (" UNSENT ("walkin.create") ");"
+  "UPDATE customer SET consent_notice = 'kiosk-kvkk-member-2026-1' "
+  "  WHERE consent_notice IS NULL AND consent_at IS NOT NULL AND id IN (" UNSENT ("customer.create") ");"
+  "UPDATE outbox SET payload = json_set (payload, "
+  "    '$.consent_at', coalesce (json_extract (payload, '$.consent_at'), json_extract (payload, '$.arrived_at')), "
+  "    '$.consent_notice', 'kiosk-kvkk-walkin-2026-1') "
   "  WHERE kind = 'walkin.create' AND state IN ('pending', 'in_flight', 'held') "
-  "    AND json_type (payload, '$.consent_at') IS NULL "
-  "    AND json_type (payload, '$.arrived_at') = 'text';";
+  "    AND json_type (payload, '$.consent_notice') IS NULL AND json_type (payload, '$.arrived_at') = 'text';"
+  "UPDATE outbox SET payload = json_set (payload, '$.consent_notice', 'kiosk-kvkk-member-2026-1') "
+  "  WHERE kind = 'customer.create' AND state IN ('pending', 'in_flight', 'held') "
+  "    AND json_type (payload, '$.consent_notice') IS NULL AND json_type (payload, '$.consent_at') = 'text';";
+#undef UNSENT
 
 static const char * const migrations[] = {
   NULL,          /* 0: the empty file */

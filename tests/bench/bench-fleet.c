@@ -325,6 +325,8 @@ desk_walkin (Kiosk *k,
   KioskWalkin w = {
     .id = id, .customer = NULL, .name = name, .phone = phone, .service = (char *) SERVICE,
     .status = KIOSK_WALKIN_WAITING, .arrived_at = arrived, .pending = TRUE,
+    /* As the desk records it (docs/kiosk-api.md §3.6). */
+    .consent_at = arrived, .consent_notice = (char *) "kiosk-kvkk-walkin-2026-1",
   };
 
   if (replica == NULL)

@@ -699,7 +699,8 @@ test_revoked (void)
     KioskCustomer customer = {
       .id = customer_id, .first_name = (char *)"Şükrü", .last_name = (char *)"Işıkgöz",
       .phone = (char *)"+905551112233", .loyalty_level = KIOSK_LEVEL_BRONZE,
-      .consent_at = (char *)"2026-03-18T10:00:00+03:00", .pending = TRUE,
+      .consent_at = (char *)"2026-03-18T10:00:00+03:00", .consent_notice = (char *)"kiosk-kvkk-member-2026-1",
+      .pending = TRUE,
     };
     g_autofree char *payload = kiosk_json_customer_create_body (&customer);
 

@@ -6,7 +6,7 @@
  * engine running, people joining the queue and becoming members at the
  * desk. The server keeps each person's KVKK consent with the notice they
  * read and the device (docs/kiosk-api.md §3.6); what it kept is read from
- * its SQLite file. Changes a 0.1.0 kiosk queued before the upgrade (no
+ * its SQLite file. Changes an earlier build queued before the upgrade (no
  * notice, a walk-in without consent_at) still upload.
  */
 #define G_LOG_DOMAIN "test-desk-upload"
@@ -218,7 +218,7 @@ assert_all_done (Fixture *f,
 }
 
 /* What the server keeps of a record's consent, from its SQLite file:
- * "consent_at|consent_notice|device" ("-" for no notice), or NULL. */
+ * "consent_at|consent_notice|device", or NULL. */
 static char *
 kept_consent (Fixture    *f,
               const char *entity,
@@ -230,7 +230,7 @@ kept_consent (Fixture    *f,
   char *kept = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT consent_at, coalesce (consent_notice, '-'), device "
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT consent_at, consent_notice, device "
                                            "FROM consent WHERE entity = ?1 AND id = ?2",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
@@ -317,10 +317,11 @@ test_consent_reaches_server (Fixture       *f,
   assert_kept (f, member_kept, member_tap, KIOSK_KVKK_NOTICE_MEMBER);
 }
 
-/* A 0.1.0 kiosk's replica (schema 5) with a walk-in and a new member queued
- * while offline, as that version wrote them: after the upgrade both
+/* An earlier build's replica (schema 5) with a walk-in and a new member
+ * queued while offline, as that build wrote them: after the upgrade both
  * upload, the walk-in with its arrival as its consent time (it could only
- * join with the box ticked), neither claiming a notice. */
+ * join with the box ticked), each with the notice that build showed (the
+ * texts have not changed since). */
 static void
 test_queued_before_upgrade (Fixture       *f,
                             gconstpointer  data)
@@ -372,26 +373,30 @@ test_queued_before_upgrade (Fixture       *f,
   walkin = kiosk_replica_get_walkin (kiosk_context_get_replica (f->context), OLD_WALKIN, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (walkin->consent_at, ==, arrived_at);
-  g_assert_null (walkin->consent_notice);
+  g_assert_cmpstr (walkin->consent_notice, ==, KIOSK_KVKK_NOTICE_WALKIN);
   customer = kiosk_replica_get_customer (kiosk_context_get_replica (f->context), OLD_CUSTOMER, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (customer->consent_at, ==, consent_at);
-  g_assert_null (customer->consent_notice);
+  g_assert_cmpstr (customer->consent_notice, ==, KIOSK_KVKK_NOTICE_MEMBER);
   entries = kiosk_replica_outbox_list (kiosk_context_get_replica (f->context), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 2);
   payload = desk_payload (g_ptr_array_index (entries, 0));
   g_assert_cmpstr (desk_member (payload, "consent_at"), ==, arrived_at);
-  g_assert_null (desk_member (payload, "consent_notice"));
-  g_assert_cmpstr (((KioskOutboxEntry *) g_ptr_array_index (entries, 1))->payload, ==, customer_body);
+  g_assert_cmpstr (desk_member (payload, "consent_notice"), ==, KIOSK_KVKK_NOTICE_WALKIN);
+  g_clear_pointer (&payload, json_node_unref);
+  payload = desk_payload (g_ptr_array_index (entries, 1));
+  g_assert_cmpstr (desk_member (payload, "consent_at"), ==, consent_at);
+  g_assert_cmpstr (desk_member (payload, "consent_notice"), ==, KIOSK_KVKK_NOTICE_MEMBER);
+  g_assert_cmpstr (desk_member (payload, "first_name"), ==, "Nur");
 
   settle (f);
 
   assert_all_done (f, 2);
   walkin_kept = kept_consent (f, "walkin", OLD_WALKIN);
-  assert_kept (f, walkin_kept, arrived, "-");
+  assert_kept (f, walkin_kept, arrived, KIOSK_KVKK_NOTICE_WALKIN);
   customer_kept = kept_consent (f, "customer", OLD_CUSTOMER);
-  assert_kept (f, customer_kept, agreed, "-");
+  assert_kept (f, customer_kept, agreed, KIOSK_KVKK_NOTICE_MEMBER);
 }
 
 int

@@ -610,7 +610,7 @@ desk_customer (KioskReplica *replica,
   KioskCustomer c = {
     .id = id, .first_name = (char *) "Çağrı", .last_name = (char *) "Işıkgöz",
     .phone = phone, .loyalty_level = KIOSK_LEVEL_BRONZE, .total_spent = 0,
-    .consent_at = consent, .pending = TRUE,
+    .consent_at = consent, .consent_notice = (char *) "kiosk-kvkk-member-2026-1", .pending = TRUE,
   };
   const char *refs[] = { NULL };
 

@@ -6,7 +6,7 @@
  * that comes with a new customer or walk-in (§3.6). The consent is kept in
  * the table `consent` of the server's SQLite file, where tests read it:
  * who (the record), when (consent_at as the kiosk sent it), which notice
- * (consent_notice, NULL when the kiosk named none) and from which device.
+ * (consent_notice) and from which device.
  */
 #define G_LOG_DOMAIN "kiosk-test-server"
 
@@ -70,11 +70,14 @@ kiosk_test_consent_check (JsonObject  *body,
                           gboolean     required,
                           JsonObject **errors)
 {
-  gboolean wrong_type = FALSE;
-  const char *at = member_string (body, "consent_at", &wrong_type);
-  const char *notice;
+  gboolean at_wrong = FALSE;
+  gboolean notice_wrong = FALSE;
+  const char *at = member_string (body, "consent_at", &at_wrong);
+  const char *notice = member_string (body, "consent_notice", &notice_wrong);
+  gboolean given = at != NULL || at_wrong || notice != NULL || notice_wrong;
 
-  if (at != NULL || wrong_type)
+  /* Both or neither: a consent names when and which notice. */
+  if (at != NULL || at_wrong)
     {
       g_autoptr(GDateTime) parsed = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
 
@@ -83,19 +86,20 @@ kiosk_test_consent_check (JsonObject  *body,
                    "Datetime hatalı biçimde. Şunlardan birini kullanın: "
                    "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].");
     }
-  else if (required)
+  else if (required || given)
     add_error (errors, "consent_at",
                json_object_has_member (body, "consent_at") ? "Bu alan boş olamaz." : "Bu alan zorunludur.");
 
-  /* Kept when named. A kiosk of 0.1.0 queued its uploads without one. */
-  notice = member_string (body, "consent_notice", &wrong_type);
-  if (wrong_type)
+  if (notice_wrong)
     add_error (errors, "consent_notice", "Geçerli bir metin girin.");
   else if (notice != NULL && notice[strspn (notice, " \t\r\n")] == '\0')
     add_error (errors, "consent_notice", "Bu alan boş bırakılamaz.");
   else if (notice != NULL && g_utf8_strlen (notice, -1) > MAX_NOTICE_CHARS)
     add_error (errors, "consent_notice",
                "Bu alanın 64 karakterden fazla karakter içermediğinden emin olun.");
+  else if (notice == NULL && (required || given))
+    add_error (errors, "consent_notice",
+               json_object_has_member (body, "consent_notice") ? "Bu alan boş olamaz." : "Bu alan zorunludur.");
 }
 
 void

@@ -35,13 +35,13 @@ gboolean    kiosk_test_phone_is_e164        (const char      *phone);
 /* §3.6: the KVKK consent of the people the kiosk uploads, per record. */
 #define KIOSK_TEST_CONSENT_SCHEMA                                              \
   "CREATE TABLE IF NOT EXISTS consent (entity TEXT NOT NULL, id TEXT NOT NULL," \
-  "  device TEXT NOT NULL, consent_at TEXT NOT NULL, consent_notice TEXT,"      \
+  "  device TEXT NOT NULL, consent_at TEXT NOT NULL, consent_notice TEXT NOT NULL," \
   "  PRIMARY KEY (entity, id));"
 
 /* Adds DRF's field errors for the consent of @body to *@errors (made when
- * needed): consent_at is required when @required (a new customer, a
- * walk-in without one), must be a date-time when sent; consent_notice, when
- * sent, a short string. */
+ * needed): consent_at (a date-time) and consent_notice (a short string)
+ * come together, and are required when @required (a new customer, a
+ * walk-in without one). */
 void        kiosk_test_consent_check        (JsonObject      *body,
                                              gboolean         required,
                                              JsonObject     **errors);

@@ -268,7 +268,8 @@ test_incremental (Fixture *f, gconstpointer data)
 
   r = post (f, "/api/kiosk/v1/customers/",
             "{\"id\": \"5f0c1e2a-5555-4a5b-8c9d-0000000000aa\", \"first_name\": \"İlkay\", \"last_name\": \"Güneş\","
-            " \"phone\": \"+905329998877\", \"consent_at\": \"2026-03-01T10:00:00+03:00\"}");
+            " \"phone\": \"+905329998877\", \"consent_at\": \"2026-03-01T10:00:00+03:00\","
+            " \"consent_notice\": \"kiosk-kvkk-member-2026-1\"}");
   g_assert_cmpuint (r->status, ==, 201);
   g_assert_cmpstr (str (r, "loyalty_level"), ==, "bronze");
   g_assert_cmpstr (str (r, "total_spent"), ==, "0.00");
@@ -364,9 +365,11 @@ test_idempotency (Fixture *f, gconstpointer data)
 {
   const char *key = "8e03978e-40d5-43e8-bc93-6894a57f9324";
   const char *body = "{\"id\": \"5f0c1e2a-5555-4a5b-8c9d-0000000000bb\", \"first_name\": \"Çağrı\", \"last_name\": \"Öztürk\","
-                     " \"phone\": \"+905320001122\", \"consent_at\": \"2026-03-01T10:00:00+03:00\"}";
+                     " \"phone\": \"+905320001122\", \"consent_at\": \"2026-03-01T10:00:00+03:00\","
+                     " \"consent_notice\": \"kiosk-kvkk-member-2026-1\"}";
   const char *other = "{\"id\": \"5f0c1e2a-5555-4a5b-8c9d-0000000000cc\", \"first_name\": \"Deniz\", \"last_name\": \"Ak\","
-                      " \"phone\": \"+905320001133\", \"consent_at\": \"2026-03-01T10:00:00+03:00\"}";
+                      " \"phone\": \"+905320001133\", \"consent_at\": \"2026-03-01T10:00:00+03:00\","
+                      " \"consent_notice\": \"kiosk-kvkk-member-2026-1\"}";
   g_autofree char *quoted = g_strdup_printf ("\"%s\"", key);
   g_autoptr(Reply) first = NULL;
   g_autoptr(Reply) replay = NULL;
@@ -439,7 +442,8 @@ test_in_progress (Fixture *f, gconstpointer data)
 {
   const char *key = "\"5f0c1e2a-9999-4a5b-8c9d-0000000000aa\"";
   const char *body = "{\"id\": \"5f0c1e2a-5555-4a5b-8c9d-0000000000dd\", \"first_name\": \"Ece\", \"last_name\": \"Kaya\","
-                     " \"phone\": \"+905320004455\", \"consent_at\": \"2026-03-01T10:00:00+03:00\"}";
+                     " \"phone\": \"+905320004455\", \"consent_at\": \"2026-03-01T10:00:00+03:00\","
+                     " \"consent_notice\": \"kiosk-kvkk-member-2026-1\"}";
   KioskFault slow = { .kind = KIOSK_FAULT_SLOW, .delay_ms = 700 };
   g_autoptr(SoupSession) other_session = soup_session_new ();
   g_autoptr(SoupMessage) first_msg = NULL;
@@ -609,7 +613,8 @@ test_status_and_loyalty (Fixture *f, gconstpointer data)
 
   dup_phone = post (f, "/api/kiosk/v1/customers/",
                     "{\"id\": \"5f0c1e2a-5555-4a5b-8c9d-0000000000ee\", \"first_name\": \"Şule\", \"last_name\": \"Ç.\","
-                    " \"phone\": \"+905551112233\", \"consent_at\": \"2026-03-01T10:00:00+03:00\"}");
+                    " \"phone\": \"+905551112233\", \"consent_at\": \"2026-03-01T10:00:00+03:00\","
+                    " \"consent_notice\": \"kiosk-kvkk-member-2026-1\"}");
   g_assert_cmpuint (dup_phone->status, ==, 409);
   g_assert_cmpstr (str (dup_phone, "code"), ==, "phone_exists");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (obj (dup_phone), "customer"), "id"), ==, SULE);
@@ -1026,7 +1031,7 @@ test_outage_and_request_log (Fixture *f, gconstpointer data)
 /* ------------------------------------------------------------- consent */
 
 #define NEW_CUSTOMER "5f0c1e2a-5555-4a5b-8c9d-000000000010"
-#define OLD_CUSTOMER "5f0c1e2a-5555-4a5b-8c9d-000000000011"
+#define CUSTOMER_2 "5f0c1e2a-5555-4a5b-8c9d-000000000011"
 #define WALKIN_NEW   "5f0c1e2a-6666-4a5b-8c9d-000000000010"
 #define WALKIN_SULE  "5f0c1e2a-6666-4a5b-8c9d-000000000011"
 #define WALKIN_SULE2 "5f0c1e2a-6666-4a5b-8c9d-000000000012"
@@ -1049,8 +1054,7 @@ walkin_body (const char *id, const char *customer, const char *consent)
 }
 
 /* What the server keeps of a record's consent, read from its SQLite file:
- * "consent_at|consent_notice|device" ("-" for a missing notice), NULL when
- * it keeps none. */
+ * "consent_at|consent_notice|device", NULL when it keeps none. */
 static char *
 kept_consent (Fixture *f, const char *entity, const char *id)
 {
@@ -1060,7 +1064,7 @@ kept_consent (Fixture *f, const char *entity, const char *id)
   char *kept = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT consent_at, coalesce (consent_notice, '-'), device "
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT consent_at, consent_notice, device "
                                            "FROM consent WHERE entity = ?1 AND id = ?2",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
@@ -1084,8 +1088,8 @@ assert_refused (Fixture *f, const char *path, const char *body, const char *fiel
 }
 
 /* docs/kiosk-api.md §3.6: a new customer and a walk-in without one come
- * with the person's consent, which the server keeps per record with the
- * notice and the device; without it they are refused. */
+ * with the person's consent (when and which notice), which the server keeps
+ * per record with the device; without it they are refused. */
 static void
 test_consent (Fixture *f, gconstpointer data)
 {
@@ -1153,17 +1157,14 @@ test_consent (Fixture *f, gconstpointer data)
   expected = g_strdup_printf ("2026-03-01T07:01:02Z|kiosk-kvkk-member-2026-1|%s", device);
   g_assert_cmpstr (kept, ==, expected);
 
-  /* An upload a 0.1.0 kiosk queued names no notice: taken, kept without. */
+  /* A consent names its notice: a time alone, or a notice alone, is not one. */
   g_clear_pointer (&body, g_free);
-  body = customer_body (OLD_CUSTOMER, "+905320004411", "\"consent_at\": \"2026-02-27T18:30:00+03:00\"");
-  g_clear_pointer (&created, reply_free);
-  created = post (f, customers, body);
-  g_assert_cmpuint (created->status, ==, 201);
-  g_clear_pointer (&kept, g_free);
-  g_clear_pointer (&expected, g_free);
-  kept = kept_consent (f, "customer", OLD_CUSTOMER);
-  expected = g_strdup_printf ("2026-02-27T18:30:00+03:00|-|%s", device);
-  g_assert_cmpstr (kept, ==, expected);
+  body = customer_body (CUSTOMER_2, "+905320004411", "\"consent_at\": \"2026-02-27T18:30:00+03:00\"");
+  assert_refused (f, customers, body, "consent_notice");
+  g_clear_pointer (&body, g_free);
+  body = walkin_body (WALKIN_SULE, SULE, "\"consent_notice\": \"kiosk-kvkk-walkin-2026-1\"");
+  assert_refused (f, walkins, body, "consent_at");
+  g_assert_null (kept_consent (f, "customer", CUSTOMER_2));
 
   /* A walk-in of a known customer needs none, and keeps one when sent. */
   g_clear_pointer (&body, g_free);

@@ -470,7 +470,7 @@ desk_add_customer (Fixture    *f,
   KioskCustomer c = {
     .id = (char *) id, .first_name = (char *) first_name, .last_name = (char *) "Yıldırım",
     .phone = (char *) phone, .loyalty_level = KIOSK_LEVEL_BRONZE, .consent_at = consent,
-    .pending = TRUE,
+    .consent_notice = (char *) "kiosk-kvkk-member-2026-1", .pending = TRUE,
   };
 
   body = kiosk_json_customer_create_body (&c);
