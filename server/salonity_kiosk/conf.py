@@ -32,6 +32,11 @@ DEFAULTS = {
     "KIOSK_WS_PING_SECONDS": 30,
     # The channel layer the nudges travel on.
     "KIOSK_CHANNEL_LAYER": "default",
+    # Run the NOTIFY relay (nudges.py) as a thread of each process that
+    # serves the events WebSocket, started by the first socket. Simplest for
+    # one daphne process; leave it off when `manage.py kiosk_relay_nudges`
+    # runs as its own service (several relays only repeat nudges).
+    "KIOSK_RELAY_IN_PROCESS": False,
     # last_seen of a device is written at most this often.
     "KIOSK_LAST_SEEN_SECONDS": 60,
 }

@@ -56,6 +56,8 @@ class EventsConsumer(AsyncWebsocketConsumer):
             await self.close()
             return
         self.device_id, self.salon_id = found
+        if conf.get("KIOSK_RELAY_IN_PROCESS"):
+            nudges.ensure_in_process_relay()
         for group in (nudges.salon_group(self.salon_id), nudges.device_group(self.device_id)):
             await self.channel_layer.group_add(group, self.channel_name)
             self.joined.append(group)

@@ -149,3 +149,16 @@ def run_forever(using="default"):
         pass
     return relay
 
+
+_in_process = None
+_in_process_lock = threading.Lock()
+
+
+def ensure_in_process_relay():
+    """Starts this process's relay thread once (KIOSK_RELAY_IN_PROCESS)."""
+    global _in_process
+    with _in_process_lock:
+        if _in_process is None:
+            _in_process = Relay()
+            _in_process.start_thread()
+    return _in_process

@@ -238,7 +238,9 @@ def book(appointment_id, employee_id, day, start, end):
     except _Overlap as e:
         return e.ids
     except IntegrityError as e:
-        if getattr(getattr(e, "__cause__", None), "pgcode", None) != "23P01":
+        cause = getattr(e, "__cause__", None)
+        # exclusion_violation; psycopg2 names it pgcode, psycopg 3 sqlstate
+        if (getattr(cause, "pgcode", None) or getattr(cause, "sqlstate", None)) != "23P01":
             raise
         return overlapping(employee_id, day, start, end, appointment_id) or ["?"]
     return []

@@ -11,6 +11,7 @@ own transactions, so the views are excluded from ATOMIC_REQUESTS (urls.py).
 import uuid
 
 from django.db import transaction
+from django.utils.http import http_date
 from rest_framework import serializers as drf_serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import JSONParser
@@ -38,6 +39,14 @@ class KioskView(APIView):
 
     def get_exception_handler(self):
         return exceptions.exception_handler
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # §4: the kiosk reads its clock skew from Date. gunicorn and proxies
+        # add one; daphne does not.
+        if not response.has_header("Date"):
+            response["Date"] = http_date()
+        return response
 
     @property
     def device(self):
