@@ -686,8 +686,15 @@ kiosk_pairing_page_init (KioskPairingPage *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *title = gtk_label_new (_("Pair this kiosk with your salon"));
-  GtkWidget *intro = gtk_label_new (_("The salon owner finds the pairing code in Salonity, under "
-                                      "Settings → Kiosks. A code works once, for 10 minutes."));
+  /* Translators: where the owner makes the code (docs/kiosk-api.md §3.1).
+   * The path is the Salonity admin's menu as it shows in your language
+   * (Turkish: Salonity Kiosk → Eşleştirme kodları → Ekle); keep the command
+   * as it is, translating only "salon id". */
+  GtkWidget *intro = gtk_label_new (_("The salon owner makes the pairing code in the Salonity admin "
+                                      "(Salonity Kiosk → Pairing codes → Add), or on the server with "
+                                      "this command:\n"
+                                      "python manage.py kiosk_pairing_code <salon id>\n"
+                                      "A code works once, for 10 minutes."));
   GtkWidget *search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *search_entry = gtk_search_entry_new ();
   GtkWidget *other_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -716,6 +723,7 @@ kiosk_pairing_page_init (KioskPairingPage *self)
 
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_widget_set_name (intro, "pairing-code-hint");
   gtk_widget_add_css_class (intro, "dim-label");
   gtk_box_append (GTK_BOX (column), intro);
 

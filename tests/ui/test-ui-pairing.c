@@ -13,7 +13,8 @@
  * the test CA in the ca-file setting the same server lists its salons;
  * choosing the salon by name and typing the pairing code pairs and syncs
  * the kiosk with that salon (over HTTPS, with the code the throttled
- * attempt did not spend). Screenshots go to
+ * attempt did not spend). The page says where the owner makes the code
+ * (docs/kiosk-api.md §3.1). Screenshots go to
  * <build>/screenshots/<lang>/pairing-*.png.
  *
  * The HTTPS server is the contract server behind a TLS front in this
@@ -490,6 +491,37 @@ test_first_run (void)
   g_assert_false (gtk_widget_is_drawable (named ("salon-list")));
 }
 
+/* Where the owner makes the pairing code, as docs/kiosk-api.md §3.1 says:
+ * the Salonity admin's menu, named as it shows in the language of the run,
+ * or the server's command; never a menu that does not exist. */
+static void
+test_code_hint (void)
+{
+  GtkWidget *hint = named ("pairing-code-hint");
+  const char *text = gtk_label_get_text (GTK_LABEL (hint));
+
+  scroll_to (hint);
+  g_assert_true (in_view (hint));
+  assert_seen (text);
+  g_test_message ("hint: %s", text);
+  g_assert_nonnull (strstr (text, "python manage.py kiosk_pairing_code"));
+  if (g_str_equal (lang, "tr"))
+    {
+      g_assert_nonnull (strstr (text, "Salonity Yönetim paneli"));
+      g_assert_nonnull (strstr (text, "Salonity Kiosk → Eşleştirme kodları → Ekle"));
+      g_assert_nonnull (strstr (text, "kiosk_pairing_code <salon kimliği>"));
+      g_assert_null (strstr (text, "Ayarlar"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (text, "Salonity admin"));
+      g_assert_nonnull (strstr (text, "Salonity Kiosk → Pairing codes → Add"));
+      g_assert_nonnull (strstr (text, "kiosk_pairing_code <salon id>"));
+      g_assert_null (strstr (text, "Settings"));
+    }
+  screenshot ("pairing-code-hint");
+}
+
 /* Issue 4: "a plain-HTTP URL that is not loopback (refused, with why)"; the
  * Pair button's refusal is in test-ui-kiosk, this is the salon finder's. */
 static void
@@ -714,6 +746,7 @@ main (int   argc,
 
   /* One suite, run in this order: each step starts where the last left. */
   g_test_add_func ("/ui/pairing/first-run", test_first_run);
+  g_test_add_func ("/ui/pairing/code-hint", test_code_hint);
   g_test_add_func ("/ui/pairing/find-salon-refuses-plain-http", test_find_salon_refuses_plain_http);
   g_test_add_func ("/ui/pairing/too-many-tries", test_too_many_tries);
   g_test_add_func ("/ui/pairing/untrusted-certificate", test_untrusted_certificate);
