@@ -246,7 +246,8 @@ kiosk_desk_set_appointment_status (KioskContext            *context,
   if (appt == NULL)
     return FALSE;
 
-  /* As the server allows (kiosk-api.md §3.3, appointments/{id}/status/). */
+  /* As the server allows (docs/kiosk-api.md §3.3,
+   * appointments/{id}/status/). */
   if (status == KIOSK_APPOINTMENT_CONFIRMED)
     allowed = appt->status == KIOSK_APPOINTMENT_PENDING;
   else if (status == KIOSK_APPOINTMENT_PENDING)

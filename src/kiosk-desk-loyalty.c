@@ -3,7 +3,7 @@
  *
  * Loyalty at the desk: lookup, the card, redemption.
  *
- * The balance (kiosk-api.md §3.3, §3.4): current_points is the server's
+ * The balance (docs/kiosk-api.md §3.3, §3.4): current_points is the server's
  * figure and stays so here; a redemption does not lower it locally. The
  * desk writes a pending point entry with negative points and a
  * "loyalty.redeem" outbox entry; the card shows current_points minus the

@@ -5,7 +5,7 @@
  * each change held behind one, in words staff understand, with the actions
  * that fit. The engine keeps the server's reason (its `detail`) and HTTP
  * status; the machine code is read from the reason when it is one, else
- * from the status and the kind of change (kiosk-api.md §3.3 gives each
+ * from the status and the kind of change (docs/kiosk-api.md §3.3 gives each
  * endpoint exactly one 409 code).
  *
  * Names stay private: a customer is "Ayşe Y." here, never a phone number.

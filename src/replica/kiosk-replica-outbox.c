@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The outbox: desk changes waiting to be uploaded (kiosk-api.md §3.3).
+ * The outbox: desk changes waiting to be uploaded (docs/kiosk-api.md §3.3).
  */
 #define G_LOG_DOMAIN "kiosk-replica"
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * What the sync engine asks of the replica (kiosk-api.md §3.2, §3.3, §4).
- * Still all SQL behind the replica: the engine never sees a statement.
+ * What the sync engine asks of the replica (docs/kiosk-api.md §3.2, §3.3,
+ * §4). Still all SQL behind the replica: the engine never sees a statement.
  *
  * Transactions: the engine wraps one feed page and its cursor in one
  * kiosk_replica_begin()/commit(); an acknowledgement (server copy + outbox

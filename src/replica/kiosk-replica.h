@@ -36,7 +36,8 @@ typedef enum {
   KIOSK_OUTBOX_HELD,    /* waits on a refused change it depends on */
 } KioskOutboxState;
 
-/* A change made at the desk, waiting to be uploaded (kiosk-api.md §3.3). */
+/* A change made at the desk, waiting to be uploaded (docs/kiosk-api.md
+ * §3.3). */
 typedef struct {
   gint64            id;               /* local order */
   char             *idempotency_key;  /* UUID, made once, sent on every retry */
@@ -122,8 +123,8 @@ GPtrArray         *kiosk_replica_list_point_entries    (KioskReplica *self, cons
 
 gint64             kiosk_replica_count                 (KioskReplica *self, const char *table, GError **error);
 
-/* By entity name of kiosk-api.md §3.4 ("customer", "appointment", …), for
- * the sync engine. get_row_state: the version and pending flag the replica
+/* By entity name of docs/kiosk-api.md §3.4 ("customer", "appointment", …),
+ * for the sync engine. get_row_state: the version and pending flag the replica
  * holds for a row, FALSE and NOT_FOUND when it holds none. delete: removes
  * the row if present (an employee takes its service list along). */
 gboolean           kiosk_replica_get_row_state         (KioskReplica *self,

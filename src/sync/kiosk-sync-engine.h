@@ -94,7 +94,7 @@ GDateTime          *kiosk_sync_engine_dup_since            (KioskSyncEngine *sel
 GDateTime          *kiosk_sync_engine_dup_next_attempt     (KioskSyncEngine *self);
 guint64             kiosk_sync_engine_get_records_received (KioskSyncEngine *self);
 /* Snapshot progress ("records-received", "records-expected"). The contract's
- * change feed (kiosk-api.md §3.2) carries no total: a page says only its
+ * change feed (docs/kiosk-api.md §3.2) carries no total: a page says only its
  * changes, its cursor and has_more, so the number of records a snapshot
  * will bring is never known beforehand. records-expected is therefore 0,
  * meaning "unknown", for every snapshot from this server; the UI shows the

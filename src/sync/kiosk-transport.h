@@ -3,7 +3,7 @@
  *
  * How the kiosk speaks HTTP: HTTPS with certificate checks for every host
  * but loopback, an optional private CA, a user agent naming the kiosk, and
- * time-outs. Also enrollment (kiosk-api.md §3.1) and the clock-skew
+ * time-outs. Also enrollment (docs/kiosk-api.md §3.1) and the clock-skew
  * estimate from the Date header (§4).
  */
 #pragma once
@@ -99,8 +99,8 @@ KioskEnrollment *kiosk_transport_enroll (SoupSession   *session,
                                          GCancellable  *cancellable,
                                          GError       **error);
 
-/* One salon of GET /api/salons/?search= (kiosk-api.md §2), for the pairing
- * screen's picker. */
+/* One salon of GET /api/salons/?search= (docs/kiosk-api.md §2), for the
+ * pairing screen's picker. */
 typedef struct {
   char *id;
   char *name;

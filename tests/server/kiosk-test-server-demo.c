@@ -3,7 +3,7 @@
  *
  * Seeds the contract server with the demo salon: the project's generator
  * writes into a scratch replica, which is read back with the typed queries
- * and turned into contract JSON (kiosk-api.md §3.4). These record→JSON
+ * and turned into contract JSON (docs/kiosk-api.md §3.4). These record→JSON
  * functions are the server's own; the app's sync layer has its own.
  */
 #define G_LOG_DOMAIN "kiosk-test-server"

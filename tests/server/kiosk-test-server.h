@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * An in-process implementation of the central API contract (kiosk-api.md),
- * behaving as Django REST Framework 3.14 would, for the tests and for
- * salonity-dev-server. It keeps its own SQLite file: a `rows` table of the
- * current entities and a commit-ordered `changes` log whose sequence number
- * is the global version counter.
+ * An in-process implementation of the central API contract
+ * (docs/kiosk-api.md), behaving as Django REST Framework 3.14 would, for the
+ * tests and for salonity-dev-server. It keeps its own SQLite file: a `rows`
+ * table of the current entities and a commit-ordered `changes` log whose
+ * sequence number is the global version counter.
  *
  * Tests can script faults (kiosk_test_server_push_fault()) to see how a
  * client copes with a misbehaving network or server.
