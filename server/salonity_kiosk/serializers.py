@@ -21,8 +21,9 @@ class Consent(serializers.Serializer):
     """§3.6: the consent a person gave at the kiosk."""
 
     consent_at = serializers.DateTimeField(required=False, allow_null=True)
-    consent_notice = serializers.CharField(required=False, allow_null=True, allow_blank=True,
-                                           max_length=100)
+    # A version string the kiosk names ("kiosk-kvkk-2026-1"); 64 characters
+    # at most, as the contract server keeps them.
+    consent_notice = serializers.CharField(required=False, allow_null=True, max_length=64)
 
 
 class CustomerCreate(Consent):
@@ -47,7 +48,8 @@ class AppointmentCreate(serializers.Serializer):
     appointment_time = serializers.TimeField()
     notes = serializers.CharField(required=False, allow_blank=True, allow_null=True, default="",
                                   trim_whitespace=False)
-    source = serializers.ChoiceField(choices=["kiosk", "walk_in"], required=False, default="kiosk")
+    source = serializers.ChoiceField(choices=["kiosk", "walk_in"], required=False, allow_null=True,
+                                     default="kiosk")
 
 
 class CheckIn(serializers.Serializer):

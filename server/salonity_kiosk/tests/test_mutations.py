@@ -82,7 +82,8 @@ def test_a_new_customer_without_consent_is_400(kiosk, missing):
 
 
 @pytest.mark.parametrize("field,value", [("phone", "0555 123 45 67"), ("phone", "abc"), ("first_name", ""),
-                                         ("id", "not-a-uuid"), ("consent_at", "yesterday")])
+                                         ("id", "not-a-uuid"), ("consent_at", "yesterday"),
+                                         ("consent_notice", ""), ("consent_notice", "x" * 65)])
 def test_bad_customer_fields_are_400_by_field(kiosk, field, value):
     r = kiosk.post("customers/", new_customer_body(**{field: value}))
     assert r.status_code == 400
