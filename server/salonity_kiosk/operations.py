@@ -375,6 +375,11 @@ def appointment_status(device, appointment_id, data):
     to = data["status"]
     if appt.status not in APPOINTMENT_MOVES[to]:
         raise invalid_status(appt.status)
+    if to == "completed":
+        # The customer's row first: two salons completing one customer's
+        # appointments at once then queue here, before either takes a feed
+        # lock, instead of deadlocking in the customer's fan-out.
+        model("customers.Customer").objects.select_for_update().filter(pk=appt.customer_id).first()
     now = timezone.now()
     appt.status = to
     fields = ["status", "updated_at"]
