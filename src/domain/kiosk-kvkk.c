@@ -4,6 +4,8 @@
  * The texts of the KVKK notices (kiosk-kvkk.h). Changing a word here needs a
  * new version in kiosk-kvkk.h.
  */
+#define G_LOG_DOMAIN "kiosk-kvkk"
+
 #include "kiosk-kvkk.h"
 
 /* KIOSK_KVKK_NOTICE_WALKIN */
