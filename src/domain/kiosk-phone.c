@@ -172,3 +172,25 @@ kiosk_phone_is_e164 (const char *phone)
 
   return TRUE;
 }
+
+char *
+kiosk_phone_format_national (const char *phone)
+{
+  g_autofree char *e164 = NULL;
+
+  if (phone == NULL)
+    return g_strdup ("");
+
+  e164 = kiosk_phone_normalize (phone, NULL);
+  if (e164 == NULL)
+    /* A short code ("444 12 34") or anything else the rules do not know:
+     * as the salon wrote it. */
+    return g_strstrip (g_strdup (phone));
+
+  if (!g_str_has_prefix (e164, "+90"))
+    return g_steal_pointer (&e164);
+
+  /* Turkish numbers are written with the trunk 0, the three digits of the
+   * area or operator code, then 3, 2 and 2 digits: 0216 345 00 00. */
+  return g_strdup_printf ("0%.3s %.3s %.2s %.2s", e164 + 3, e164 + 6, e164 + 9, e164 + 11);
+}

@@ -29,4 +29,11 @@ char     *kiosk_phone_normalize   (const char  *input,
  * for +90 exactly the 10 digits of a Turkish number. NULL-safe. */
 gboolean  kiosk_phone_is_e164     (const char  *phone);
 
+/* A phone number to show, the way Turkish numbers are written: "0216 345
+ * 00 00", "0555 123 45 67", from any form kiosk_phone_normalize() reads
+ * ("02163450000", "+902163450000", "0090 216 …"). A plausible number of
+ * another country is shown as E.164; anything else (a short code such as
+ * "444 12 34") as given, without surrounding spaces. NULL gives "". */
+char     *kiosk_phone_format_national (const char *phone);
+
 G_END_DECLS

@@ -3,6 +3,10 @@
  */
 #define G_LOG_DOMAIN "kiosk-time"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "kiosk-time.h"
 
 /* Exactly @n ASCII digits at @p, into *value. */
@@ -77,6 +81,33 @@ kiosk_time_format_short (int seconds)
 {
   seconds = clamp_day (seconds);
   return g_strdup_printf ("%02d:%02d", seconds / 3600, seconds / 60 % 60);
+}
+
+char *
+kiosk_time_format_duration (int minutes)
+{
+  g_autofree char *hours_text = NULL;
+  g_autofree char *minutes_text = NULL;
+  int hours;
+  int rest;
+
+  minutes = MAX (minutes, 0);
+  hours = minutes / 60;
+  rest = minutes % 60;
+
+  if (hours > 0)
+    /* Translators: a duration in hours, alone or before its minutes; Turkish "%d sa". */
+    hours_text = g_strdup_printf (g_dngettext (NULL, "%d h", "%d h", (gulong) hours), hours);
+  if (rest > 0 || hours == 0)
+    /* Translators: a duration in minutes, alone or after its hours; Turkish "%d dk". */
+    minutes_text = g_strdup_printf (g_dngettext (NULL, "%d min", "%d min", (gulong) rest), rest);
+
+  if (hours_text == NULL)
+    return g_steal_pointer (&minutes_text);
+  if (minutes_text == NULL)
+    return g_steal_pointer (&hours_text);
+  /* Translators: a duration, hours then minutes: "1 h 20 min" (Turkish "1 sa 20 dk"). */
+  return g_strdup_printf (C_("duration", "%1$s %2$s"), hours_text, minutes_text);
 }
 
 gboolean

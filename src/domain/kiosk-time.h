@@ -21,6 +21,10 @@ char    *kiosk_time_format       (int         seconds);
 /* "HH:MM", same clamping; seconds are dropped. */
 char    *kiosk_time_format_short (int         seconds);
 
+/* How long, as people read it: "45 min", "1 h", "1 h 20 min" (Turkish "45 dk",
+ * "1 sa", "1 sa 20 dk"), translated with each number's plural. Negative is 0. */
+char    *kiosk_time_format_duration (int      minutes);
+
 /* Seconds since midnight on @dt's own wall clock (in its time zone),
  * 0 … 86399; the microseconds are dropped. */
 int      kiosk_time_of_day       (GDateTime  *dt);

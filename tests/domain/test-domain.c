@@ -338,6 +338,35 @@ test_date_add_days (void)
     }
 }
 
+/* How early or late, how long a wait: hours and minutes, never "780 min". */
+static void
+test_time_duration (void)
+{
+  static const struct {
+    int         minutes;
+    const char *text;
+  } cases[] = {
+    { 0,    "0 min" },
+    { 1,    "1 min" },
+    { 45,   "45 min" },
+    { 59,   "59 min" },
+    { 60,   "1 h" },
+    { 80,   "1 h 20 min" },
+    { 121,  "2 h 1 min" },
+    { 780,  "13 h" },
+    { 781,  "13 h 1 min" },
+    { 1440, "24 h" },
+    { -5,   "0 min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = kiosk_time_format_duration (cases[i].minutes);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 /* ---- loyalty ------------------------------------------------------------ */
 
 static void
@@ -560,6 +589,43 @@ test_phone_is_e164 (void)
     }
 }
 
+/* The salon's phone as the server has it, shown as Turkish numbers are
+ * written: trunk 0, the area or operator code, then 3, 2 and 2 digits. */
+static void
+test_phone_format_national (void)
+{
+  static const struct {
+    const char *phone;
+    const char *shown;
+  } cases[] = {
+    { "02163450000",         "0216 345 00 00" },
+    { "+902163450000",       "0216 345 00 00" },
+    { "0216 345 00 00",      "0216 345 00 00" },
+    { "(0216) 345-0000",     "0216 345 00 00" },
+    { "2163450000",          "0216 345 00 00" },
+    { "00902163450000",      "0216 345 00 00" },
+    { "+905551234567",       "0555 123 45 67" },
+    { "+90 555 123 4567",    "0555 123 45 67" },
+    { "05551234567",         "0555 123 45 67" },
+    { "+90 0555 123 45 67",  "0555 123 45 67" },
+    { "08501234567",         "0850 123 45 67" },
+    { "+49 30 1234567",      "+49301234567" },      /* another country: E.164 */
+    { "444 12 34",           "444 12 34" },         /* a short code: as written */
+    { "  444 1 444 ",        "444 1 444" },
+    { "Salonu arayın",       "Salonu arayın" },
+    { "",                    "" },
+    { NULL,                  "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = kiosk_phone_format_national (cases[i].phone);
+
+      g_test_message ("'%s'", cases[i].phone ? cases[i].phone : "(null)");
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 /* ---- folding ------------------------------------------------------------ */
 
 static void
@@ -693,11 +759,13 @@ main (int   argc,
   g_test_add_func ("/domain/date/parse", test_date_parse);
   g_test_add_func ("/domain/time/of-day", test_time_of_day);
   g_test_add_func ("/domain/date/add-days", test_date_add_days);
+  g_test_add_func ("/domain/time/duration", test_time_duration);
   g_test_add_func ("/domain/loyalty/levels", test_loyalty_levels);
   g_test_add_func ("/domain/loyalty/points", test_loyalty_points);
   g_test_add_func ("/domain/phone/valid", test_phone_valid);
   g_test_add_func ("/domain/phone/invalid", test_phone_invalid);
   g_test_add_func ("/domain/phone/is-e164", test_phone_is_e164);
+  g_test_add_func ("/domain/phone/format-national", test_phone_format_national);
   g_test_add_func ("/domain/fold/turkish", test_fold_turkish);
   g_test_add_func ("/domain/fold/nfd", test_fold_nfd);
   g_test_add_func ("/domain/fold/invalid-utf8", test_fold_invalid_utf8);
