@@ -638,3 +638,44 @@ kiosk_slots_next_free (const KioskSlotData  *data,
                             : why == KIOSK_SLOTS_NO_STAFF_FOR_SERVICE ? why : worst;
   return found;
 }
+
+void
+kiosk_slots_opening (const KioskSlotData *data,
+                     GDateTime           *now,
+                     KioskOpening        *opening)
+{
+  Now at;
+  GDate date;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (opening != NULL);
+
+  memset (opening, 0, sizeof *opening);
+  opening->days_ahead = -1;
+  now_in_salon (data, now, &at);
+  if (!at.set)
+    return;
+
+  date = at.today;
+  /* Today, then the next seven days: a salon open one day a week opens
+   * again on the same weekday. */
+  for (int days = 0; days <= 7; days++)
+    {
+      int open, close;
+
+      if (day_hours (data, &date, &open, &close) && (days > 0 || at.seconds < close))
+        {
+          opening->open = days == 0 && at.seconds >= open;
+          opening->days_ahead = days;
+          opening->day_of_week = (int) g_date_get_weekday (&date) - 1;   /* G_DATE_MONDAY is 1 */
+          opening->opens_at = open;
+          opening->closes_at = close;
+          opening->changes_in = opening->open ? close - at.seconds
+                                              : days * DAY_SECONDS + open - at.seconds;
+          return;
+        }
+      if (g_date_get_year (&date) >= 9999)
+        return;
+      g_date_add_days (&date, 1);
+    }
+}

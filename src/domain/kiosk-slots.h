@@ -103,6 +103,30 @@ KioskSlot  *kiosk_slots_next_free        (const KioskSlotData  *data,
 /* A sentence for the person at the kiosk, translated. */
 const char *kiosk_slots_reason_describe  (KioskSlotsReason reason);
 
+/* The salon's opening hours seen from one moment, for the welcome page and
+ * the walk-in queue: the same hours (working_hours, else the salon's) as
+ * the slots'. */
+typedef struct {
+  gboolean open;          /* open at that moment: opening ≤ now < closing */
+  /* The day the rest is about: today when open, else the day it opens
+   * next, 0 = later today, 1 = tomorrow … 7 = the same weekday next week;
+   * -1 when no day of the coming week is open (no hours known at all). */
+  int      days_ahead;
+  int      day_of_week;   /* of that day, 0 = Monday … 6 = Sunday */
+  int      opens_at;      /* that day's opening and closing time, */
+  int      closes_at;     /* in seconds since midnight */
+  /* Seconds until it closes (when open) or opens (when not): when what
+   * the kiosk says about it changes. 0 when nothing is known. */
+  int      changes_in;
+} KioskOpening;
+
+/* Whether the salon is open at @now (read in data->time_zone) and, when it
+ * is not, when it opens next. Reads data->salon, data->working_hours and
+ * data->time_zone only. */
+void        kiosk_slots_opening          (const KioskSlotData  *data,
+                                          GDateTime            *now,
+                                          KioskOpening         *opening);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KioskSlot, kiosk_slot_free)
 
 G_END_DECLS
