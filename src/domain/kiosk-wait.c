@@ -526,8 +526,47 @@ make_estimate (const KioskWaitInput *input,
       close = input->hours->closing_time;
     self->closing_at_risk = nominal->status == KIOSK_WAIT_OK &&
                             input->now + high + nominal->duration > close;
+    if (input->hours != NULL && !input->hours->is_closed && input->hours->closing_time > input->hours->opening_time)
+      self->opens_in = MAX (0, input->hours->opening_time - input->now);
   }
   return self;
+}
+
+/* Whole minutes, and whole 5 minutes beyond an hour, rounded down or up. */
+static int
+round_minutes (int      seconds,
+               gboolean up)
+{
+  int minutes = up ? (seconds + 59) / 60 : seconds / 60;
+
+  if (minutes > 60)
+    minutes = up ? (minutes + 4) / 5 * 5 : minutes / 5 * 5;
+  return minutes * 60;
+}
+
+void
+kiosk_wait_estimate_get_range (const KioskWaitEstimate *self,
+                               int                     *low,
+                               int                     *high)
+{
+  gint64 min, max, opens, least, most;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (low != NULL && high != NULL);
+
+  *low = *high = 0;
+  if (self->status == KIOSK_WAIT_NOBODY_CAN)
+    return;
+
+  /* In 64 bits, so that no percentage of a large wait overflows. */
+  min = MAX (self->min_wait, 0);
+  max = MAX (self->max_wait, min);
+  opens = CLAMP (self->opens_in, 0, min);
+  least = MAX (min - min * KIOSK_WAIT_SPREAD_EARLIER / 100, opens);
+  most = MIN (MAX (max, min + min * KIOSK_WAIT_SPREAD_LATER / 100), G_MAXINT / 2);
+
+  *low = round_minutes ((int) least, FALSE);
+  *high = MAX (*low, round_minutes ((int) most, TRUE));
 }
 
 GPtrArray *

@@ -35,6 +35,10 @@
  * rounded down and max_wait up to whole minutes; 0 ≤ min_wait ≤ max_wait.
  * Nobody leaving the queue or finishing early is assumed, so min_wait is
  * what the desk can promise at best, not a guarantee.
+ *
+ * What a person is told is wider (kiosk_wait_estimate_get_range()): a plan
+ * hours long is not right to the minute, so the range grows with the time
+ * it covers.
  */
 #pragma once
 
@@ -43,6 +47,11 @@
 #include "domain/kiosk-records.h"
 
 G_BEGIN_DECLS
+
+/* How much earlier and later than min_wait the range told to people
+ * reaches at least, in percent of min_wait. */
+#define KIOSK_WAIT_SPREAD_EARLIER 15
+#define KIOSK_WAIT_SPREAD_LATER   20
 
 /* The least overrun allowed for each walk-in service in max_wait. */
 #define KIOSK_WAIT_MIN_SLACK (5 * 60)
@@ -92,6 +101,9 @@ typedef struct {
   /* KIOSK_WAIT_OK, but if the services ahead overrun it may not end by
    * closing. */
   gboolean         closing_at_risk;
+  /* Seconds from now until the salon opens today; 0 once it is open (or
+   * when its hours are unknown). Nothing starts before. */
+  int              opens_in;
 } KioskWaitEstimate;
 
 void               kiosk_wait_estimate_free        (KioskWaitEstimate    *self);
@@ -105,6 +117,15 @@ GPtrArray         *kiosk_wait_estimate_queue       (const KioskWaitInput *input)
 KioskWaitEstimate *kiosk_wait_estimate_newcomer    (const KioskWaitInput *input,
                                                     const char           *service,
                                                     const char           *preferred_employee);
+
+/* The wait to tell a person, in seconds from now: from min_wait less
+ * KIOSK_WAIT_SPREAD_EARLIER % (services end early and people leave, but
+ * nothing starts before opens_in) to max_wait, and at least min_wait plus
+ * KIOSK_WAIT_SPREAD_LATER %. Rounded outwards to whole minutes, and to
+ * whole 5 minutes beyond an hour. 0 and 0 for KIOSK_WAIT_NOBODY_CAN. */
+void               kiosk_wait_estimate_get_range   (const KioskWaitEstimate *self,
+                                                    int                     *low,
+                                                    int                     *high);
 
 /* An instant as the API writes it ("2026-09-14T10:05:00+03:00"), in seconds
  * since the salon's midnight of @date (negative for an earlier day, beyond

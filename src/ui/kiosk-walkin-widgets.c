@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domain/kiosk-time.h"
 #include "kiosk-walkin-widgets.h"
 
 static void
@@ -124,23 +125,6 @@ kiosk_walkin_check_new (const char *mnemonic_label)
   return button;
 }
 
-/* "45 min", "1 h", "2 h 10 min": long waits read better in hours. */
-static char *
-format_minutes (int minutes)
-{
-  int hours = minutes / 60;
-  int rest = minutes % 60;
-
-  if (hours == 0)
-    /* Translators: a duration in minutes; Turkish "%d dk". */
-    return g_strdup_printf (ngettext ("%d min", "%d min", (gulong)minutes), minutes);
-  if (rest == 0)
-    /* Translators: a duration in hours; Turkish "%d sa". */
-    return g_strdup_printf (ngettext ("%d h", "%d h", (gulong)hours), hours);
-  /* Translators: a duration in hours and minutes; Turkish "%d sa %d dk". */
-  return g_strdup_printf (_("%d h %d min"), hours, rest);
-}
-
 char *
 kiosk_walkin_format_wait (const KioskWaitEstimate *estimate)
 {
@@ -162,17 +146,17 @@ kiosk_walkin_format_wait (const KioskWaitEstimate *estimate)
       break;
     }
 
-  /* The estimator gives whole minutes (min rounded down, max up); never
-   * show a negative or upside-down range whatever it was given. */
-  low = MAX (estimate->min_wait, 0) / 60;
-  high = (MAX (estimate->max_wait, 0) + 59) / 60;
-  high = MAX (high, low);
+  /* The range people are told, as wide as the time it covers, in whole
+   * minutes (never negative or upside down). */
+  kiosk_wait_estimate_get_range (estimate, &low, &high);
+  low /= 60;
+  high /= 60;
 
   if (high == 0)
     range = g_strdup (_("No wait: you can be served now."));
   else if (low == high)
     {
-      g_autofree char *duration = format_minutes (high);
+      g_autofree char *duration = kiosk_time_format_duration (high);
 
       /* Translators: an estimated wait, "about 20 min" or "about 1 h 10 min". */
       range = g_strdup_printf (_("about %s"), duration);
@@ -182,8 +166,8 @@ kiosk_walkin_format_wait (const KioskWaitEstimate *estimate)
     range = g_strdup_printf (ngettext ("about %d–%d min", "about %d–%d min", (gulong)high), low, high);
   else
     {
-      g_autofree char *from = format_minutes (low);
-      g_autofree char *to = format_minutes (high);
+      g_autofree char *from = kiosk_time_format_duration (low);
+      g_autofree char *to = kiosk_time_format_duration (high);
 
       /* Translators: an estimated wait as a range, "about 50 min – 1 h 20 min". */
       range = g_strdup_printf (_("about %s – %s"), from, to);

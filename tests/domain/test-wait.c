@@ -443,8 +443,12 @@ day_clear (Day *day)
 
 static void
 check (const KioskWaitEstimate *got,
-       const Expect            *want)
+       const Expect            *want,
+       const Case              *c)
 {
+  int open = hhmm (c->open != NULL ? c->open : "09:00");
+  int now = hhmm (c->now);
+
   g_assert_cmpuint (got->position, ==, want->position);
   g_assert_cmpint (got->status, ==, want->status);
   g_assert_cmpstr (got->employee, ==, want->employee);
@@ -452,6 +456,8 @@ check (const KioskWaitEstimate *got,
   g_assert_cmpint (got->max_wait, ==, want->max * 60);
   g_assert_cmpint (got->preference_dropped, ==, want->dropped);
   g_assert_cmpint (got->closing_at_risk, ==, want->risk);
+  /* How long until the salon opens, for the range told to people. */
+  g_assert_cmpint (got->opens_in, ==, want->status != NOONE && !c->closed && open > now ? open - now : 0);
 }
 
 static void
@@ -474,7 +480,7 @@ test_case (gconstpointer data)
 
       g_test_message ("%s: %s", c->name, c->queue[i].id);
       g_assert_cmpstr (got->walkin_id, ==, c->queue[i].id);
-      check (got, &c->queue[i]);
+      check (got, &c->queue[i], c);
     }
 
   for (guint i = 0; i < MAX_ROWS && c->newcomers[i].id != NULL; i++)
@@ -488,7 +494,7 @@ test_case (gconstpointer data)
       g_assert_nonnull (got);
       g_assert_null (got->walkin_id);
       g_assert_cmpstr (got->service, ==, want->id);
-      check (got, want);
+      check (got, want, c);
     }
 
   /* Asking did not change the queue's own estimates. */
@@ -508,6 +514,51 @@ test_case (gconstpointer data)
   }
 
   day_clear (&day);
+}
+
+/* ---- the range told to people ------------------------------------------ */
+
+/* A plan hours long is not right to the minute: at 00:51 a salon opening
+ * at 09:00 was "8 h 33 min – 8 h 34 min" away. The range grows with the
+ * time it covers, never reaches before opening, and beyond an hour is in
+ * whole 5 minutes. */
+static void
+test_range (void)
+{
+  static const struct {
+    KioskWaitStatus status;
+    int             min, max, opens_in;   /* minutes */
+    int             low, high;
+  } rows[] = {
+    { OK,      0,   0,   0,   0,   0 },     /* no wait */
+    { OK,      0,  10,   0,   0,  10 },
+    { OK,     20,  30,   0,  17,  30 },     /* the overrun run already says more than 24 */
+    { OK,     40,  50,   0,  34,  50 },
+    { OK,     30,  30,   0,  25,  36 },     /* behind a booking: 15 % earlier, 20 % later */
+    { OK,     45,  45,  45,  45,  54 },     /* opens in 45 min: nothing earlier */
+    { OK,     10,  10,  30,  10,  12 },
+    { OK,     61,  61,   0,  51,  75 },
+    { OK,     90,  90,   0,  75, 110 },     /* 76.5 down, 108 up, to 5 min */
+    { OK,    489, 489, 489, 485, 590 },     /* 00:51, opening at 09:00: 8 h 5 min – 9 h 50 min */
+    { OK,    513, 514,   0, 435, 620 },     /* "8 h 33 min – 8 h 34 min" no more */
+    { LATE,   60,  75,   0,  51,  75 },
+    { NOONE,   0,   0,   0,   0,   0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      KioskWaitEstimate estimate = { 0, };
+      int low = -1, high = -1;
+
+      estimate.status = rows[i].status;
+      estimate.min_wait = rows[i].min * 60;
+      estimate.max_wait = rows[i].max * 60;
+      estimate.opens_in = rows[i].opens_in * 60;
+      g_test_message ("%d–%d min, opens in %d", rows[i].min, rows[i].max, rows[i].opens_in);
+      kiosk_wait_estimate_get_range (&estimate, &low, &high);
+      g_assert_cmpint (low, ==, rows[i].low * 60);
+      g_assert_cmpint (high, ==, rows[i].high * 60);
+    }
 }
 
 /* ---- instants ------------------------------------------------------- */
@@ -619,6 +670,25 @@ check_invariants (const Day               *day,
   g_assert_cmpint (est->preference_dropped, ==, preferred != NULL && !pref_able);
   g_assert_cmpint (est->status, <, G_N_ELEMENTS (seen));
   seen[est->status]++;
+
+  /* What people are told: around the plan, as wide as the time it covers. */
+  {
+    int low, high;
+
+    kiosk_wait_estimate_get_range (est, &low, &high);
+    g_assert_cmpint (low % 60, ==, 0);
+    g_assert_cmpint (high % 60, ==, 0);
+    g_assert_cmpint (0, <=, low);
+    g_assert_cmpint (low, <=, est->min_wait);
+    g_assert_cmpint (high, >=, est->max_wait);
+    if (est->status != KIOSK_WAIT_NOBODY_CAN)
+      {
+        g_assert_cmpint (high, >=, est->min_wait + est->min_wait / 5);
+        g_assert_cmpint (low, <=, MAX (est->min_wait - est->min_wait * 15 / 100, est->opens_in));
+        /* Not before opening, but for rounding down to 5 minutes. */
+        g_assert_cmpint (low + 5 * 60, >, est->opens_in);
+      }
+  }
 
   if (!anyone_able (day, est->service))
     {
@@ -768,6 +838,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_case);
     }
+  g_test_add_func ("/wait/range", test_range);
   g_test_add_func ("/wait/instants", test_instants);
   g_test_add_func ("/wait/random-days", test_random_days);
 
