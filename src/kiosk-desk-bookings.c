@@ -18,6 +18,7 @@
 #include "sync/kiosk-json.h"
 
 #define DEFAULT_LATE_THRESHOLD 15   /* minutes, as the GSettings default */
+#define DEFAULT_CHECKIN_OPENS  60   /* minutes, as the GSettings default */
 
 static gboolean
 is_closed_status (KioskAppointmentStatus status)
@@ -228,6 +229,106 @@ kiosk_desk_check_in (KioskContext  *context,
   appt->checked_in_at = kiosk_desk_front_instant (now);
   body = kiosk_json_check_in_body (appt->checked_in_at);
   return write_booking_change (context, appt, "appointment.check_in", body, error);
+}
+
+gboolean
+kiosk_desk_check_in_is_open (KioskContext           *context,
+                             const KioskAppointment *appointment,
+                             int                    *opens_at)
+{
+  GSettings *settings;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  guint before;
+  int from;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (appointment != NULL, FALSE);
+
+  settings = kiosk_context_get_settings (context);
+  before = settings != NULL ? g_settings_get_uint (settings, "checkin-opens-before") : DEFAULT_CHECKIN_OPENS;
+  from = MAX (0, appointment->appointment_time - (int) MIN (before, 24 * 60) * 60);
+  if (opens_at != NULL)
+    *opens_at = from;
+
+  /* Another day's booking is refused by the check-in itself, in its words. */
+  now = kiosk_context_dup_now (context);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  if (g_strcmp0 (appointment->appointment_date, today) != 0)
+    return TRUE;
+  return kiosk_desk_front_seconds_of_day (now) >= from;
+}
+
+gboolean
+kiosk_desk_check_in_self (KioskContext  *context,
+                          const char    *appointment_id,
+                          KioskArrival  *arrival,
+                          int           *minutes_off,
+                          GError       **error)
+{
+  g_autoptr(KioskAppointment) appt = NULL;
+  int opens_at;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
+
+  appt = get_booking (kiosk_context_get_replica (context), appointment_id, error);
+  if (appt == NULL)
+    return FALSE;
+
+  /* A booking already checked in, or one that cannot be, is answered by
+   * kiosk_desk_check_in() as at the desk. */
+  if (appt->checked_in_at == NULL &&
+      (appt->status == KIOSK_APPOINTMENT_PENDING || appt->status == KIOSK_APPOINTMENT_CONFIRMED) &&
+      !kiosk_desk_check_in_is_open (context, appt, &opens_at))
+    {
+      g_autofree char *from = kiosk_time_format_short (opens_at);
+
+      /* Translators: %s is a time of day, "12:30": an hour before the booking, as the salon set it. */
+      g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_REFUSED,
+                   _("You can check in from %s."), from);
+      return FALSE;
+    }
+  return kiosk_desk_check_in (context, appointment_id, arrival, minutes_off, error);
+}
+
+gboolean
+kiosk_desk_get_opening (KioskContext  *context,
+                        KioskOpening  *opening,
+                        GError       **error)
+{
+  KioskReplica *replica;
+  g_autoptr(KioskSalon) salon = NULL;
+  g_autoptr(GPtrArray) hours = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) local = NULL;
+  KioskSlotData data = { 0 };
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (opening != NULL, FALSE);
+
+  replica = kiosk_context_get_replica (context);
+  salon = kiosk_replica_get_salon (replica, &local);
+  /* No salon (not paired yet) is no error: nothing is known to be open. */
+  if (salon == NULL && local != NULL)
+    {
+      g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
+                   _("The salon's hours cannot be read on this kiosk (%s)."), local->message);
+      return FALSE;
+    }
+  hours = kiosk_replica_list_working_hours (replica, &local);
+  if (hours == NULL)
+    {
+      g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
+                   _("The salon's hours cannot be read on this kiosk (%s)."), local->message);
+      return FALSE;
+    }
+
+  now = kiosk_context_dup_now (context);
+  data.salon = salon;
+  data.working_hours = hours;
+  data.time_zone = g_date_time_get_timezone (now);
+  kiosk_slots_opening (&data, now, opening);
+  return TRUE;
 }
 
 gboolean

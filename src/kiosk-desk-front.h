@@ -103,6 +103,31 @@ gboolean   kiosk_desk_check_in            (KioskContext  *context,
                                            int           *minutes_off,
                                            GError       **error);
 
+/* Check-in at the kiosk opens the checkin-opens-before setting's minutes
+ * before the booking's start: *@opens_at (seconds since the salon's
+ * midnight, may be NULL) and whether that time has come. A booking of
+ * another day is TRUE (kiosk_desk_check_in() says why it cannot be). */
+gboolean   kiosk_desk_check_in_is_open    (KioskContext            *context,
+                                           const KioskAppointment  *appointment,
+                                           int                     *opens_at);
+
+/* The customer checks in at the kiosk: kiosk_desk_check_in(), but before
+ * kiosk_desk_check_in_is_open() it is KIOSK_DESK_ERROR_REFUSED, "You can
+ * check in from 12:30." Staff check people in at any time. */
+gboolean   kiosk_desk_check_in_self       (KioskContext  *context,
+                                           const char    *appointment_id,
+                                           KioskArrival  *arrival,
+                                           int           *minutes_off,
+                                           GError       **error);
+
+/* Whether the salon is open now, and if not when it opens next (the
+ * salon's hours in the replica, the context's clock): for the welcome page
+ * and the walk-in queue. Nothing known (not paired) is closed with
+ * days_ahead -1. */
+gboolean   kiosk_desk_get_opening         (KioskContext  *context,
+                                           KioskOpening  *opening,
+                                           GError       **error);
+
 /* Staff: confirmed (from pending), completed, cancelled or no_show. */
 gboolean   kiosk_desk_set_appointment_status (KioskContext           *context,
                                               const char             *appointment_id,

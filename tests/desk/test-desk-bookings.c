@@ -169,6 +169,123 @@ test_check_in_refused (DeskFixture   *f,
   g_assert_error (unknown, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_NOT_FOUND);
 }
 
+/* Check-in at the kiosk opens an hour before the booking (the
+ * checkin-opens-before setting): a customer at 00:30 for 13:30 is told
+ * from when, and nothing is written; staff can check them in regardless. */
+static void
+test_check_in_opens (DeskFixture   *f,
+                     gconstpointer  data)
+{
+  GSettings *settings = kiosk_context_get_settings (f->context);
+  g_autoptr(KioskAppointment) appt = NULL;
+  g_autoptr(GError) early = NULL;
+  g_autoptr(GError) error = NULL;
+  KioskArrival arrival = -1;
+  int opens_at = -1;
+  int off = -1;
+
+  g_assert_nonnull (settings);
+  desk_put_appointment (f, BOOKING, IREM, HAIRCUT, MEHMET, TEST_TODAY, "13:30", "14:00", KIOSK_APPOINTMENT_CONFIRMED);
+  appt = kiosk_replica_get_appointment (f->replica, BOOKING, &error);
+  g_assert_no_error (error);
+
+  desk_fixture_set_time (f, 0, 30);
+  g_assert_false (kiosk_desk_check_in_is_open (f->context, appt, &opens_at));
+  g_assert_cmpint (opens_at, ==, 12 * 3600 + 30 * 60);
+  g_assert_false (kiosk_desk_check_in_self (f->context, BOOKING, &arrival, &off, &early));
+  g_assert_error (early, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_REFUSED);
+  g_assert_cmpstr (early->message, ==, "You can check in from 12:30.");
+  g_assert_cmpint (desk_count (f, "outbox"), ==, 0);
+  g_clear_pointer (&appt, kiosk_appointment_free);
+  appt = kiosk_replica_get_appointment (f->replica, BOOKING, &error);
+  g_assert_null (appt->checked_in_at);
+
+  /* A minute before it opens, and when it opens. */
+  desk_fixture_set_time (f, 12, 29);
+  g_assert_false (kiosk_desk_check_in_is_open (f->context, appt, NULL));
+  desk_fixture_set_time (f, 12, 30);
+  g_assert_true (kiosk_desk_check_in_is_open (f->context, appt, NULL));
+
+  /* The salon may open it earlier, or only at the start. */
+  g_settings_set_uint (settings, "checkin-opens-before", 90);
+  desk_fixture_set_time (f, 12, 0);
+  g_assert_true (kiosk_desk_check_in_is_open (f->context, appt, &opens_at));
+  g_assert_cmpint (opens_at, ==, 12 * 3600);
+  g_settings_set_uint (settings, "checkin-opens-before", 0);
+  desk_fixture_set_time (f, 13, 29);
+  g_assert_false (kiosk_desk_check_in_is_open (f->context, appt, &opens_at));
+  g_assert_cmpint (opens_at, ==, 13 * 3600 + 30 * 60);
+  g_settings_reset (settings, "checkin-opens-before");
+
+  /* In time: checked in, an hour early said in hours and minutes later. */
+  desk_fixture_set_time (f, 12, 40);
+  g_assert_true (kiosk_desk_check_in_self (f->context, BOOKING, &arrival, &off, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (arrival, ==, KIOSK_ARRIVAL_EARLY);
+  g_assert_cmpint (off, ==, 50);
+  g_assert_cmpint (desk_count (f, "outbox"), ==, 1);
+}
+
+static void
+test_check_in_staff_any_time (DeskFixture   *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskAppointment) after = NULL;
+  KioskArrival arrival = -1;
+  int off = -1;
+
+  desk_put_appointment (f, BOOKING, IREM, HAIRCUT, MEHMET, TEST_TODAY, "13:30", "14:00", KIOSK_APPOINTMENT_CONFIRMED);
+  desk_fixture_set_time (f, 0, 30);
+  g_assert_true (kiosk_desk_check_in (f->context, BOOKING, &arrival, &off, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (arrival, ==, KIOSK_ARRIVAL_EARLY);
+  g_assert_cmpint (off, ==, 13 * 60);
+  after = kiosk_replica_get_appointment (f->replica, BOOKING, &error);
+  g_assert_nonnull (after->checked_in_at);
+
+  /* Once in, the customer's own try is no refusal either. */
+  g_assert_true (kiosk_desk_check_in_self (f->context, BOOKING, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_count (f, "outbox"), ==, 1);
+}
+
+/* Whether the salon is open, and when it opens next, from its hours
+ * (09:00–19:00, closed on Sundays; TEST_TODAY is a Monday). */
+static void
+test_opening (DeskFixture   *f,
+              gconstpointer  data)
+{
+  static const struct {
+    int      hour, minute;
+    gboolean open;
+    int      days_ahead;
+    int      opens_at;
+  } moments[] = {
+    {  0, 30, FALSE, 0,  9 * 3600 },
+    {  8, 59, FALSE, 0,  9 * 3600 },
+    {  9,  0, TRUE,  0,  9 * 3600 },
+    { 18, 59, TRUE,  0,  9 * 3600 },
+    { 19,  0, FALSE, 1,  9 * 3600 },
+    { 23, 50, FALSE, 1,  9 * 3600 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      KioskOpening opening;
+
+      g_test_message ("at %02d:%02d", moments[i].hour, moments[i].minute);
+      desk_fixture_set_time (f, moments[i].hour, moments[i].minute);
+      g_assert_true (kiosk_desk_get_opening (f->context, &opening, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (opening.open, ==, moments[i].open);
+      g_assert_cmpint (opening.days_ahead, ==, moments[i].days_ahead);
+      g_assert_cmpint (opening.opens_at, ==, moments[i].opens_at);
+      g_assert_cmpint (opening.closes_at, ==, 19 * 3600);
+    }
+}
+
 typedef struct {
   KioskAppointmentStatus from;
   KioskAppointmentStatus to;
@@ -374,6 +491,9 @@ main (int   argc,
   ADD ("/desk/bookings/check-in/arrival", test_check_in_arrival);
   ADD ("/desk/bookings/check-in/twice", test_check_in_twice);
   ADD ("/desk/bookings/check-in/refused", test_check_in_refused);
+  ADD ("/desk/bookings/check-in/opens", test_check_in_opens);
+  ADD ("/desk/bookings/check-in/staff-any-time", test_check_in_staff_any_time);
+  ADD ("/desk/bookings/opening", test_opening);
   ADD ("/desk/bookings/statuses", test_statuses);
   ADD ("/desk/bookings/book/not-offered-again", test_book_then_not_offered);
   ADD ("/desk/bookings/book/refusals", test_book_refusals);
