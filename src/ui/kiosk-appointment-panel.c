@@ -333,6 +333,7 @@ check_in_action (GtkWidget  *widget,
   KioskAppointmentPanel *self = KIOSK_APPOINTMENT_PANEL (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *how_long = NULL;
   KioskArrival arrival = KIOSK_ARRIVAL_ON_TIME;
   int minutes = 0;
 
@@ -344,15 +345,16 @@ check_in_action (GtkWidget  *widget,
       return;
     }
 
+  how_long = kiosk_time_format_duration (minutes);
   switch (arrival)
     {
     case KIOSK_ARRIVAL_EARLY:
-      message = g_strdup_printf (ngettext ("Checked in, %d minute early.", "Checked in, %d minutes early.",
-                                           (gulong)minutes), minutes);
+      /* Translators: %s is how early, "25 min" or "1 h 20 min". */
+      message = g_strdup_printf (_("Checked in, %s early."), how_long);
       break;
     case KIOSK_ARRIVAL_LATE:
-      message = g_strdup_printf (ngettext ("Checked in, %d minute late.", "Checked in, %d minutes late.",
-                                           (gulong)minutes), minutes);
+      /* Translators: %s is how late, "25 min" or "1 h 20 min". */
+      message = g_strdup_printf (_("Checked in, %s late."), how_long);
       break;
     case KIOSK_ARRIVAL_ON_TIME:
     default:

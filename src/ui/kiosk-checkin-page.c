@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "domain/kiosk-fold.h"
+#include "domain/kiosk-time.h"
 #include "kiosk-checkin-page.h"
 #include "kiosk-desk-front.h"
 #include "kiosk-format.h"
@@ -102,16 +103,16 @@ static char *
 arrival_sentence (KioskArrival arrival,
                   int          minutes)
 {
+  g_autofree char *how_long = kiosk_time_format_duration (minutes);
+
   switch (arrival)
     {
     case KIOSK_ARRIVAL_EARLY:
-      return g_strdup_printf (ngettext ("You are %d minute early. We will call you when it is time.",
-                                        "You are %d minutes early. We will call you when it is time.", minutes),
-                              minutes);
+      /* Translators: %s is how early, "25 min" or "1 h 20 min". */
+      return g_strdup_printf (_("You are %s early. We will call you when it is time."), how_long);
     case KIOSK_ARRIVAL_LATE:
-      return g_strdup_printf (ngettext ("You are %d minute late. Please let the desk know you are here.",
-                                        "You are %d minutes late. Please let the desk know you are here.", minutes),
-                              minutes);
+      /* Translators: %s is how late, "25 min" or "1 h 20 min". */
+      return g_strdup_printf (_("You are %s late. Please let the desk know you are here."), how_long);
     case KIOSK_ARRIVAL_ON_TIME:
     default:
       return g_strdup (_("You are right on time. Please take a seat."));
@@ -145,7 +146,7 @@ self_check_in_clicked_cb (GtkButton        *button,
   KioskArrival arrival = KIOSK_ARRIVAL_ON_TIME;
   int minutes = 0;
 
-  if (!kiosk_desk_check_in (kiosk_page_get_context (KIOSK_PAGE (self)), id, &arrival, &minutes, &error))
+  if (!kiosk_desk_check_in_self (kiosk_page_get_context (KIOSK_PAGE (self)), id, &arrival, &minutes, &error))
     {
       set_label (self->self_message_label, error->message);
       gtk_widget_set_visible (self->done_button, TRUE);
@@ -180,6 +181,7 @@ make_self_row (KioskCheckinPage          *self,
   g_autofree char *what = NULL;
   g_autofree char *with = NULL;
   GtkWidget *suffix;
+  int opens_at;
 
   /* Translators: "14:00 · Saç kesimi". */
   what = g_strdup_printf (_("%s · %s"), time, row->service_name != NULL ? row->service_name : "");
@@ -189,6 +191,16 @@ make_self_row (KioskCheckinPage          *self,
 
   if (appt->checked_in_at != NULL)
     suffix = kiosk_badge_new (_("Checked in"), "status-checked-in");
+  else if (!kiosk_desk_check_in_is_open (kiosk_page_get_context (KIOSK_PAGE (self)), appt, &opens_at))
+    {
+      g_autofree char *from = kiosk_time_format_short (opens_at);
+      /* Translators: %s is a time of day, "12:30": check-in opens before the booking, as the salon set it. */
+      g_autofree char *text = g_strdup_printf (_("You can check in from %s."), from);
+
+      suffix = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (suffix), TRUE);
+      gtk_widget_add_css_class (suffix, "dim-label");
+    }
   else
     {
       g_autofree char *accessible = g_strdup_printf ("%s: %s", _("Check in"), what);
@@ -343,6 +355,7 @@ build_self (KioskCheckinPage *self)
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_widget_activate), find);
+  gtk_widget_set_name (entry, "checkin-phone-entry");
   self->phone_entry = GTK_EDITABLE (entry);
   gtk_widget_add_css_class (find, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (find), "checkin.find");
@@ -356,12 +369,14 @@ build_self (KioskCheckinPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->greeting_label));
 
   self->mine_list = GTK_LIST_BOX (kiosk_card_list_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->mine_list), "checkin-mine");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mine_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Your bookings today"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->mine_list), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->mine_list));
 
-  self->self_message_label = GTK_LABEL (g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE, "visible", FALSE, NULL));
+  self->self_message_label = GTK_LABEL (g_object_new (GTK_TYPE_LABEL, "name", "checkin-self-message",
+                                                      "xalign", 0.0f, "wrap", TRUE, "visible", FALSE, NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->self_message_label), "rule-title");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->self_message_label));
 
@@ -387,6 +402,7 @@ staff_check_in_clicked_cb (GtkButton        *button,
   g_autofree char *who = g_strdup (g_object_get_data (G_OBJECT (button), "who"));
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *how_long = NULL;
   KioskArrival arrival = KIOSK_ARRIVAL_ON_TIME;
   int minutes = 0;
 
@@ -395,16 +411,16 @@ staff_check_in_clicked_cb (GtkButton        *button,
       set_label (self->staff_message_label, error->message);
       return;
     }
+  how_long = kiosk_time_format_duration (minutes);
   switch (arrival)
     {
     case KIOSK_ARRIVAL_EARLY:
-      /* Translators: "Ayşe Yılmaz, 14:00 is checked in, 25 minutes early." */
-      text = g_strdup_printf (ngettext ("%s is checked in, %d minute early.", "%s is checked in, %d minutes early.",
-                                        minutes), who, minutes);
+      /* Translators: "Ayşe Yılmaz, 14:00 is checked in, 1 h 20 min early." */
+      text = g_strdup_printf (_("%1$s is checked in, %2$s early."), who, how_long);
       break;
     case KIOSK_ARRIVAL_LATE:
-      text = g_strdup_printf (ngettext ("%s is checked in, %d minute late.", "%s is checked in, %d minutes late.",
-                                        minutes), who, minutes);
+      /* Translators: "Ayşe Yılmaz, 14:00 is checked in, 25 min late." */
+      text = g_strdup_printf (_("%1$s is checked in, %2$s late."), who, how_long);
       break;
     case KIOSK_ARRIVAL_ON_TIME:
     default:
@@ -422,14 +438,16 @@ flag_badge (int minutes,
 {
   if (minutes > threshold)
     {
-      /* Translators: a late arrival, "Late · 20 min". */
-      g_autofree char *text = g_strdup_printf (_("Late · %d min"), minutes);
+      g_autofree char *how_long = kiosk_time_format_duration (minutes);
+      /* Translators: a late arrival, "Late · 20 min" or "Late · 1 h 5 min". */
+      g_autofree char *text = g_strdup_printf (_("Late · %s"), how_long);
       return kiosk_badge_new (text, "status-waiting");
     }
   if (-minutes > threshold)
     {
-      /* Translators: an early arrival, "Early · 30 min". */
-      g_autofree char *text = g_strdup_printf (_("Early · %d min"), -minutes);
+      g_autofree char *how_long = kiosk_time_format_duration (-minutes);
+      /* Translators: an early arrival, "Early · 30 min" or "Early · 1 h 20 min". */
+      g_autofree char *text = g_strdup_printf (_("Early · %s"), how_long);
       return kiosk_badge_new (text, "status-called");
     }
   return NULL;
@@ -627,11 +645,13 @@ build_staff (KioskCheckinPage *self)
   self->search_entry = GTK_EDITABLE (search);
   gtk_box_append (GTK_BOX (box), search);
 
-  self->staff_message_label = GTK_LABEL (g_object_new (GTK_TYPE_LABEL, "xalign", 0.0f, "wrap", TRUE, "visible", FALSE, NULL));
+  self->staff_message_label = GTK_LABEL (g_object_new (GTK_TYPE_LABEL, "name", "checkin-staff-message",
+                                                       "xalign", 0.0f, "wrap", TRUE, "visible", FALSE, NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->staff_message_label), "rule-title");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->staff_message_label));
 
   self->upcoming_list = GTK_LIST_BOX (kiosk_card_list_new (_("No more appointments today.")));
+  gtk_widget_set_name (GTK_WIDGET (self->upcoming_list), "checkin-upcoming");
   self->arrived_list = GTK_LIST_BOX (kiosk_card_list_new (_("No one has checked in yet.")));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->upcoming_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Still to come"), -1);
