@@ -227,7 +227,7 @@ show_result (GtkWidget           *row,
     }
   /* Translators: a number of points. */
   points = g_strdup_printf (ngettext ("%s point", "%s points", (gulong) MAX (customer->current_points, 0)), count);
-  /* Translators: "<phone> · <level> · <points>", e.g. "+90 532 … · Gold · 120 points". */
+  /* Translators: "<phone> · <level> · <points>", e.g. "0532 … · Gold · 120 points". */
   subtitle = g_strdup_printf (_("%s · %s · %s"), phone, kiosk_format_level_name (customer->loyalty_level), points);
 
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), name);

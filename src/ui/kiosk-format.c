@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "domain/kiosk-money.h"
+#include "domain/kiosk-phone.h"
 #include "domain/kiosk-time.h"
 #include "kiosk-format.h"
 
@@ -120,6 +121,59 @@ kiosk_format_duration (int minutes)
 }
 
 char *
+kiosk_format_next_opening (const KioskOpening *opening,
+                           GDateTime          *now)
+{
+  g_autofree char *time = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *weekday = NULL;
+
+  g_return_val_if_fail (opening != NULL, NULL);
+
+  if (opening->days_ahead < 0 || now == NULL)
+    return NULL;
+  time = kiosk_time_format_short (opening->opens_at);
+  if (opening->days_ahead == 0)
+    /* Translators: when the salon opens, in a sentence: "today at 09:00"; Turkish "bugün 09:00". */
+    return g_strdup_printf (_("today at %s"), time);
+  if (opening->days_ahead == 1)
+    /* Translators: when the salon opens, in a sentence: "tomorrow at 09:00"; Turkish "yarın 09:00". */
+    return g_strdup_printf (_("tomorrow at %s"), time);
+
+  day = g_date_time_add_days (now, opening->days_ahead);
+  weekday = day != NULL ? g_date_time_format (day, "%A") : NULL;
+  if (weekday == NULL)
+    return NULL;
+  /* Translators: when the salon opens, in a sentence: a weekday and a time,
+   * "Monday at 09:00"; Turkish "Pazartesi 09:00". */
+  return g_strdup_printf (_("%1$s at %2$s"), weekday, time);
+}
+
+char *
+kiosk_format_opening (const KioskOpening *opening,
+                      GDateTime          *now)
+{
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (opening != NULL, NULL);
+
+  if (opening->open)
+    {
+      g_autofree char *range = kiosk_format_time_range (opening->opens_at, opening->closes_at);
+
+      /* Translators: %s is a range of times, "09:00 – 20:00". */
+      return g_strdup_printf (_("Open today %s"), range);
+    }
+
+  when = kiosk_format_next_opening (opening, now);
+  if (when == NULL)
+    return g_strdup (_("Closed now"));
+  /* Translators: the salon is closed at the moment; %s is when it opens,
+   * "tomorrow at 09:00". Turkish "Şu an kapalı · Açılış: yarın 09:00". */
+  return g_strdup_printf (_("Closed now · opens %s"), when);
+}
+
+char *
 kiosk_format_private_name (const char *full_name)
 {
   g_autofree char *stripped = NULL;
@@ -147,16 +201,9 @@ kiosk_format_private_name (const char *full_name)
 }
 
 char *
-kiosk_format_phone (const char *e164)
+kiosk_format_phone (const char *phone)
 {
-  if (e164 == NULL)
-    return g_strdup ("");
-
-  /* Turkish numbers are read in groups: +90 5xx xxx xx xx. */
-  if (g_str_has_prefix (e164, "+90") && strlen (e164) == 13 && strspn (e164 + 1, "0123456789") == 12)
-    return g_strdup_printf ("+90 %.3s %.3s %.2s %.2s", e164 + 3, e164 + 6, e164 + 9, e164 + 11);
-
-  return g_strdup (e164);
+  return kiosk_phone_format_national (phone);
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "domain/kiosk-records.h"
+#include "domain/kiosk-slots.h"
 
 G_BEGIN_DECLS
 
@@ -30,11 +31,23 @@ char       *kiosk_format_time_range          (int                     start,
                                               int                     end);
 /* "45 min" / "45 dk". */
 char       *kiosk_format_duration            (int                     minutes);
+/* When the salon opens next, as part of a sentence: "today at 09:00",
+ * "tomorrow at 09:00", "Monday at 09:00" (Turkish "bugün 09:00", "yarın
+ * 09:00", "Pazartesi 09:00"); NULL when no opening is known. @now is the
+ * moment @opening was found for, in the salon's time zone. */
+char       *kiosk_format_next_opening        (const KioskOpening     *opening,
+                                              GDateTime              *now);
+/* The salon's hours as the welcome page says them: "Open today 09:00 –
+ * 20:00", "Closed now · opens tomorrow at 09:00", or "Closed now". */
+char       *kiosk_format_opening             (const KioskOpening     *opening,
+                                              GDateTime              *now);
 /* "Ayşe Y." from "Ayşe Yılmaz": what a waiting room may see. */
 char       *kiosk_format_private_name        (const char             *full_name);
 
-/* "+90 216 330 14 42" from a Turkish E.164 number; others as they are. */
-char       *kiosk_format_phone               (const char             *e164);
+/* "0216 330 14 42", "0532 123 45 67": a phone number as Turkish numbers
+ * are written, whether stored as E.164 or as typed
+ * (kiosk_phone_format_national()). */
+char       *kiosk_format_phone               (const char             *phone);
 
 const char *kiosk_format_level_name          (KioskLoyaltyLevel       level);
 const char *kiosk_format_appointment_status  (KioskAppointmentStatus  status);

@@ -234,7 +234,7 @@ kiosk_loyalty_customer_reload (KioskLoyaltyCustomer *self)
                                                  c->last_name != NULL ? c->last_name : ""));
   self->available = card->available;
   phone = kiosk_format_phone (c->phone != NULL ? c->phone : "");
-  /* Translators: "<phone> · <level>", e.g. "+90 532 123 45 67 · Gold". */
+  /* Translators: "<phone> · <level>", e.g. "0532 123 45 67 · Gold". */
   details = g_strdup_printf (_("%s · %s"), phone, kiosk_format_level_name (c->loyalty_level));
   gtk_label_set_text (self->name_label, self->full_name);
   gtk_label_set_text (self->details_label, details);

@@ -14,6 +14,7 @@ typedef struct
    * start-up pays for the visible page alone. */
   guint         stale : 1;
   guint         staff_mode : 1;
+  guint         timer;   /* kiosk_page_reload_in() */
 } KioskPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KioskPage, kiosk_page, GTK_TYPE_WIDGET)
@@ -101,6 +102,32 @@ kiosk_page_replica_changed (KioskPage *self)
     priv->stale = TRUE;
 }
 
+static gboolean
+reload_timer_cb (gpointer data)
+{
+  KioskPage *self = data;
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  priv->timer = 0;
+  kiosk_page_replica_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+kiosk_page_reload_in (KioskPage *self,
+                      int        seconds)
+{
+  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
+
+  g_return_if_fail (KIOSK_IS_PAGE (self));
+
+  g_clear_handle_id (&priv->timer, g_source_remove);
+  if (seconds > 0)
+    /* A second late rather than early: the moment has then passed. */
+    priv->timer = g_timeout_add_seconds_full (G_PRIORITY_LOW, (guint) MIN (seconds, 24 * 3600) + 1,
+                                              reload_timer_cb, self, NULL);
+}
+
 static void
 kiosk_page_map (GtkWidget *widget)
 {
@@ -140,6 +167,7 @@ kiosk_page_dispose (GObject *object)
   KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
   GtkWidget *child;
 
+  g_clear_handle_id (&priv->timer, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 

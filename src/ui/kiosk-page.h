@@ -35,5 +35,10 @@ void          kiosk_page_set_staff_mode (KioskPage *self,
                                          gboolean   staff_mode);
 void          kiosk_page_reload      (KioskPage *self);
 void          kiosk_page_clear       (KioskPage *self);
+/* Reloads again in @seconds (at most a day; ≤ 0 cancels), as a change of
+ * the replica would: for what changes with the clock alone, such as the
+ * salon opening or closing. */
+void          kiosk_page_reload_in   (KioskPage *self,
+                                      int        seconds);
 
 G_END_DECLS

@@ -48,6 +48,7 @@ struct _KioskWalkinPage
   GtkWidget   *pending_box;
   GtkWidget   *done_button;
   GtkListBox  *queue_list;
+  GtkLabel    *closed_label;
 
   /* What the choices were built from, so a sync that changes nothing on
    * the menu does not rebuild them under someone's finger. */
@@ -65,6 +66,8 @@ struct _KioskWalkinPage
   char        *joined_id;
   char        *joined_name;
   gboolean     building;
+  /* Customer mode while the salon is closed: no form, when it opens. */
+  gboolean     closed;
 };
 
 G_DEFINE_FINAL_TYPE (KioskWalkinPage, kiosk_walkin_page, KIOSK_TYPE_PAGE)
@@ -486,6 +489,50 @@ show_joined (KioskWalkinPage *self,
   gtk_widget_set_visible (self->pending_box, mine->walkin->pending);
 }
 
+/* ---- while the salon is closed ---------------------------------------------- */
+
+/* Customers cannot join while the salon is closed: the form gives way to
+ * when it opens, and nothing can be ticked or pressed. Staff keep the form
+ * and may still add someone. */
+static void
+update_opening (KioskWalkinPage *self)
+{
+  KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  KioskOpening opening;
+
+  if (!kiosk_desk_get_opening (context, &opening, &error))
+    {
+      /* Not knowing the hours is no reason to turn people away. */
+      g_warning ("Cannot read the salon's hours: %s", error->message);
+      opening.open = TRUE;
+      opening.changes_in = 0;
+    }
+  /* Looked at again when the salon opens or closes. */
+  kiosk_page_reload_in (KIOSK_PAGE (self), opening.changes_in);
+  self->closed = !opening.open && !kiosk_page_get_staff_mode (KIOSK_PAGE (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "walkin.join", !self->closed);
+
+  if (!self->closed)
+    {
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "closed") == 0)
+        gtk_stack_set_visible_child_name (self->stack, "form");
+      return;
+    }
+
+  when = kiosk_format_next_opening (&opening, now);
+  if (when != NULL)
+    /* Translators: %s is when the salon opens, "tomorrow at 09:00" (Turkish "yarın 09:00"). */
+    text = g_strdup_printf (_("The queue opens with the salon, %s."), when);
+  gtk_label_set_text (self->closed_label, text != NULL ? text : _("The queue opens with the salon."));
+  gtk_label_set_text (self->summary_label, _("Nobody can join the queue while the salon is closed."));
+  if (self->joined_id == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "closed");
+}
+
 /* ---- reload and clear ------------------------------------------------------ */
 
 static void
@@ -530,6 +577,7 @@ kiosk_walkin_page_reload (KioskPage *page)
   reload_queue (self, queue);
   if (self->joined_id != NULL)
     show_joined (self, queue);
+  update_opening (self);
 }
 
 static void
@@ -566,7 +614,7 @@ kiosk_walkin_page_clear (KioskPage *page)
   gtk_label_set_text (self->place_number, "");
   gtk_label_set_text (self->joined_estimate, "");
   gtk_widget_set_visible (self->pending_box, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "form");
+  gtk_stack_set_visible_child_name (self->stack, self->closed ? "closed" : "form");
 }
 
 /* ---- actions ----------------------------------------------------------------- */
@@ -757,6 +805,7 @@ kiosk_walkin_page_class_init (KioskWalkinPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWalkinPage, pending_box);
   gtk_widget_class_bind_template_child (widget_class, KioskWalkinPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, KioskWalkinPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, KioskWalkinPage, closed_label);
 
   gtk_widget_class_install_action (widget_class, "walkin.join", NULL, join_action);
   gtk_widget_class_install_action (widget_class, "walkin.done", NULL, done_action);
@@ -785,8 +834,6 @@ kiosk_walkin_page_init (KioskWalkinPage *self)
   gtk_widget_set_name (self->consent_check, "walkin-consent-check");
   gtk_box_insert_child_after (self->form_box, self->consent_check,
                               gtk_widget_get_prev_sibling (GTK_WIDGET (self->form_message)));
-
-  gtk_box_insert_child_after (GTK_BOX (self->pending_box), kiosk_pending_badge_new (), NULL);
 
   g_signal_connect_swapped (self->phone_entry, "changed", G_CALLBACK (phone_changed), self);
   g_signal_connect_swapped (self->name_entry, "changed", G_CALLBACK (name_changed), self);

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-time.h"
+#include "kiosk-desk-front.h"
 #include "kiosk-format.h"
 #include "kiosk-welcome-page.h"
 
@@ -29,39 +29,23 @@ kiosk_welcome_page_new (KioskContext *context)
   return g_object_new (KIOSK_TYPE_WELCOME_PAGE, "context", context, NULL);
 }
 
-/* Today's hours from working_hours, falling back to the salon's general
- * opening hours when the day has no row. */
+/* Open now and until when, or closed and when it opens next (today,
+ * tomorrow or a weekday), from working_hours or else the salon's hours. */
 static char *
-describe_hours (KioskReplica     *replica,
-                const KioskSalon *salon,
-                const char       *today)
+describe_hours (KioskWelcomePage *self,
+                GDateTime        *now)
 {
-  g_autoptr(GPtrArray) hours = kiosk_replica_list_working_hours (replica, NULL);
-  int day = kiosk_date_day_of_week (today);
+  g_autoptr(GError) error = NULL;
+  KioskOpening opening;
 
-  for (guint i = 0; hours != NULL && i < hours->len; i++)
+  if (!kiosk_desk_get_opening (kiosk_page_get_context (KIOSK_PAGE (self)), &opening, &error))
     {
-      const KioskWorkingHours *wh = g_ptr_array_index (hours, i);
-      g_autofree char *range = NULL;
-
-      if (wh->day_of_week != day)
-        continue;
-      if (wh->is_closed)
-        return g_strdup (_("Closed today"));
-
-      range = kiosk_format_time_range (wh->opening_time, wh->closing_time);
-      /* Translators: %s is a range of times, "09:00 – 20:00". */
-      return g_strdup_printf (_("Open today %s"), range);
+      g_warning ("Cannot read the salon's hours: %s", error->message);
+      return g_strdup ("");
     }
-
-  if (salon != NULL && salon->closing_time > salon->opening_time)
-    {
-      g_autofree char *range = kiosk_format_time_range (salon->opening_time, salon->closing_time);
-
-      return g_strdup_printf (_("Open today %s"), range);
-    }
-
-  return g_strdup (_("Closed today"));
+  /* Said again when the salon opens or closes. */
+  kiosk_page_reload_in (KIOSK_PAGE (self), opening.changes_in);
+  return kiosk_format_opening (&opening, now);
 }
 
 static char *
@@ -103,7 +87,6 @@ kiosk_welcome_page_reload (KioskPage *page)
   g_autoptr(GError) error = NULL;
   g_autoptr(KioskSalon) salon = kiosk_replica_get_salon (replica, &error);
   g_autoptr(GDateTime) now = kiosk_context_dup_now (context);
-  g_autofree char *today = kiosk_context_dup_today (context);
   g_autofree char *date = kiosk_format_long_date (now);
   g_autofree char *hours = NULL;
 
@@ -123,7 +106,7 @@ kiosk_welcome_page_reload (KioskPage *page)
       gtk_label_set_text (self->address_label, address);
     }
 
-  hours = describe_hours (replica, salon, today);
+  hours = describe_hours (self, now);
   gtk_label_set_text (self->date_label, date);
   gtk_label_set_text (self->hours_label, hours);
 }

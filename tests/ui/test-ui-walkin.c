@@ -6,7 +6,10 @@
  * nothing is written; without the KVKK consent nothing is written; a
  * person joins with the number typed with spaces and sees their place and
  * an estimate, which follow the queue when it moves; the queue beside the
- * form names nobody in customer mode; clear() empties the form. On the
+ * form names nobody in customer mode; clear() empties the form; while the
+ * salon is closed a customer cannot join and is told when it opens, and
+ * staff still can. The clock is a Wednesday at 12:30 in Istanbul whatever
+ * the real time. On the
  * staff queue page the new walk-in is listed with a pending badge and
  * buttons that name the person, and is called, started and done from
  * there; a move the queue does not allow is explained on its row.
@@ -329,6 +332,11 @@ test_join (void)
   assert_place (joined_id);
   g_assert_true (is_shown (named (page, "walkin-pending")));
   g_assert_true (strstr (label_text ("walkin-joined-title"), "Işıl") != NULL);
+  /* A calm word that it is saved; the upload is staff's business. */
+  texts = shown_texts (named (page, "walkin-pending"));
+  g_assert_true (shows_containing (texts, _("Saved — the salon has it. Your place is kept.")));
+  g_assert_false (shows_containing (texts, _("Pending")));
+  g_clear_pointer (&texts, g_ptr_array_unref);
 
   /* Customer mode: nobody else's name, not even the short form. */
   texts = shown_texts (page);
@@ -441,6 +449,70 @@ test_staff_mode_names (void)
       if (*short_name != '\0')
         g_assert_false (shows_containing (texts, short_name));
     }
+}
+
+/* The salon opens at 09:00: at 00:51 nobody joins from the kiosk, and the
+ * page says when they can. Staff can still add someone. */
+static void
+test_closed (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Istanbul");
+  g_autoptr(GDateTime) night = g_date_time_new (tz, 2026, 12, 9, 0, 51, 0);
+  g_autoptr(GDateTime) sunday = g_date_time_new (tz, 2026, 12, 13, 12, 0, 0);
+  g_autoptr(GDateTime) noon = g_date_time_new (tz, 2026, 12, 9, 12, 30, 0);
+  g_autofree char *tomorrow = NULL;
+  GtkWidget *stack = named (page, "walkin-stack");
+  guint before = count_walkins ();
+
+  /* Someone fills the form, and the salon closes meanwhile. */
+  kiosk_page_clear (KIOSK_PAGE (page));
+  fill_form ("Deniz Yıldız", "0533 444 55 66", TRUE);
+  kiosk_context_set_now (context, night);
+  kiosk_page_reload (KIOSK_PAGE (page));
+  settle ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "closed");
+  g_assert_cmpstr (label_text ("walkin-closed-title"), ==, _("The salon is closed now"));
+  g_assert_cmpstr (label_text ("walkin-closed-when"), ==,
+                   g_str_equal (lang, "tr") ? "Sıra, salon açılınca başlar: bugün 09:00."
+                                            : "The queue opens with the salon, today at 09:00.");
+  g_assert_cmpstr (label_text ("walkin-summary"), ==, _("Nobody can join the queue while the salon is closed."));
+  /* Nothing to tick or press: no field, check box or button is shown
+   * beside what it says, and the join itself is off. */
+  g_assert_false (is_shown (named (page, "walkin-name-entry")));
+  g_assert_false (is_shown (named (page, "walkin-consent-check")));
+  g_assert_false (is_shown (named (page, "walkin-join-button")));
+  g_assert_false (gtk_widget_is_sensitive (named (page, "walkin-join-button")));
+  gtk_widget_activate_action (page, "walkin.join", NULL);
+  settle ();
+  g_assert_cmpuint (count_walkins (), ==, before);
+  shot (window, "walkin-closed");
+
+  /* After idle the page is cleared: still closed, not the form. */
+  kiosk_page_clear (KIOSK_PAGE (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "closed");
+
+  /* Staff keep the form. */
+  kiosk_page_set_staff_mode (KIOSK_PAGE (page), TRUE);
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "form");
+  g_assert_true (is_shown (named (page, "walkin-join-button")));
+  kiosk_page_set_staff_mode (KIOSK_PAGE (page), FALSE);
+  settle ();
+
+  /* Sunday is closed all day: tomorrow, Monday. */
+  kiosk_context_set_now (context, sunday);
+  kiosk_page_reload (KIOSK_PAGE (page));
+  tomorrow = g_strdup_printf (_("The queue opens with the salon, %s."),
+                              g_str_equal (lang, "tr") ? "yarın 09:00" : "tomorrow at 09:00");
+  g_assert_cmpstr (label_text ("walkin-closed-when"), ==, tomorrow);
+
+  /* Open again: the form is back. */
+  kiosk_context_set_now (context, noon);
+  kiosk_page_reload (KIOSK_PAGE (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "form");
+  g_assert_true (is_shown (named (page, "walkin-join-button")));
+  g_assert_true (gtk_widget_is_sensitive (named (page, "walkin-join-button")));
 }
 
 /* ---- the queue page --------------------------------------------------------- */
@@ -580,6 +652,10 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Istanbul");
+  g_autoptr(GDateTime) real = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) wednesday = g_date_time_new (tz, 2026, 12, 9, 12, 30, 0);
+  g_autofree char *offset = NULL;
   int status;
 
   /* The test AT context keeps accessible attributes to read them back. */
@@ -587,10 +663,17 @@ main (int argc, char *argv[])
   lang = kiosk_ui_test_init (&argc, &argv);
   gtk_init ();
 
+  /* An open Wednesday whatever the real date and time: the demo salon is
+   * made for that day (KIOSK_TEST_CLOCK_OFFSET is read when the context is
+   * made), and the clock then stays there. */
+  offset = g_strdup_printf ("%" G_GINT64_FORMAT, g_date_time_difference (wednesday, real) / G_TIME_SPAN_SECOND);
+  g_setenv ("KIOSK_TEST_CLOCK_OFFSET", offset, TRUE);
   data_dir = g_dir_make_tmp ("kiosk-ui-walkin-XXXXXX", &error);
   g_assert_no_error (error);
   context = kiosk_context_new (data_dir, TRUE, 11, &error);
   g_assert_no_error (error);
+  g_unsetenv ("KIOSK_TEST_CLOCK_OFFSET");
+  kiosk_context_set_now (context, wednesday);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
@@ -613,6 +696,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/walkin/same-phone-twice", test_same_phone_twice);
   g_test_add_func ("/ui/walkin/clear", test_clear);
   g_test_add_func ("/ui/walkin/staff-mode-names", test_staff_mode_names);
+  g_test_add_func ("/ui/walkin/closed", test_closed);
   g_test_add_func ("/ui/queue/flow", test_queue_flow);
   g_test_add_func ("/ui/queue/call-next", test_call_next_names_person);
 
