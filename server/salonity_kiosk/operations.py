@@ -152,6 +152,9 @@ def create_customer(device, data):
         # The person is at this salon's desk: the salon sees them from now
         # on, so the kiosk that re-points its writes to them keeps them.
         present(existing.pk, salon_id)
+        # The consent is the person's act at this kiosk: kept with the
+        # customer the kiosk will re-point its writes to.
+        keep_consent(device, data, customer=existing)
         return 409, {"code": "phone_exists",
                      "detail": "Bu telefon numarasıyla kayıtlı bir müşteri var.",
                      "customer": entities.one("customer", salon_id, existing.pk)}

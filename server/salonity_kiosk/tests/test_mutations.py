@@ -69,6 +69,8 @@ def test_a_known_phone_is_409_phone_exists_with_the_existing_customer(kiosk):
     assert body["customer"]["id"] == str(existing.pk) and body["customer"]["first_name"] == "Ayla"
     assert set(body["customer"]) == CUSTOMER_FIELDS
     assert Customer.objects.count() == 1
+    # The consent given at the kiosk is kept, with the customer found.
+    assert Consent.objects.get().customer_id == existing.pk
 
 
 @pytest.mark.parametrize("missing", ["consent_at", "consent_notice"])
