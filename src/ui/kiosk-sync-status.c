@@ -280,6 +280,71 @@ kiosk_sync_status_set_counts (KioskSyncStatus *self,
   kiosk_sync_status_update (self);
 }
 
+char *
+kiosk_sync_status_dup_banner_text (KioskSyncStatus *self)
+{
+  KioskSyncState state;
+  g_autoptr(GDateTime) since_dt = NULL;
+  g_autofree char *since = NULL;
+  guint waiting;
+
+  g_return_val_if_fail (KIOSK_IS_SYNC_STATUS (self), NULL);
+
+  if (self->engine == NULL)
+    return NULL;
+  state = kiosk_sync_engine_get_state (self->engine);
+  if (state != KIOSK_SYNC_STATE_OFFLINE && state != KIOSK_SYNC_STATE_WAITING)
+    return NULL;
+
+  waiting = self->waiting >= 0 ? (guint) self->waiting : kiosk_sync_engine_get_waiting_count (self->engine);
+  since_dt = kiosk_sync_engine_dup_since (self->engine);
+  since = format_time (self, since_dt);
+
+  if (state == KIOSK_SYNC_STATE_OFFLINE)
+    {
+      if (since != NULL && waiting > 0)
+        /* Translators: the time the kiosk went offline, then how many
+         * changes made at the desk wait. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Offline since %1$s — %2$u change will upload when the connection returns",
+                                             "Offline since %1$s — %2$u changes will upload when the connection returns",
+                                             waiting),
+                                since, waiting);
+      if (since != NULL)
+        return g_strdup_printf (_("Offline since %s — the desk keeps working; changes will upload when the "
+                                  "connection returns"),
+                                since);
+      if (waiting > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Offline — %u change will upload when the connection returns",
+                                             "Offline — %u changes will upload when the connection returns",
+                                             waiting),
+                                waiting);
+      return g_strdup (_("Offline — the desk keeps working; changes will upload when the connection returns"));
+    }
+  else
+    {
+      g_autoptr(GDateTime) next_dt = kiosk_sync_engine_dup_next_attempt (self->engine);
+      g_autofree char *next = format_time (self, next_dt);
+      g_autofree char *head = since != NULL
+        /* Translators: the time the kiosk was last in step with the server. */
+        ? g_strdup_printf (_("The server has not answered well since %s"), since)
+        : g_strdup (_("The server is not answering well"));
+      g_autofree char *tail = waiting > 0
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change will upload when it does",
+                                        "%u changes will upload when it does", waiting),
+                           waiting)
+        : g_strdup (_("the desk keeps working"));
+
+      if (next != NULL)
+        /* Translators: "<the server has not answered well since 14:05> —
+         * <3 changes will upload when it does> (next try at 14:07)". */
+        return g_strdup_printf (_("%s — %s (next try at %s)"), head, tail, next);
+      /* Translators: "<the server …> — <3 changes will upload when it does>". */
+      return g_strdup_printf (_("%s — %s"), head, tail);
+    }
+}
+
 const char *
 kiosk_sync_status_get_summary (KioskSyncStatus *self)
 {

@@ -33,5 +33,10 @@ void             kiosk_sync_status_set_counts (KioskSyncStatus *self,
                                                int              refused);
 /* The one-line summary shown, for tests and the accessible label. */
 const char      *kiosk_sync_status_get_summary (KioskSyncStatus *self);
+/* The sentence of the offline banner above the pages (offline, or the
+ * server not answering well: since when, how much waits, the next try),
+ * or NULL when there is nothing to say. Like the indicator, it is for
+ * staff: the window shows neither in customer mode. */
+char            *kiosk_sync_status_dup_banner_text (KioskSyncStatus *self);
 
 G_END_DECLS

@@ -449,80 +449,15 @@ update_sync_engine (KioskWindow *self)
 
 /* ---- the offline banner and the count of refused changes ---------------- */
 
-static char *
-format_clock (GDateTime *when,
-              GTimeZone *tz)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (when == NULL)
-    return NULL;
-  local = g_date_time_to_timezone (when, tz);
-  return g_date_time_format (local, "%H:%M");
-}
-
-static char *
-offline_text (KioskSyncEngine *engine,
-              KioskSyncState   state,
-              GTimeZone       *tz,
-              guint            waiting)
-{
-  g_autoptr(GDateTime) since_dt = kiosk_sync_engine_dup_since (engine);
-  g_autofree char *since = format_clock (since_dt, tz);
-
-  if (state == KIOSK_SYNC_STATE_OFFLINE)
-    {
-      if (since != NULL && waiting > 0)
-        /* Translators: the time the kiosk went offline, then how many
-         * changes made at the desk wait. */
-        return g_strdup_printf (ngettext ("Offline since %1$s — %2$u change will upload when the connection returns",
-                                          "Offline since %1$s — %2$u changes will upload when the connection returns",
-                                          waiting),
-                                since, waiting);
-      if (since != NULL)
-        return g_strdup_printf (_("Offline since %s — the desk keeps working; changes will upload when the "
-                                  "connection returns"),
-                                since);
-      if (waiting > 0)
-        return g_strdup_printf (ngettext ("Offline — %u change will upload when the connection returns",
-                                          "Offline — %u changes will upload when the connection returns",
-                                          waiting),
-                                waiting);
-      return g_strdup (_("Offline — the desk keeps working; changes will upload when the connection returns"));
-    }
-  else
-    {
-      g_autoptr(GDateTime) next_dt = kiosk_sync_engine_dup_next_attempt (engine);
-      g_autofree char *next = format_clock (next_dt, tz);
-      g_autofree char *head = since != NULL
-        /* Translators: the time the kiosk was last in step with the server. */
-        ? g_strdup_printf (_("The server has not answered well since %s"), since)
-        : g_strdup (_("The server is not answering well"));
-      g_autofree char *tail = waiting > 0
-        ? g_strdup_printf (ngettext ("%u change will upload when it does",
-                                     "%u changes will upload when it does", waiting),
-                           waiting)
-        : g_strdup (_("the desk keeps working"));
-
-      if (next != NULL)
-        /* Translators: "<the server has not answered well since 14:05> —
-         * <3 changes will upload when it does> (next try at 14:07)". */
-        return g_strdup_printf (_("%s — %s (next try at %s)"), head, tail, next);
-      /* Translators: "<the server …> — <3 changes will upload when it does>". */
-      return g_strdup_printf (_("%s — %s"), head, tail);
-    }
-}
-
 /* The banner above the pages, the count on the "Needs attention" row and
  * the header bar's indicator all say the same numbers, read from the
- * replica whenever it or the engine's state changes. */
+ * replica whenever it or the engine's state changes. They are staff's
+ * business: in customer mode neither the banner nor the indicator shows. */
 static void
 update_desk_status (KioskWindow *self)
 {
-  KioskSyncEngine *engine = kiosk_context_get_sync_engine (self->context);
-  KioskSyncState state = engine != NULL ? kiosk_sync_engine_get_state (engine) : KIOSK_SYNC_STATE_UNENROLLED;
-  gboolean offline = engine != NULL &&
-                     (state == KIOSK_SYNC_STATE_OFFLINE || state == KIOSK_SYNC_STATE_WAITING);
+  g_autofree char *text = NULL;
+  gboolean offline;
   gint64 counts[5] = { 0, };
   gint64 waiting = 0, oldest = 0;
   g_autoptr(GError) error = NULL;
@@ -565,12 +500,10 @@ update_desk_status (KioskWindow *self)
         gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 
+  text = kiosk_sync_status_dup_banner_text (self->sync_status);
+  offline = text != NULL && self->staff_mode;
   if (offline)
     {
-      g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
-      g_autofree char *text = offline_text (engine, state, g_date_time_get_timezone (now),
-                                            (guint) CLAMP (waiting, 0, G_MAXUINT));
-
       /* Only a new sentence is set: a screen reader hears the banner when
        * it appears and when what it says changes, not at every tick. */
       if (g_strcmp0 (gtk_label_get_text (self->offline_label), text) != 0)
@@ -608,6 +541,8 @@ update_mode_widgets (KioskWindow *self)
       kiosk_page_set_staff_mode (KIOSK_PAGE (self->page_widgets[i]), self->staff_mode);
   gtk_widget_set_visible (self->staff_button, !self->staff_mode && !pairing);
   gtk_widget_set_visible (self->lock_button, self->staff_mode && !pairing);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_status), self->staff_mode);
+  update_desk_status (self);
 }
 
 /* Forget everything the last person typed or was shown. */

@@ -11,8 +11,9 @@
  * the desk; "Keep it" keeps it.
  *
  * In the real application paired with the contract server: when the
- * server goes away a banner above the pages says since when the kiosk is
- * offline and how many changes wait (the header bar says the same time);
+ * server goes away nothing of it shows in customer mode; for staff a
+ * banner above the pages says since when the kiosk is offline and how
+ * many changes wait (the header bar says the same time);
  * a booking made meanwhile counts; a booking made on the server for the
  * same slot during the outage makes the server refuse the kiosk's, and
  * the rail's "Needs attention" shows the count; booking the next free slot
@@ -621,6 +622,15 @@ test_banner_offline (void)
   kiosk_test_server_disconnect (server);
   kiosk_sync_engine_nudge (get_engine ());
   kiosk_ui_test_wait_until (engine_in_state, GINT_TO_POINTER (KIOSK_SYNC_STATE_OFFLINE), 60, "the offline state");
+
+  /* Whoever stands at the kiosk in customer mode sees neither the banner
+   * nor the indicator: staff see them after the PIN. */
+  kiosk_ui_test_run_for (500);
+  g_assert_false (kiosk_window_get_staff_mode (get_window ()));
+  g_assert_true (banner_gone (NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (status)));
+  enter_staff_mode ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (status)));
 
   hhmm = offline_since_hhmm ();
   expected = g_strdup_printf (_("Offline since %s — the desk keeps working; changes will upload when the "
