@@ -7,6 +7,7 @@ trimming; and §3.2's promise that every write reaches it, whoever makes it
 import io
 import threading
 import time
+import uuid
 from datetime import date, datetime
 from datetime import time as clock
 from decimal import Decimal
@@ -22,7 +23,7 @@ from appointments.models import Appointment
 from customers.models import PointHistory
 from salonity_kiosk import cursor as cursors
 from salonity_kiosk.models import SalonFeed, SalonOptions, WalkIn
-from salonity_kiosk.tests.util import (CONSENT, Replica, day_ahead, enroll, make_customer, make_shop,
+from salonity_kiosk.tests.util import (Replica, day_ahead, enroll, make_customer, make_shop,
                                        new_id, run_threads, server_rows)
 from salons.models import SalonEmployee, SalonWorkingHours
 from services.models import Service, ServiceCategory, ServiceEmployee
@@ -415,3 +416,42 @@ def test_a_snapshot_taken_while_writes_go_on_converges_to_the_servers_rows():
     replica.apply(changes)
     assert replica.rows == server_rows(shop.salon)
     assert len(replica.of("appointment")) == Appointment.objects.filter(salon=shop.salon).count()
+
+
+def test_trimming_in_small_batches_raises_each_salons_watermark_to_what_it_deleted(shop, kiosk):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from salonity_kiosk.management.commands.kiosk_trim_changes import trim as trim_batches
+    from salonity_kiosk.models import Change, IdempotencyRecord
+
+    other = make_shop("Öteki")
+    for price in range(5):
+        Service.objects.filter(pk=shop.cut.pk).update(price=Decimal(300 + price))
+        Service.objects.filter(pk=other.cut.pk).update(price=Decimal(300 + price))
+    old = timezone.now() - timedelta(days=40)
+    mine = list(Change.objects.filter(salon_id=shop.salon.pk).order_by("seq").values_list("seq", flat=True))
+    cut_at = mine[len(mine) // 2]
+    Change.objects.filter(salon_id=shop.salon.pk, seq__lte=cut_at).update(created_at=old)
+    Change.objects.filter(salon_id=other.salon.pk).update(created_at=old)
+    theirs = Change.objects.filter(salon_id=other.salon.pk).count()
+    deleted, _ = trim_batches(30, batch=3)
+    assert deleted == len([s for s in mine if s <= cut_at]) + theirs
+    assert SalonFeed.objects.get(salon_id=shop.salon.pk).trimmed_seq == cut_at
+    assert SalonFeed.objects.get(salon_id=other.salon.pk).trimmed_seq == \
+        SalonFeed.objects.get(salon_id=other.salon.pk).last_seq
+    assert list(Change.objects.filter(salon_id=shop.salon.pk).values_list("seq", flat=True).order_by("seq")) == \
+        [s for s in mine if s > cut_at]
+    assert kiosk.get("changes/", since=cursors.Cursor(seq=cut_at - 1).encode(shop.salon.pk)).status_code == 410
+    assert kiosk.get("changes/", since=cursors.Cursor(seq=cut_at).encode(shop.salon.pk)).status_code == 200
+
+    # Idempotency keys live 30 days at least.
+    now = timezone.now()
+    for age in (29, 31):
+        IdempotencyRecord.objects.create(device_id=kiosk.device, key=uuid.uuid4(), fingerprint="x", state="done",
+                                         claim=uuid.uuid4(), status_code=201, body=b"{}",
+                                         created_at=now - timedelta(days=age), updated_at=now)
+    trim(0)
+    ages = [(now - r.created_at).days for r in IdempotencyRecord.objects.all()]
+    assert ages == [29]
