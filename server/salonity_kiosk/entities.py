@@ -9,6 +9,7 @@ times HH:MM:SS, date-times ISO 8601 with the salon's offset.
 """
 
 import zoneinfo
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.apps import apps
@@ -161,7 +162,7 @@ def appointment_data(appt, extra, tz):
         "employee": uuid_text(appt.employee_id),
         "appointment_date": date_text(appt.appointment_date),
         "appointment_time": time_text(appt.appointment_time),
-        "end_time": time_text(appt.end_time),
+        "end_time": time_text(appt.end_time or _end_of(appt)),
         "status": appt.status,
         "notes": appt.notes,
         "price": money(appt.price),
@@ -171,6 +172,15 @@ def appointment_data(appt, extra, tz):
         "created_at": instant(appt.created_at, tz),
         "updated_at": instant(appt.updated_at, tz),
     }
+
+
+def _end_of(appt):
+    """end_time is nullable upstream (bulk_create skips save(), which fills
+    it); the kiosk needs one: the start plus the service's duration."""
+    if appt.appointment_time is None or appt.service is None:
+        return None
+    start = datetime.combine(date(2000, 1, 1), appt.appointment_time)
+    return (start + timedelta(minutes=appt.service.duration or 0)).time()
 
 
 def walkin_data(w, tz):
@@ -223,7 +233,8 @@ def scope(entity, salon_id):
         return (model("customers.Customer").objects.filter(id__in=_present_customers(salon_id))
                 .select_related("user").order_by("id"))
     if entity == "appointment":
-        return model("appointments.Appointment").objects.filter(salon_id=salon_id).order_by("id")
+        return (model("appointments.Appointment").objects.filter(salon_id=salon_id)
+                .select_related("service").order_by("id"))
     if entity == "walkin":
         return WalkIn.objects.filter(salon_id=salon_id).order_by("id")
     if entity == "point_entry":
