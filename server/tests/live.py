@@ -217,6 +217,11 @@ def run(args):
                 raise LiveError("kiosk_pairing_code printed no 6-digit code: %r" % out)
             code = m.group(1)
 
+        # The nudge relay (§3.5): one process that LISTENs for the feed's
+        # NOTIFY and tells the channel layer, so a write in any process,
+        # the admin's and psql's included, nudges sockets held by any daphne.
+        h.spawn("relay", [PYTHON, MANAGE, "kiosk_relay_nudges"], env=env, cwd=HERE)
+
         front = args.port or None
         workers = []
         if args.workers == 1:
