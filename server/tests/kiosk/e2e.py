@@ -560,6 +560,186 @@ class Kiosk:
         return self.desk("outbox")
 
 
+# -- the contract's formats (docs/kiosk-api.md §1, §3.3, §3.4) ---------------------------
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _is_uuid(v):
+    return isinstance(v, str) and _UUID.fullmatch(v) is not None
+
+
+def _is_date(v):
+    return isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) is not None
+
+
+def _is_time(v):
+    return isinstance(v, str) and re.fullmatch(r"\d{2}:\d{2}:\d{2}", v) is not None
+
+
+def _is_time_in(v):
+    """Times sent to the server: HH:MM:SS, and HH:MM is accepted (§1)."""
+    return isinstance(v, str) and re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", v) is not None
+
+
+def _is_instant(v):
+    """ISO 8601 date-time with an offset (§1)."""
+    if not isinstance(v, str) or not re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", v):
+        return False
+    try:
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _is_money(v):
+    return isinstance(v, str) and re.fullmatch(r"-?\d+\.\d{2}", v) is not None
+
+
+def _is_phone(v):
+    return isinstance(v, str) and re.fullmatch(r"\+[1-9]\d{9,14}", v) is not None
+
+
+def _is_int(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_str(v):
+    return isinstance(v, str)
+
+
+def _is_bool(v):
+    return isinstance(v, bool)
+
+
+def _or_null(check):
+    def check_or_null(v):
+        return v is None or check(v)
+    check_or_null.nullable = True
+    return check_or_null
+
+
+def _one_of(*words):
+    return lambda v: v in words
+
+
+APPOINTMENT_STATUSES = ("pending", "confirmed", "completed", "cancelled", "no_show")
+WALKIN_STATUSES = ("waiting", "called", "in_service", "done", "left")
+
+# What each field of §3.4 holds.
+ENTITY_FORMATS = {
+    "salon": {"id": _is_uuid, "name": _is_str, "address": _is_str, "city": _is_str,
+              "district": _is_str, "phone": _is_str, "opening_time": _is_time,
+              "closing_time": _is_time, "timezone": _is_str},
+    "working_hours": {"id": lambda v: isinstance(v, str) and re.fullmatch(
+                          _UUID.pattern + r":[0-6]", v) is not None,
+                      "day_of_week": lambda v: _is_int(v) and 0 <= v <= 6,
+                      "opening_time": _is_time, "closing_time": _is_time, "is_closed": _is_bool},
+    "category": {"id": _is_uuid, "name": _is_str, "description": _is_str, "icon": _is_str},
+    "service": {"id": _is_uuid, "category": _or_null(_is_uuid), "name": _is_str,
+                "description": _is_str, "price": _is_money,
+                "duration": lambda v: _is_int(v) and v > 0, "is_active": _is_bool},
+    "employee": {"id": _is_uuid, "name": _is_str, "position": _is_str, "is_active": _is_bool,
+                 "services": lambda v: isinstance(v, list) and all(map(_is_uuid, v))},
+    "customer": {"id": _is_uuid, "first_name": _is_str, "last_name": _is_str, "phone": _is_phone,
+                 "loyalty_level": _one_of("bronze", "silver", "gold", "platinum"),
+                 "total_points": _is_int, "current_points": _is_int, "total_spent": _is_money,
+                 "total_visits": _is_int, "updated_at": _is_instant},
+    "appointment": {"id": _is_uuid, "customer": _is_uuid, "service": _is_uuid,
+                    "employee": _or_null(_is_uuid), "appointment_date": _is_date,
+                    "appointment_time": _is_time, "end_time": _is_time,
+                    "status": _one_of(*APPOINTMENT_STATUSES), "notes": _is_str,
+                    "price": _is_money, "source": _is_str, "checked_in_at": _or_null(_is_instant),
+                    "created_at": _is_instant, "updated_at": _is_instant},
+    "walkin": {"id": _is_uuid, "customer": _or_null(_is_uuid), "name": _is_str,
+               "phone": lambda v: v in (None, "") or _is_phone(v), "service": _is_uuid,
+               "preferred_employee": _or_null(_is_uuid), "employee": _or_null(_is_uuid),
+               "status": _one_of(*WALKIN_STATUSES), "arrived_at": _is_instant,
+               "called_at": _or_null(_is_instant), "finished_at": _or_null(_is_instant)},
+    "point_entry": {"id": _is_uuid, "customer": _is_uuid, "points": _is_int, "reason": _is_str,
+                    "created_at": _is_instant},
+}
+assert {e: set(f) for e, f in ENTITY_FORMATS.items()} == ENTITY_FIELDS
+
+
+def entity_problems(entity, data):
+    """How `data` breaks §3.4 for `entity` (missing, extra, malformed fields)."""
+    formats = ENTITY_FORMATS[entity]
+    problems = ["%s lacks %s" % (entity, f) for f in sorted(set(formats) - set(data))]
+    problems += ["%s has %s, which §3.4 does not list" % (entity, f)
+                 for f in sorted(set(data) - set(formats))]
+    problems += ["%s.%s = %r" % (entity, f, data[f]) for f in sorted(set(formats) & set(data))
+                 if not formats[f](data[f])]
+    return problems
+
+
+_CONSENT = {"consent_at": _is_instant,
+            "consent_notice": lambda v: isinstance(v, str) and v.strip() != ""}
+
+# §3.3: what the kiosk sends, and what a success answers with.
+UPLOADS = [
+    (r"/api/kiosk/v1/customers/", dict({
+        "id": _is_uuid, "first_name": _is_str, "last_name": _is_str, "phone": _is_phone},
+        **_CONSENT), (201,), "customer"),
+    (r"/api/kiosk/v1/appointments/", {
+        "id": _is_uuid, "customer": _is_uuid, "service": _is_uuid,
+        "employee": _or_null(_is_uuid), "appointment_date": _is_date,
+        "appointment_time": _is_time_in, "notes": _is_str,
+        "source": _one_of("kiosk", "walk_in")}, (201,), "appointment"),
+    (r"/api/kiosk/v1/appointments/%s/check-in/" % _UUID.pattern,
+     {"checked_in_at": _is_instant}, (200,), "appointment"),
+    (r"/api/kiosk/v1/appointments/%s/status/" % _UUID.pattern,
+     {"status": _one_of("confirmed", "completed", "cancelled", "no_show")}, (200,), "appointment"),
+    (r"/api/kiosk/v1/walkins/", dict({
+        "id": _is_uuid, "customer": _or_null(_is_uuid), "name": _is_str,
+        "phone": lambda v: v in (None, "") or _is_phone(v), "service": _is_uuid,
+        "preferred_employee": _or_null(_is_uuid), "arrived_at": _is_instant}, **_CONSENT),
+     (201,), "walkin"),
+    (r"/api/kiosk/v1/walkins/%s/status/" % _UUID.pattern, {
+        "status": _one_of("called", "in_service", "done", "left"),
+        "employee": _or_null(_is_uuid)}, (200,), "walkin"),
+    (r"/api/kiosk/v1/loyalty/redemptions/", {
+        "id": _is_uuid, "customer": _is_uuid, "points": lambda v: _is_int(v) and v > 0,
+        "reason": _is_str}, (201,), "point_entry"),
+]
+
+
+def upload_problems(x):
+    """How one upload the proxy saw breaks §1/§3.3, on either side: the
+    kiosk's request (headers, body) and the app's success answer."""
+    for pattern, fields, ok, entity in UPLOADS:
+        if re.fullmatch(pattern, x.path):
+            break
+    else:
+        return ["%s %s is no upload of §3.3" % (x.method, x.path)]
+    where = "%s %s" % (x.method, x.path)
+    problems = []
+    if not x.headers.get("content-type", "").startswith("application/json"):
+        problems.append("%s: Content-Type %r" % (where, x.headers.get("content-type")))
+    key = x.headers.get("idempotency-key", "")
+    if not (key.startswith('"') and key.endswith('"') and _is_uuid(key[1:-1])):
+        problems.append("%s: Idempotency-Key %r is not a quoted UUID" % (where, key))
+    if not re.fullmatch(r"Token [0-9a-f]{40}", x.headers.get("authorization", "")):
+        problems.append("%s: Authorization is not a token" % where)
+    try:
+        body = json.loads(x.request)
+    except ValueError:
+        return problems + ["%s: the body is not JSON: %r" % (where, x.request[:200])]
+    # A field §3.3 marks "(or null)" may be left out: the kiosk leaves
+    # "employee" out of a walk-in's status when none is assigned, and DRF
+    # (which the page defers to where it is silent) reads absent as not given.
+    problems += ["%s: the body lacks %s" % (where, f) for f in sorted(set(fields) - set(body))
+                 if not getattr(fields[f], "nullable", False)]
+    problems += ["%s: the body has %s, which §3.3 does not list" % (where, f)
+                 for f in sorted(set(body) - set(fields))]
+    problems += ["%s: %s = %r" % (where, f, body[f]) for f in sorted(set(fields) & set(body))
+                 if not fields[f](body[f])]
+    if x.status in ok:
+        problems += ["%s answered: %s" % (where, p)
+                     for p in entity_problems(entity, json.loads(x.body))]
+    return problems
+
+
 # -- comparing ---------------------------------------------------------------------------
 
 def diff_rows(dump, server, limit=8):
@@ -597,10 +777,13 @@ def assert_same_rows(dump, server, what="the kiosk's dump and the server's snaps
 # -- a fault proxy -------------------------------------------------------------------------
 
 class Exchange:
-    """One request as the proxy saw it, and the answer it gave."""
+    """One request as the proxy saw it (headers by lower-case name, body),
+    and the answer: status and body."""
 
-    def __init__(self, method, path, key, status, body):
-        self.method, self.path, self.key, self.status, self.body = method, path, key, status, body
+    def __init__(self, method, path, headers, request, status, body):
+        self.method, self.path, self.headers, self.request = method, path, headers, request
+        self.key = headers.get("idempotency-key", "").strip('"') or None
+        self.status, self.body = status, body
 
     def __repr__(self):
         return "%s %s %s -> %s" % (self.method, self.path, self.key or "", self.status)
@@ -628,30 +811,41 @@ class FaultProxy:
         self.held = threading.Event()
         self.log = []
         self._lock = threading.Lock()
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(64)
-        self.port = self._sock.getsockname()[1]
-        self._stop = False
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
+        self.port = 0
+        self._sock = None
+        self.online()
 
     @property
     def url(self):
         return "http://127.0.0.1:%d" % self.port
 
-    def close(self):
-        self._stop = True
-        try:
-            self._sock.close()
-        except OSError:
-            pass
+    def online(self):
+        """Listen (again, on the same port)."""
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self.port))
+        sock.listen(64)
+        self.port = sock.getsockname()[1]
+        self._sock = sock
+        threading.Thread(target=self._accept, args=(sock,), daemon=True).start()
 
-    def _accept(self):
-        while not self._stop:
+    def offline(self):
+        """Stop listening: connections are refused, as by a host that is down."""
+        self.close()
+
+    def close(self):
+        if self._sock is not None:
             try:
-                client, _ = self._sock.accept()
+                self._sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            self._sock.close()
+            self._sock = None
+
+    def _accept(self, sock):
+        while True:
+            try:
+                client, _ = sock.accept()
             except OSError:
                 return
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
@@ -685,16 +879,15 @@ class FaultProxy:
                 return
             lines = head.split(b"\r\n")
             method, path = (x.decode() for x in lines[0].split(b" ")[:2])
-            key = None
+            headers = {}
             for line in lines[1:]:
-                name, _, value = line.partition(b":")
-                if name.strip().lower() == b"idempotency-key":
-                    key = value.strip().strip(b'"').decode()
+                name, _, value = line.decode(errors="replace").partition(":")
+                headers[name.strip().lower()] = value.strip()
             if method == "POST" and self.block_posts:
                 client.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/html\r\n"
                                b"Content-Length: 19\r\nConnection: close\r\n\r\n"
                                b"<h1>Bakimda.</h1>\r\n")
-                self._note(Exchange(method, path, key, 503, b""))
+                self._note(Exchange(method, path, headers, body, 503, b""))
                 return
             kept = [l for l in lines[1:] if not l.lower().startswith(b"connection:")]
             answer = b""
@@ -707,7 +900,8 @@ class FaultProxy:
                         break
                     answer += data
             status = int(answer.split(b" ", 2)[1])
-            self._note(Exchange(method, path, key, status, answer.partition(b"\r\n\r\n")[2]))
+            self._note(Exchange(method, path, headers, body, status,
+                                answer.partition(b"\r\n\r\n")[2]))
             hold = self.hold_posts if method == "POST" else 0
             if hold:
                 self.held.set()

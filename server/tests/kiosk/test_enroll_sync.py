@@ -70,6 +70,10 @@ def test_enroll_sync_once_and_the_dump_is_the_servers_snapshot(app_server, make_
         assert set(line["data"]) == e2e.ENTITY_FIELDS[entity], (entity, sorted(line["data"]))
         assert line["data"]["id"] == row_id
         assert line["version"] > 0 and "pending" not in line, line
+    # ... in the formats of §1 and §3.4 (the dump is the feed's data).
+    problems = [p for (entity, _), line in server.items()
+                for p in e2e.entity_problems(entity, line["data"])]
+    assert not problems, "\n".join(sorted(set(problems))[:30])
 
     # ... and the snapshot is what the database holds for the salon.
     def count(query):

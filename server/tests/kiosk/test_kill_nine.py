@@ -159,9 +159,11 @@ def test_kill_nine_during_sync_loses_nothing_and_doubles_nothing(app_server, mak
     # A repeat of a key got the first answer again: same status, same body
     # (§3.3), or 409 request_in_progress while the first still ran.
     uploads = {}
-    for x in proxy.take_log():
-        if x.method == "POST":
-            uploads.setdefault(x.key, []).append(x)
+    posts = [x for x in proxy.take_log() if x.method == "POST"]
+    for x in posts:
+        uploads.setdefault(x.key, []).append(x)
+    problems = [p for x in posts for p in e2e.upload_problems(x)]
+    assert not problems, "\n".join(problems[:20])
     again = {k: xs for k, xs in uploads.items() if len(xs) > 1}
     for key, xs in again.items():
         done = [x for x in xs if 200 <= x.status < 300]

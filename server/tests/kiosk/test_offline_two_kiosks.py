@@ -6,7 +6,11 @@ every change made at either desk reaches the server exactly once
 
 Desk changes are made with kiosk-desk-tool, which calls the kiosk's own desk
 API (what its pages call) on the kiosk's data folder: the program has no
-headless command for them."""
+headless command for them. Desk 1 speaks through e2e.FaultProxy, which
+writes down each upload: every one must be as §3.3 words it, and every
+answer as §3.4 does."""
+
+import re
 
 import e2e
 
@@ -25,11 +29,12 @@ def _first_slot(kiosk, service, day):
     return slots[0]
 
 
-def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kiosk, clock):
+def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kiosk, clock, proxy):
     salon, codes = app_server.prepare_salon(SEED, codes=3, customers=120)
     k1, k2 = make_kiosk("kasa-1"), make_kiosk("kasa-2")
+    url = {k1: proxy.url, k2: app_server.url}
     for k, name, code in ((k1, "Kasa 1", codes[0]), (k2, "Kasa 2", codes[1])):
-        r = k.enroll(app_server.url, salon, code, name)
+        r = k.enroll(url[k], salon, code, name)
         assert r.rc == 0, r
         r = k.sync_once()
         assert r.rc == 0, r
@@ -70,6 +75,8 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
     # The outage.
     port = app_server.port
     app_server.stop()
+    proxy.offline()
+    proxy.take_log()
 
     shared_phone = "0532 111 22 33"   # both desks sign the same person up
     made = {k1: {}, k2: {}}
@@ -110,7 +117,7 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
         # docs/command-line.md words it "The server URL cannot be reached (…);
         # N changes are kept for later."; the program says "Not synced with
         # URL: The server cannot be reached: …; N changes are kept for later."
-        assert app_server.url in r.out and "cannot be reached" in r.out and \
+        assert url[k] in r.out and "cannot be reached" in r.out and \
             r.out.endswith("; %d changes are kept for later.\n" % n), r
         assert k.status()["outbox"]["pending"] == n
         assert all(e["state"] == "pending" for e in k.outbox())
@@ -119,6 +126,7 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
 
     # Back; both desks sync (the first twice: the second sees the other's).
     app_server.start(port)
+    proxy.online()
     r1 = k1.sync_once()
     assert r1.rc == 0, r1
     r2 = k2.sync_once()
@@ -182,6 +190,27 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
         assert all(state == "done" for _, state, _ in records), records
         assert len(outbox) == n
         assert all(e["state"] == "done" for e in outbox), outbox
+
+    # Desk 1's uploads, each kind of §3.3, as the contract words them.
+    uploads = [x for x in proxy.take_log() if x.method == "POST"]
+    problems = [p for x in uploads for p in e2e.upload_problems(x)]
+    assert not problems, "\n".join(problems)
+    kinds = {re.sub(e2e._UUID.pattern, "ID", x.path) for x in uploads}
+    assert len(kinds) == 7 and len(uploads) == n1, [repr(x) for x in uploads]
+
+    # KVKK (§3.6): each new member and each walk-in came with the consent
+    # given at the desk, kept with the device and the notice's version.
+    consents = one("SELECT coalesce(customer_id, walkin_id)::text, device_id::text, notice, "
+                   "consent_at FROM salonity_kiosk_consent WHERE device_id::text = ANY(%s)",
+                   list(devices.values()))
+    for k, d in made.items():
+        for record in (d["member"], d["walkin"]):
+            kept = [(dev, notice, at) for r, dev, notice, at in consents if r == record]
+            assert len(kept) == 1, (record, kept)
+            dev, notice, at = kept[0]
+            assert dev == devices[k] and notice.startswith("kiosk-kvkk-"), kept
+            assert abs((at - clock.now()).total_seconds()) < 600, (at, clock.now())
+    assert devices[k1] in [dev for r, dev, _, _ in consents if r == d1["shared"]]
 
     # Both desks now hold exactly the server's rows.
     server = checker.snapshot()

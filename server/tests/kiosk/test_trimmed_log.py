@@ -104,6 +104,8 @@ def test_trimmed_log_gives_410_and_a_snapshot_that_keeps_pending_changes(
     # The server is whole again: the desk's changes go, once.
     proxy.block_posts = False
     r = kiosk.sync_once()
+    problems = [p for x in proxy.take_log() if x.method == "POST" for p in e2e.upload_problems(x)]
+    assert not problems, "\n".join(problems)
     assert r.rc == 0, r
     assert r.out == "Up to date with %s; 0 changes wait to upload.\n" % proxy.url, r
     e2e.assert_same_rows(kiosk.dump(), checker.snapshot())
