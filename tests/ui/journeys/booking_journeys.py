@@ -348,8 +348,7 @@ class BookingJourneys(kj.Journeys):
         if offline:
             self.stop_server()
         self.press_under(panel, Role.PUSH_BUTTON, w("Check _in"))
-        said = [kj.pattern(w.n("Checked in, %d minute early.", "Checked in, %d minutes early.", n)) for n in (1, 2)]
-        said += [kj.pattern(w.n("Checked in, %d minute late.", "Checked in, %d minutes late.", n)) for n in (1, 2)]
+        said = [kj.pattern(w("Checked in, %s early.")), kj.pattern(w("Checked in, %s late."))]
 
         def confirmation():
             return [t for t in self.texts_under(panel)

@@ -45,15 +45,15 @@ import traceback
 a11y = None
 
 # Every journey runs on this salon day and time, whatever the real clock
-# says (a Wednesday morning: the salon is open, with bookings before and
-# after). The kiosk and the contract server both add KIOSK_TEST_CLOCK_OFFSET
+# says: a Wednesday at 12:30, the demo salon's own "now" (kiosk-demo.c),
+# open, with the morning done and the afternoon's bookings ahead. The kiosk and the contract server both add KIOSK_TEST_CLOCK_OFFSET
 # to the real clock (kiosk-context.h), so they agree on "now" and it runs on.
 try:
     from zoneinfo import ZoneInfo
     SALON_TZ = ZoneInfo("Europe/Istanbul")
 except Exception:  # no tzdata for Python: Istanbul has kept +03:00 since 2016
     SALON_TZ = datetime.timezone(datetime.timedelta(hours=3))
-SALON_START = datetime.datetime(2026, 3, 11, 10, 30, tzinfo=SALON_TZ)
+SALON_START = datetime.datetime(2026, 3, 11, 12, 30, tzinfo=SALON_TZ)
 
 
 def pin_salon_clock():
