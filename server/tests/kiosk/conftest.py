@@ -72,8 +72,20 @@ def make_kiosk(tmp_path, programs, secret_service, clock):
 
 
 @pytest.fixture
-def proxy(app_server):
-    """An e2e.FaultProxy in front of the app: kiosks enrolled at proxy.url."""
-    p = e2e.FaultProxy(app_server.port)
-    yield p
-    p.close()
+def make_proxy(app_server):
+    """make_proxy() → an e2e.FaultProxy in front of the app (a kiosk
+    enrolled at its url speaks through it); closed after the test."""
+    made = []
+
+    def make():
+        made.append(e2e.FaultProxy(app_server.port))
+        return made[-1]
+
+    yield make
+    for p in made:
+        p.close()
+
+
+@pytest.fixture
+def proxy(make_proxy):
+    return make_proxy()

@@ -737,7 +737,32 @@ def upload_problems(x):
     if x.status in ok:
         problems += ["%s answered: %s" % (where, p)
                      for p in entity_problems(entity, json.loads(x.body))]
+    elif x.status in (409, 410, 422):
+        problems += ["%s answered %d: %s" % (where, x.status, p) for p in refusal_problems(x.body)]
     return problems
+
+
+def refusal_problems(raw):
+    """§1: 409/410/422 carry {"code", "detail", …}; §3.3 names what each
+    code brings along."""
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return ["the body is not JSON: %r" % raw[:200]]
+    if not isinstance(body, dict) or not isinstance(body.get("code"), str) or \
+            not isinstance(body.get("detail"), str):
+        return ["no code and detail: %r" % (body,)]
+    code = body["code"]
+    if code == "slot_taken" and not (isinstance(body.get("conflicts"), list) and
+                                     all(map(_is_uuid, body["conflicts"]))):
+        return ["slot_taken without its conflicts: %r" % (body,)]
+    if code == "insufficient_points" and not _is_int(body.get("current_points")):
+        return ["insufficient_points without current_points: %r" % (body,)]
+    if code == "phone_exists":
+        if not isinstance(body.get("customer"), dict):
+            return ["phone_exists without the customer: %r" % (body,)]
+        return ["the existing customer: %s" % p for p in entity_problems("customer", body["customer"])]
+    return []
 
 
 # -- comparing ---------------------------------------------------------------------------

@@ -21,6 +21,8 @@
  *   walkin-status WALKIN STATUS EMPLOYEE|-   {}
  *   redeem CUSTOMER POINTS REASON            {"id"}
  *   outbox                                   [{"id","key","kind","entity","state",…}…]
+ *   refused                                  [{"entry","kind","state","code","reason"}…]
+ *   dismiss ENTRY NOTE                       {}    staff close a refused change
  *
  * One JSON value on stdout. Exit 0 when done, 3 when the desk refused (a
  * KIOSK_DESK_ERROR: {"error": code, "message"} on stdout), 2 for wrong use,
@@ -192,6 +194,43 @@ cmd_outbox (KioskContext *context)
 }
 
 static int
+cmd_refused (KioskContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GPtrArray) changes = kiosk_desk_list_refused (context, &error);
+
+  if (changes == NULL)
+    return fail (error);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      KioskRefusedChange *c = g_ptr_array_index (changes, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "entry");
+      json_builder_add_int_value (b, c->entry_id);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, c->kind);
+      json_builder_set_member_name (b, "state");
+      json_builder_add_string_value (b, kiosk_outbox_state_to_string (c->state));
+      json_builder_set_member_name (b, "code");
+      if (c->code != NULL)
+        json_builder_add_string_value (b, c->code);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, c->reason != NULL ? c->reason : "");
+      json_builder_set_member_name (b, "what");
+      json_builder_add_string_value (b, c->what != NULL ? c->what : "");
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  print_node (b);
+  return 0;
+}
+
+static int
 usage (void)
 {
   g_printerr ("usage: kiosk-desk-tool --data-dir DIR COMMAND ARGS… (see the source's head)\n");
@@ -219,6 +258,19 @@ run (KioskContext *context,
     {
       NEED (0);
       return cmd_outbox (context);
+    }
+  if (g_str_equal (command, "refused"))
+    {
+      NEED (0);
+      return cmd_refused (context);
+    }
+  if (g_str_equal (command, "dismiss"))
+    {
+      NEED (2);
+      if (!kiosk_desk_refused_dismiss (context, g_ascii_strtoll (args[0], NULL, 10), args[1], &error))
+        return fail (error);
+      print_id (NULL);
+      return 0;
     }
   if (g_str_equal (command, "slots"))
     {

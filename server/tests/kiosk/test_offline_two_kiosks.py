@@ -2,14 +2,18 @@
 # SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
 """Two front desks of one salon work through an outage, then come back:
 every change made at either desk reaches the server exactly once
-(docs/kiosk-api.md §3.3, §4; docs/command-line.md --sync-once exit 4).
+(docs/kiosk-api.md §3.3, §4; docs/command-line.md --sync-once exits 4, 3, 0).
+What the two desks did that cannot both stand (the same slot booked twice,
+more points redeemed than the customer has) is refused with the server's
+reason, kept for staff, and closed by them.
 
 Desk changes are made with kiosk-desk-tool, which calls the kiosk's own desk
 API (what its pages call) on the kiosk's data folder: the program has no
-headless command for them. Desk 1 speaks through e2e.FaultProxy, which
+headless command for them. The desks speak through e2e.FaultProxy, which
 writes down each upload: every one must be as §3.3 words it, and every
-answer as §3.4 does."""
+answer as §1 and §3.4 do."""
 
+import json
 import re
 
 import e2e
@@ -29,10 +33,12 @@ def _first_slot(kiosk, service, day):
     return slots[0]
 
 
-def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kiosk, clock, proxy):
+def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kiosk, clock,
+                                                           make_proxy):
     salon, codes = app_server.prepare_salon(SEED, codes=3, customers=120)
     k1, k2 = make_kiosk("kasa-1"), make_kiosk("kasa-2")
-    url = {k1: proxy.url, k2: app_server.url}
+    proxies = {k1: make_proxy(), k2: make_proxy()}
+    url = {k: p.url for k, p in proxies.items()}
     for k, name, code in ((k1, "Kasa 1", codes[0]), (k2, "Kasa 2", codes[1])):
         r = k.enroll(url[k], salon, code, name)
         assert r.rc == 0, r
@@ -72,11 +78,12 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
         "points": app_server.scalar("SELECT count(*) FROM customers_pointhistory"),
     }
 
-    # The outage.
+    # The outage: the server stops, its address refuses connections.
     port = app_server.port
     app_server.stop()
-    proxy.offline()
-    proxy.take_log()
+    for p in proxies.values():
+        p.offline()
+        p.take_log()
 
     shared_phone = "0532 111 22 33"   # both desks sign the same person up
     made = {k1: {}, k2: {}}
@@ -108,6 +115,16 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
     slot = _first_slot(k2, service, clock.day(2).isoformat())
     d2["shared_booking"] = k2.desk("book", d2["shared"], service, slot["employee"], slot["date"],
                                    slot["time"], "")["id"]
+    # What desk 1 did too, unknown to desk 2: the same slot of the same
+    # employee, and points that desk 1's redemption leaves too few.
+    slot = _first_slot(k2, service, clock.day(1).isoformat())
+    booked_1 = k1.dump()[("appointment", d1["booking"])]["data"]
+    assert (slot["employee"], slot["time"] + ":00") == (booked_1["employee"],
+                                                        booked_1["appointment_time"]), slot
+    clash = k2.desk("book", redeem_2, service, slot["employee"], slot["date"], slot["time"],
+                    "")["id"]
+    points_1 = dump[("customer", redeem_1)]["data"]["current_points"]
+    overdraw = k2.desk("redeem", redeem_1, str(points_1 - 20), "Puan kullanımı: boya")["id"]
 
     # While the server is away each sync keeps everything and says so.
     for k in (k1, k2):
@@ -122,17 +139,26 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
         assert k.status()["outbox"]["pending"] == n
         assert all(e["state"] == "pending" for e in k.outbox())
     n1, n2 = len(k1.outbox()), len(k2.outbox())
-    assert (n1, n2) == (10, 7), (k1.outbox(), k2.outbox())
+    assert (n1, n2) == (10, 9), (k1.outbox(), k2.outbox())
 
     # Back; both desks sync (the first twice: the second sees the other's).
     app_server.start(port)
-    proxy.online()
+    for p in proxies.values():
+        p.online()
     r1 = k1.sync_once()
     assert r1.rc == 0, r1
     r2 = k2.sync_once()
-    assert r2.rc == 0, r2
+    assert r2.rc == 3, r2
+    assert r2.out.startswith("Up to date with %s, but 2 changes were refused" % url[k2]), r2
     r1 = k1.sync_once()
     assert r1.rc == 0, r1
+
+    # Desk 2's staff see the two refusals with the server's reasons.
+    refused = k2.desk("refused")
+    assert sorted((c["kind"], c["code"], c["state"]) for c in refused) == [
+        ("appointment.create", "slot_taken", "refused"),
+        ("loyalty.redeem", "insufficient_points", "refused")], refused
+    assert all(c["reason"] for c in refused), refused
 
     # The server has each change once.
     def one(query, *params):
@@ -156,6 +182,8 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
     assert one("SELECT count(*) FROM customers_customer")[0][0] == counts_before["customers"] + 3
     assert one("SELECT count(*) FROM appointments_appointment WHERE salon_id = %s",
                salon)[0][0] == counts_before["appointments"] + 4
+    assert one("SELECT count(*) FROM appointments_appointment WHERE id = %s", clash)[0][0] == 0
+    assert one("SELECT count(*) FROM customers_pointhistory WHERE id = %s", overdraw)[0][0] == 0
     assert dict(one("SELECT id::text, status FROM salonity_kiosk_walkin WHERE id::text = ANY(%s)",
                     ids["walkin"])) == {d1["walkin"]: "in_service", d2["walkin"]: "waiting"}
     assert one("SELECT count(*) FROM salonity_kiosk_walkin WHERE salon_id = %s",
@@ -178,7 +206,9 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
     # Points: the completed visit's entry and the two redemptions, no more.
     assert one("SELECT count(*) FROM customers_pointhistory")[0][0] == counts_before["points"] + 3
 
-    # One idempotency record per change each desk sent, each key once.
+    # One idempotency record per change each desk sent, each key once, the
+    # answer kept with it: 2xx, or 409 for the phone already taken and the
+    # two refusals.
     for k, n in ((k1, n1), (k2, n2)):
         outbox = k.outbox()
         records = one("SELECT key::text, state, status_code FROM salonity_kiosk_idempotencyrecord "
@@ -188,15 +218,29 @@ def test_offline_changes_of_two_kiosks_upload_exactly_once(app_server, make_kios
         sent = {e["key"].strip('"') for e in outbox}
         assert set(keys) == sent, (records, outbox)
         assert all(state == "done" for _, state, _ in records), records
+        assert sorted(c for _, _, c in records if c >= 300) == ([] if k is k1 else [409] * 3), records
         assert len(outbox) == n
-        assert all(e["state"] == "done" for e in outbox), outbox
+        refused_ids = {clash, overdraw} if k is k2 else set()
+        assert sorted((e["entity"], e["state"]) for e in outbox if e["state"] != "done") == \
+            sorted((i, "refused") for i in refused_ids), outbox
 
-    # Desk 1's uploads, each kind of §3.3, as the contract words them.
-    uploads = [x for x in proxy.take_log() if x.method == "POST"]
+    # Every upload of both desks, each kind of §3.3, as the contract words
+    # them, and each answer as §1 and §3.4 do.
+    uploads = [x for p in proxies.values() for x in p.take_log() if x.method == "POST"]
     problems = [p for x in uploads for p in e2e.upload_problems(x)]
     assert not problems, "\n".join(problems)
     kinds = {re.sub(e2e._UUID.pattern, "ID", x.path) for x in uploads}
-    assert len(kinds) == 7 and len(uploads) == n1, [repr(x) for x in uploads]
+    assert len(kinds) == 7 and len(uploads) == n1 + n2, [repr(x) for x in uploads]
+    codes_seen = sorted(json.loads(x.body)["code"] for x in uploads if x.status == 409)
+    assert codes_seen == ["insufficient_points", "phone_exists", "slot_taken"], codes_seen
+
+    # Staff close the refusals: desk 2 takes the server's rows back.
+    for c in refused:
+        k2.desk("dismiss", str(c["entry"]), "Öbür kasa almış")
+    assert k2.desk("refused") == []
+    r2 = k2.sync_once()
+    assert r2.rc == 0, r2
+    assert k2.status()["outbox"]["refused"] == 0
 
     # KVKK (§3.6): each new member and each walk-in came with the consent
     # given at the desk, kept with the device and the notice's version.
