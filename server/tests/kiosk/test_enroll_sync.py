@@ -134,3 +134,53 @@ def test_enroll_sync_once_and_the_dump_is_the_servers_snapshot(app_server, make_
     assert after[("customer", member)]["data"]["first_name"] == "Ilgın"
     assert after[("customer", renamed)]["data"]["last_name"] == "Öztürk-Işıkgör"
     assert len(after) == len(dump) + 1
+
+
+def test_a_revoked_kiosk_keeps_its_changes_and_pairs_again(app_server, make_kiosk, clock):
+    salon, codes = app_server.prepare_salon(SEED + 1, codes=4, customers=40)
+    kiosk = make_kiosk("kasa")
+    assert kiosk.enroll(app_server.url, salon, codes[0], "Kasa").rc == 0
+    assert kiosk.sync_once().rc == 0
+    old_device = kiosk.status()["device"]
+
+    # §3.1: a device that unpairs itself is refused from then on, with
+    # §1's 401 and WWW-Authenticate: Token.
+    other = e2e.Device(app_server.url)
+    other.enroll(salon, codes[1], "Arka büro")
+    assert other.request("GET", "devices/me/")[1] == {"device": other.device, "salon": salon,
+                                                       "name": "Arka büro"}
+    assert other.request("DELETE", "devices/me/")[0] == 204
+    try:
+        other.request("GET", "changes/")
+        raise AssertionError("a revoked token still reads the feed")
+    except e2e.HttpError as e:
+        assert e.status == 401 and e.headers.get("WWW-Authenticate", "").startswith("Token"), \
+            (e.status, e.headers)
+
+    # The owner revokes the kiosk in the admin (its action sets revoked_at);
+    # the desk goes on and signs a member up.
+    assert app_server.sql("UPDATE salonity_kiosk_device SET revoked_at = now() WHERE id = %s",
+                          (old_device,)) == 1
+    member = kiosk.desk("register", "Şükran", "Ilıcak", "0533 102 10 20")["id"]
+    r = kiosk.sync_once()
+    assert r.rc == 5 and "--enroll" in r.out, r
+    st = kiosk.status()
+    assert st["outbox"]["pending"] == 1 and st["outbox"]["refused"] == 0, st
+    assert kiosk.dump()[("customer", member)]["pending"] is True
+    assert app_server.scalar("SELECT count(*) FROM customers_customer WHERE id = %s", (member,)) == 0
+
+    # Paired again (same salon, same data folder): a new device, and the
+    # member waiting at the desk reaches the server once, under it.
+    r = kiosk.enroll(app_server.url, salon, codes[2], "Kasa")
+    assert r.rc == 0, r
+    new_device = kiosk.status()["device"]
+    assert new_device != old_device
+    r = kiosk.sync_once()
+    assert r.rc == 0, r
+    assert app_server.scalar("SELECT count(*) FROM customers_customer WHERE phone = '+905331021020'") == 1
+    assert app_server.sql("SELECT device_id::text, status_code FROM salonity_kiosk_idempotencyrecord "
+                          "WHERE device_id::text = ANY(%s)", ([old_device, new_device],)) == \
+        [(new_device, 201)]
+    checker = e2e.Device(app_server.url)
+    checker.enroll(salon, codes[3], "Denetim")
+    e2e.assert_same_rows(kiosk.dump(), checker.snapshot())
