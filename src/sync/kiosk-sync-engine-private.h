@@ -156,7 +156,9 @@ struct _Worker
   gint64            cycle_started;  /* monotonic µs, the last cycle's start */
 
   SoupWebsocketConnection *ws;
+  SoupMessage      *ws_msg;         /* the upgrade request while ws_connecting */
   gboolean          ws_connecting;
+  gboolean          ws_refused;     /* the server has no live nudges (404/426, §3.5) */
   guint             ws_failures;
   GSource          *reconnect_source;
 };

@@ -428,6 +428,7 @@ kiosk_sync_engine_init (KioskSyncEngine *self)
     .poll_interval_ms = 30 * 1000,
     .reconnect_base_ms = 1000,
     .reconnect_cap_ms = 5 * 60 * 1000,
+    .events_refused_ms = 20 * 60 * 1000,
     .request_timeout_s = KIOSK_TRANSPORT_TIMEOUT_SECONDS,
   };
   self->pub.state = KIOSK_SYNC_STATE_UNENROLLED;
@@ -489,6 +490,7 @@ kiosk_sync_engine_set_timings (KioskSyncEngine        *self,
   g_return_if_fail (timings->backoff_base_ms > 0 && timings->backoff_cap_ms >= timings->backoff_base_ms);
   g_return_if_fail (timings->reconnect_base_ms > 0 && timings->reconnect_cap_ms >= timings->reconnect_base_ms);
   g_return_if_fail (timings->poll_interval_ms > 0);
+  g_return_if_fail (timings->events_refused_ms > 0);
   g_return_if_fail (timings->request_timeout_s > 0);
   self->timings = *timings;
 }

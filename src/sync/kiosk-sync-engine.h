@@ -60,6 +60,10 @@ typedef struct {
   guint poll_interval_ms;       /* 30 s ± 20 %: polling while no WebSocket */
   guint reconnect_base_ms;      /* 1 s: WebSocket reconnect back-off … */
   guint reconnect_cap_ms;       /* … up to 5 min */
+  guint events_refused_ms;      /* 20 min: after a 404 or 426 on the upgrade (a server without
+                                 * live nudges, docs/kiosk-api.md §3.5) the socket is tried
+                                 * again after 0.5–1.5 times this (10–30 min); the feed is
+                                 * polled meanwhile */
   guint request_timeout_s;      /* 30 s (KIOSK_TRANSPORT_TIMEOUT_SECONDS): a reply slower
                                  * than this counts as the server being unreachable */
 } KioskSyncTimings;

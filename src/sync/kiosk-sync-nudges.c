@@ -16,6 +16,9 @@
 
 #include "sync/kiosk-sync-engine-private.h"
 
+/* "Upgrade Required": the server speaks no WebSocket there (§3.5). */
+#define STATUS_UPGRADE_REQUIRED 426
+
 void
 kiosk_sync_worker_ws_drop (Worker *w)
 {
@@ -64,21 +67,43 @@ reconnect_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+schedule_reconnect (Worker *w,
+                    gint64  delay_us)
+{
+  if (w->reconnect_source != NULL || g_cancellable_is_cancelled (w->cancellable))
+    return;
+  w->reconnect_source = g_timeout_source_new ((guint) MIN (delay_us / 1000, G_MAXUINT));
+  g_source_set_static_name (w->reconnect_source, "[kiosk-sync] reconnect");
+  g_source_set_callback (w->reconnect_source, reconnect_cb, w, NULL);
+  g_source_attach (w->reconnect_source, w->context);
+}
+
 void
 kiosk_sync_worker_ws_lost (Worker *w)
 {
-  gint64 delay;
-
   w->ws_failures++;
-  delay = kiosk_sync_backoff_us (w->timings.reconnect_base_ms, w->timings.reconnect_cap_ms, w->ws_failures);
-  if (w->reconnect_source == NULL && !g_cancellable_is_cancelled (w->cancellable))
-    {
-      w->reconnect_source = g_timeout_source_new ((guint) (delay / 1000));
-      g_source_set_static_name (w->reconnect_source, "[kiosk-sync] reconnect");
-      g_source_set_callback (w->reconnect_source, reconnect_cb, w, NULL);
-      g_source_attach (w->reconnect_source, w->context);
-    }
+  schedule_reconnect (w, kiosk_sync_backoff_us (w->timings.reconnect_base_ms, w->timings.reconnect_cap_ms,
+                                                w->ws_failures));
   /* Poll meanwhile. */
+  kiosk_sync_worker_schedule_cycle (w, kiosk_sync_worker_poll_us (w), FALSE);
+}
+
+/* A 404 or 426 on the upgrade: this server has no live nudges (§3.5), and
+ * will not have them a few seconds later. The feed is polled, and the
+ * socket tried again only after a long while (0.5–1.5 times
+ * events_refused_ms, so that a fleet of kiosks does not come back in step):
+ * a server that gains nudges is found without a restart. */
+static void
+ws_refused (Worker *w,
+            guint   status)
+{
+  gint64 delay = (gint64) (w->timings.events_refused_ms * (0.5 + g_random_double ()) * 1000.0);
+
+  g_debug ("The server has no live nudges (HTTP %u); polling, and trying again in %" G_GINT64_FORMAT " s",
+           status, delay / G_USEC_PER_SEC);
+  w->ws_refused = TRUE;
+  schedule_reconnect (w, delay);
   kiosk_sync_worker_schedule_cycle (w, kiosk_sync_worker_poll_us (w), FALSE);
 }
 
@@ -100,7 +125,9 @@ ws_connected_cb (GObject      *source,
 {
   Worker *w = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) msg = g_steal_pointer (&w->ws_msg);
   SoupWebsocketConnection *conn;
+  guint status;
 
   w->ws_connecting = FALSE;
   conn = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
@@ -108,6 +135,13 @@ ws_connected_cb (GObject      *source,
     {
       if (g_cancellable_is_cancelled (w->cancellable))
         return;
+      /* 0 when no reply came (the network): that passes. */
+      status = msg != NULL ? soup_message_get_status (msg) : 0;
+      if (status == SOUP_STATUS_NOT_FOUND || status == STATUS_UPGRADE_REQUIRED)
+        {
+          ws_refused (w, status);
+          return;
+        }
       g_debug ("No live connection (%s); polling", error->message);
       kiosk_sync_worker_ws_lost (w);
       return;
@@ -120,6 +154,7 @@ ws_connected_cb (GObject      *source,
     }
   w->ws = conn;
   w->ws_failures = 0;
+  w->ws_refused = FALSE;
   g_signal_connect (conn, "message", G_CALLBACK (ws_message_cb), w);
   g_signal_connect (conn, "closed", G_CALLBACK (ws_closed_cb), w);
   /* Catch up on what happened while there was no connection. */
@@ -145,6 +180,7 @@ kiosk_sync_worker_ws_connect (Worker *w)
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
   memset (auth, 0, strlen (auth));
   w->ws_connecting = TRUE;
+  g_set_object (&w->ws_msg, msg);
   soup_session_websocket_connect_async (w->session, msg, NULL, NULL, G_PRIORITY_DEFAULT,
                                         w->cancellable, ws_connected_cb, w);
 }
@@ -173,7 +209,8 @@ kiosk_sync_network_back_cb (gpointer data)
   w->ignore_backoff = TRUE;
   w->failures = 0;
   kiosk_sync_worker_schedule_cycle (w, spread, TRUE);
-  if (w->ws == NULL && !w->ws_connecting)
+  /* A server without nudges has none on this network either. */
+  if (w->ws == NULL && !w->ws_connecting && !w->ws_refused)
     {
       w->ws_failures = 0;
       if (w->reconnect_source)

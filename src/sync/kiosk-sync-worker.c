@@ -53,6 +53,7 @@ kiosk_sync_worker_release (Worker *w)
   while (w->ws_connecting)
     g_main_context_iteration (w->context, TRUE);
   kiosk_sync_worker_ws_drop (w);
+  g_clear_object (&w->ws_msg);
   if (w->cycle_source)
     g_source_destroy (w->cycle_source);
   g_clear_pointer (&w->cycle_source, g_source_unref);

@@ -61,6 +61,8 @@ struct _KioskTestServer
   gboolean    demo_open_every_day;
   int         tx_depth;
   gboolean    notify_pending;
+  guint       refuse_upgrades;  /* every upgrade on the events path answered with it; 0: none */
+  gint        n_upgrades;       /* atomic: requests on the events path */
 
   /* Arrival times of requests, for load measurements (any thread reads). */
   GMutex      log_lock;
@@ -2633,6 +2635,7 @@ events_cb (SoupServer        *server,
   req->method = g_strdup (soup_server_message_get_method (msg));
   req->path = g_strdup (path);
   log_request (self);
+  g_atomic_int_inc (&self->n_upgrades);
   if (fault_pop (self, req->method, path, &req->fault))
     {
       guint status = req->fault.status;
@@ -2640,6 +2643,8 @@ events_cb (SoupServer        *server,
         status = req->fault.kind == KIOSK_FAULT_REFUSE_UPGRADE ? 404 : 500;
       respond_fault_status (req, status);
     }
+  else if (self->refuse_upgrades != 0)
+    respond_fault_status (req, self->refuse_upgrades);
   else if (authenticate (req))
     g_object_set_data_full (G_OBJECT (msg), "kiosk-device", g_strdup (req->device), g_free);
   request_free (req);
@@ -2968,6 +2973,21 @@ kiosk_test_server_set_ping_interval (KioskTestServer *self, guint seconds)
 {
   g_return_if_fail (KIOSK_IS_TEST_SERVER (self));
   self->ping_interval = seconds;
+}
+
+void
+kiosk_test_server_set_refuse_upgrades (KioskTestServer *self,
+                                       guint            status)
+{
+  g_return_if_fail (KIOSK_IS_TEST_SERVER (self));
+  self->refuse_upgrades = status;
+}
+
+guint
+kiosk_test_server_get_n_upgrade_requests (KioskTestServer *self)
+{
+  g_return_val_if_fail (KIOSK_IS_TEST_SERVER (self), 0);
+  return (guint) g_atomic_int_get (&self->n_upgrades);
 }
 
 guint

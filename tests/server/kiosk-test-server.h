@@ -129,6 +129,14 @@ GDateTime       *kiosk_test_server_dup_now           (KioskTestServer *self);
 void             kiosk_test_server_set_ping_interval (KioskTestServer *self,
                                                       guint            seconds);
 guint            kiosk_test_server_get_n_websockets (KioskTestServer  *self);
+/* A server without live nudges (docs/kiosk-api.md §3.5): every WebSocket
+ * upgrade on /api/kiosk/v1/events/ is answered with @status (404 or 426, or
+ * any other; 0: upgrades are accepted again). Queued faults come first. */
+void             kiosk_test_server_set_refuse_upgrades    (KioskTestServer  *self,
+                                                           guint             status);
+/* Requests on the events path so far (upgrades tried, refused or not).
+ * Thread-safe. */
+guint            kiosk_test_server_get_n_upgrade_requests (KioskTestServer  *self);
 
 /* An outage: closes the listener, every HTTP connection and every
  * WebSocket, so that connections are refused until

@@ -654,33 +654,49 @@ test_incremental_and_tombstone (Fixture *f, gconstpointer data)
   g_assert_cmpint (kiosk_test_server_count (f->server, "walkin"), ==, 0);
 }
 
-#define N_REFUSALS 20
+/* How the live connection's refusals are told apart (§3.5): the window
+ * the upgrades are counted over, with reconnects that would come every
+ * 100–400 ms if a refusal were taken for a passing failure. */
+#define REFUSAL_WINDOW_MS 3000
 
-static gboolean
-websockets_refused (Fixture *f, gconstpointer data)
-{
-  return kiosk_test_server_get_n_faults (f->server) < N_REFUSALS;
-}
-
-/* No live connection: the engine polls, and keeps trying to reconnect. */
 static void
-test_websocket_refused_polls (Fixture *f, gconstpointer data)
+set_refusal_timings (Fixture *f)
 {
-  KioskFault refuse = { .kind = KIOSK_FAULT_REFUSE_UPGRADE, .status = 404 };
   KioskSyncTimings timings;
-  ServerField renamed = { "customer", CUSTOMER, "first_name", "Gülay" };
 
   kiosk_sync_engine_get_timings (f->engine, &timings);
   timings.poll_interval_ms = 300;
-  timings.reconnect_base_ms = 1000;
-  timings.reconnect_cap_ms = 2000;
+  timings.reconnect_base_ms = 100;
+  timings.reconnect_cap_ms = 400;
   kiosk_sync_engine_set_timings (f->engine, &timings);
-  /* More refusals than reconnects can use up within the test. */
-  for (guint i = 0; i < N_REFUSALS; i++)
-    kiosk_test_server_push_fault (f->server, "GET", "/api/kiosk/v1/events/", &refuse);
+}
+
+static gboolean
+upgrade_tried (Fixture *f, gconstpointer data)
+{
+  return kiosk_test_server_get_n_upgrade_requests (f->server) > 0;
+}
+
+/* A server without nudges refuses the upgrade with 404 (no such path) or
+ * 426: the engine polls the feed and leaves the socket alone for a long
+ * while (10–30 min by default), instead of knocking every few seconds. */
+static void
+test_websocket_refused_polls (Fixture *f, gconstpointer data)
+{
+  guint status = GPOINTER_TO_UINT (data);
+  ServerField renamed = { "customer", CUSTOMER, "first_name", "Gülay" };
+  guint attempts;
+
+  /* The refusal's back-off stays the production one. */
+  set_refusal_timings (f);
+  kiosk_test_server_set_refuse_upgrades (f->server, status);
 
   start_and_settle (f);
-  wait_for (f, websockets_refused, NULL, 3000, "the WebSocket upgrade to be refused");
+  wait_for (f, upgrade_tried, NULL, 3000, "the WebSocket upgrade");
+  spin (REFUSAL_WINDOW_MS);
+  attempts = kiosk_test_server_get_n_upgrade_requests (f->server);
+  g_test_message ("HTTP %u: %u upgrade(s) in %u ms", status, attempts, REFUSAL_WINDOW_MS);
+  g_assert_cmpuint (attempts, ==, 1);
   g_assert_cmpuint (kiosk_test_server_get_n_websockets (f->server), ==, 0);
 
   server_put (f, "customer",
@@ -691,7 +707,29 @@ test_websocket_refused_polls (Fixture *f, gconstpointer data)
   /* 300 ms ± 20 % polling; no WebSocket meanwhile. */
   wait_for (f, replica_field_is, &renamed, 1500, "the change, by polling");
   g_assert_cmpuint (kiosk_test_server_get_n_websockets (f->server), ==, 0);
-  g_assert_cmpuint (kiosk_test_server_get_n_faults (f->server), >, 0);
+  g_assert_cmpuint (kiosk_test_server_get_n_upgrade_requests (f->server), ==, 1);
+}
+
+/* A failing server (503) is no such answer: the socket is tried again
+ * with the short back-off, and connects once the server is well. */
+static void
+test_websocket_failing_retries (Fixture *f, gconstpointer data)
+{
+  guint attempts;
+
+  set_refusal_timings (f);
+  kiosk_test_server_set_refuse_upgrades (f->server, 503);
+
+  start_and_settle (f);
+  wait_for (f, upgrade_tried, NULL, 3000, "the WebSocket upgrade");
+  spin (REFUSAL_WINDOW_MS);
+  attempts = kiosk_test_server_get_n_upgrade_requests (f->server);
+  g_test_message ("HTTP 503: %u upgrades in %u ms", attempts, REFUSAL_WINDOW_MS);
+  g_assert_cmpuint (attempts, >=, 3);
+
+  kiosk_test_server_set_refuse_upgrades (f->server, 0);
+  while (kiosk_test_server_get_n_websockets (f->server) == 0)
+    spin (10);
 }
 
 /* 410: a snapshot resync that drops what the server lost and keeps what
@@ -1336,7 +1374,11 @@ main (int argc, char **argv)
 
   ADD ("pull/snapshot-equals-server", SEED_DEMO, test_snapshot_equals_server);
   ADD ("pull/incremental-and-tombstone-by-nudge", SEED_MINI, test_incremental_and_tombstone);
-  ADD ("pull/websocket-refused-polls", SEED_MINI, test_websocket_refused_polls);
+  g_test_add ("/sync-engine/pull/websocket-404-polls", Fixture, GUINT_TO_POINTER (404),
+              fixture_setup, test_websocket_refused_polls, fixture_teardown);
+  g_test_add ("/sync-engine/pull/websocket-426-polls", Fixture, GUINT_TO_POINTER (426),
+              fixture_setup, test_websocket_refused_polls, fixture_teardown);
+  ADD ("pull/websocket-503-retries", SEED_MINI, test_websocket_failing_retries);
   ADD ("pull/cursor-expired-resyncs", SEED_MINI, test_cursor_expired_resyncs);
   ADD ("pull/invalid-record-quarantined", SEED_MINI, test_invalid_record_quarantined);
   ADD ("push/desk-change-once", SEED_MINI, test_desk_change_once);
