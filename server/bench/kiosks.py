@@ -93,6 +93,8 @@ def pct(values, p):
 class Stats:
     def __init__(self):
         self.measuring = False
+        self.phase = "main"
+        self.burst_nudge = []                 # [(ms or inf, daphne)]
         self.lat = defaultdict(list)          # kind -> [ms]
         self.status = defaultdict(Counter)    # kind -> {status: n}
         self.errors = Counter()               # kind -> transport errors
@@ -106,10 +108,14 @@ class Stats:
         self.requests = 0
 
     def record(self, kind, measured, ms, status):
-        """@measured: the request started inside the measured window."""
+        """@measured: the request started inside a measured window (the
+        main one, or the burst's, whose figures go under "burst:")."""
         if not measured:
             return
-        self.requests += 1
+        if measured == "burst":
+            kind = "burst:" + kind
+        else:
+            self.requests += 1
         if status is None:
             self.errors[kind] += 1
             return
@@ -375,12 +381,12 @@ class Salon:
             t = await asyncio.wait_for(asyncio.shield(fut), max(left, 0.001))
             ms = (t - t_done) * 1000.0
             if ms < 0:
-                if sim.stats.measuring:
+                if sim.stats.measuring and sim.stats.phase == "main":
                     sim.stats.nudge_before_2xx += 1
                 ms = 0.0
         except asyncio.TimeoutError:
             ms = math.inf
-        if sim.stats.measuring:
+        if sim.stats.measuring and sim.stats.phase == "main":
             sim.stats.nudge.append((ms, k.upstream, worker))
 
     async def desk(self, rnd, interval):
@@ -426,7 +432,7 @@ class Sim:
     async def http(self, kind, method, path, headers, data=None):
         """(status or None, body, time of the answer, headers); recorded under @kind."""
         t0 = time.perf_counter()
-        measured = self.stats.measuring
+        measured = self.stats.measuring and (self.stats.phase if self.stats.phase == "burst" else True)
         try:
             async with self.session.request(method, self.base_url + path, headers=headers,
                                             data=data) as r:
@@ -491,7 +497,44 @@ class Sim:
         await asyncio.gather(*pending)
         return failed, time.monotonic() - t0
 
-    async def run(self, warmup, duration, log=print):
+    async def burst(self, commit, log=print, timeout=30.0):
+        """One change that reaches every salon at once (@commit, run in a
+        thread, commits it and returns perf_counter() after the commit):
+        the time from the commit to each socket's nudge, and the pulls of
+        the whole fleet that follow, recorded under "burst:"."""
+        loop = asyncio.get_running_loop()
+        watched = []
+        for k in self.kiosks:
+            if k.online:
+                k.watch = (k.seen_seq, loop.create_future())
+                watched.append(k)
+        self.stats.phase = "burst"
+        self.stats.measuring = True
+        t_commit = await loop.run_in_executor(None, commit)
+        results = []
+
+        async def wait(k):
+            try:
+                left = timeout - (time.perf_counter() - t_commit)
+                t = await asyncio.wait_for(asyncio.shield(k.watch[1]), max(left, 0.001))
+                ms = max(0.0, (t - t_commit) * 1000.0)
+            except asyncio.TimeoutError:
+                ms = math.inf
+            results.append((ms, k.upstream))
+
+        await asyncio.gather(*(wait(k) for k in watched))
+        deadline = time.monotonic() + timeout
+        await asyncio.sleep(0.5)
+        while any(k.pulling for k in self.kiosks) and time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+        self.stats.measuring = False
+        self.stats.phase = "main"
+        for k in watched:
+            k.watch = None
+        self.stats.burst_nudge = results
+        log("burst: %d sockets nudged" % sum(1 for ms, _ in results if not math.isinf(ms)))
+
+    async def run(self, warmup, duration, log=print, on_window=None, burst=None):
         timeout = aiohttp.ClientTimeout(total=30)
         connector = aiohttp.TCPConnector(limit=self.http_connections)
         async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
@@ -503,18 +546,30 @@ class Sim:
             for k in self.kiosks:
                 self.spawn(k.listen())
                 self.spawn(k.poll(self.poll_seconds))
-            for s in self.salons:
-                self.spawn(s.desk(random.Random(self.rnd.random()), self.write_seconds))
+            desks = [self.spawn(s.desk(random.Random(self.rnd.random()), self.write_seconds))
+                     for s in self.salons]
             self.spawn(self._reference())
             self.spawn(self._snapshots())
             self.spawn(self._loop_lag())
             await asyncio.sleep(warmup)
             log("warm-up done; measuring for %d s" % duration)
+            if on_window:
+                on_window("start")
             self.stats.measuring = True
             t0 = time.monotonic()
             await asyncio.sleep(duration)
             self.stats.measuring = False
             self.stats.seconds = time.monotonic() - t0
+            if on_window:
+                on_window("end")
+            if burst is not None:
+                # The desks stop (their nudge watches would mix with the
+                # burst's); sockets, polls and the reference go on.
+                for task in desks:
+                    task.cancel()
+                await asyncio.gather(*desks, return_exceptions=True)
+                await asyncio.sleep(1.0)
+                await self.burst(burst, log)
             self.stopping = True
             for task in list(self.tasks):
                 task.cancel()

@@ -231,7 +231,7 @@ def seed(args):
         owners_of.append((ps, d, token))
     Device.objects.bulk_create(devices)
 
-    out = {"today": today.isoformat(), "salons": []}
+    out = {"today": today.isoformat(), "salons": [], "categories": [str(c.id) for c in cats]}
     by_salon = {}
     for ps in per_salon:
         sid = ps["salon"].id

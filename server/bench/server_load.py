@@ -74,8 +74,9 @@ def parse_args(argv):
     ap.add_argument("--salons", type=int, default=400)
     ap.add_argument("--warmup", type=float, default=20.0, help="seconds before measuring")
     ap.add_argument("--duration", type=float, default=60.0, help="seconds measured")
-    ap.add_argument("--poll-seconds", type=float, default=30.0,
-                    help="each kiosk's periodic pull (the kiosk's own poll interval)")
+    ap.add_argument("--poll-seconds", type=float, default=300.0,
+                    help="each kiosk's periodic pull besides the nudged ones (the real kiosk "
+                    "does none while its socket is up, and polls every 30 s without one)")
     ap.add_argument("--write-seconds", type=float, default=60.0,
                     help="mean time between two uploads of one salon's desk")
     ap.add_argument("--reference-per-second", type=float, default=3.0)
@@ -198,6 +199,63 @@ def start_nginx(h, api_port, ws_ports):
     raise SystemExit("server-load: nginx did not start; see %s" % os.path.join(h.log_dir, "nginx-error.log"))
 
 
+# -- CPU accounting -----------------------------------------------------------
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_by_service(h):
+    """CPU seconds used so far by each server, summed over the process and
+    its descendants (gunicorn's and nginx's workers, PostgreSQL's backends;
+    children a process has reaped are in its cutime), plus this process and
+    the whole machine (/proc/stat, all CPUs)."""
+    roots = {c.proc.pid: c.name.split("-")[0] for c in h.children}
+    totals = {name: 0.0 for name in roots.values()}
+    parent, ticks = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                text = f.read()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2:].split()
+        parent[int(entry)] = int(fields[1])
+        ticks[int(entry)] = sum(int(x) for x in fields[11:15])
+    for pid, t in ticks.items():
+        p, hops = pid, 0
+        while p not in roots and p in parent and hops < 16:
+            p, hops = parent[p], hops + 1
+        if p in roots:
+            totals[roots[p]] += t / _TICK
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    totals["load generator"] = usage.ru_utime + usage.ru_stime
+    with open("/proc/stat") as f:
+        cpu = [int(x) for x in f.readline().split()[1:]]
+    totals["machine busy"] = (sum(cpu) - cpu[3] - cpu[4]) / _TICK
+    return totals
+
+
+def category_burst(h, category_id):
+    """The commit of one change seen by every salon: a shared category's
+    description, as an owner would change it in the admin."""
+    import psycopg2
+
+    def commit():
+        conn = psycopg2.connect(host="127.0.0.1", port=h.pg_port, user=harness.PG_USER,
+                                dbname=harness.PG_DB)
+        try:
+            with conn.cursor() as cur:
+                cur.execute("UPDATE services_servicecategory SET description = %s WHERE id = %s",
+                            ["Kesim, fön ve bakım (%d)" % time.time(), category_id])
+            conn.commit()
+            return time.perf_counter()
+        finally:
+            conn.close()
+    return commit
+
+
 # -- the report ---------------------------------------------------------------
 
 def ms(v):
@@ -270,6 +328,13 @@ def report(args, stats, feed, meta):
     lines.append("writes answered by %d gunicorn workers (pids %s), their nudges read on sockets "
                  "of %d daphne processes" % (len(workers), ", ".join(workers),
                                              len({u for _, u, _ in stats.nudge})))
+    if stats.burst_nudge:
+        burst = [v for v, _ in stats.burst_nudge]
+        lines.append(row("burst: one category change, all salons", burst, "(no goal)")
+                     + "  [commit -> frame; lost %d]" % sum(1 for v in burst if math.isinf(v)))
+        herd = stats.lat.get("burst:feed_live", [])
+        lines.append(row("burst: the fleet's pulls that follow", herd, "(no goal)")
+                     + "  [%s]" % " ".join("%sx%d" % kv for kv in sorted(stats.status["burst:feed_live"].items())))
     if stats.replay_mismatch:
         missed.append("replay")
         lines.append("MISSED: %d replays got another status than the first answer, e.g. %r"
@@ -278,6 +343,20 @@ def report(args, stats, feed, meta):
     lines.append("failed requests (transport errors and 5xx): %d of %d (%.2f %%) %s"
                  % (failed, total, 100.0 * failed_share,
                     judge("failures", failed_share <= MAX_FAILED_SHARE)))
+    cpu = meta.get("cpu")
+    if cpu:
+        http = stats.requests
+        servers = ["gunicorn", "postgresql", "daphne", "relay", "redis", "nginx"]
+        ours = sum(cpu.get(k, 0.0) for k in servers) + cpu.get("load generator", 0.0)
+        lines.append("CPU seconds in the %.0f s window (of %.0f on %d CPUs): %s; load generator %.1f; "
+                     "everything else on the machine %.1f"
+                     % (stats.seconds, stats.seconds * os.cpu_count(), os.cpu_count(),
+                        ", ".join("%s %.1f" % (k, cpu.get(k, 0.0)) for k in servers),
+                        cpu.get("load generator", 0.0), max(0.0, cpu["machine busy"] - ours)))
+        lines.append("CPU per HTTP request: gunicorn %.1f ms + PostgreSQL %.1f ms + nginx %.1f ms "
+                     "(%d requests)" % (1000 * cpu.get("gunicorn", 0) / max(http, 1),
+                                        1000 * cpu.get("postgresql", 0) / max(http, 1),
+                                        1000 * cpu.get("nginx", 0) / max(http, 1), http))
     other = {k: v for k, v in stats.errors.items() if k.startswith("desk")}
     if other:
         lines.append("load generator errors: %s" % other)
@@ -359,7 +438,14 @@ def main(argv=None):
                          poll_seconds=args.poll_seconds, write_seconds=args.write_seconds,
                          reference_per_second=args.reference_per_second,
                          snapshots_per_minute=args.snapshots_per_minute)
-        stats = asyncio.run(sim.run(args.warmup, args.duration, log))
+        cpu = {}
+
+        def on_window(edge):
+            cpu[edge] = cpu_by_service(h)
+
+        burst = category_burst(h, seed["categories"][0]) if seed.get("categories") else None
+        stats = asyncio.run(sim.run(args.warmup, args.duration, log, on_window, burst))
+        meta["cpu"] = {k: cpu["end"][k] - cpu["start"].get(k, 0.0) for k in cpu["end"]}
         meta["load_after"] = load_text()
         for c in h.children:
             if c.proc.poll() is not None:
