@@ -394,10 +394,13 @@ run_status (const CliOptions *opts)
   g_autofree char *device_name = NULL;
   g_autofree char *last_pull = NULL;
   g_autofree char *cursor = NULL;
+  g_autofree char *revoked_at = NULL;
+  g_autofree char *revoked_reason = NULL;
   gint64 counts[5] = { 0, };
   gint64 quarantined;
   gint64 age = -1;
   gboolean enrolled;
+  gboolean revoked;
   const char *token;
   KioskReplica *replica;
 
@@ -412,8 +415,11 @@ run_status (const CliOptions *opts)
   device_name = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE_NAME);
   last_pull = kiosk_replica_get_meta (replica, KIOSK_META_LAST_PULL);
   cursor = kiosk_replica_get_meta (replica, KIOSK_META_CURSOR);
-  enrolled = is_enrolled (replica);
-  token = token_state (context, server, device);
+  /* A device the server refused (401) is no longer enrolled, though its
+   * enrollment is kept until the kiosk pairs again (kiosk-replica-sync.h). */
+  revoked = kiosk_replica_get_revoked (replica, device, &revoked_at, &revoked_reason);
+  enrolled = is_enrolled (replica) && !revoked;
+  token = revoked ? "revoked" : token_state (context, server, device);
   salon = kiosk_replica_get_salon (replica, NULL);
 
   if (!kiosk_replica_outbox_counts (replica, counts, &error))
@@ -448,6 +454,8 @@ run_status (const CliOptions *opts)
       builder_add_string_or_null (builder, "device", device);
       builder_add_string_or_null (builder, "device_name", device_name);
       builder_add_string_or_null (builder, "token", token);
+      builder_add_string_or_null (builder, "revoked_at", revoked_at);
+      builder_add_string_or_null (builder, "revoked_reason", revoked_reason);
       json_builder_set_member_name (builder, "has_cursor");
       json_builder_add_boolean_value (builder, cursor != NULL && *cursor != '\0');
       builder_add_string_or_null (builder, "last_pull", last_pull_time != NULL ? last_pull : NULL);
@@ -475,16 +483,25 @@ run_status (const CliOptions *opts)
       return KIOSK_CLI_OK;
     }
 
-  if (enrolled)
+  if (enrolled || revoked)
     {
-      g_print (_("Enrolled: yes\n"));
+      if (revoked)
+        /* Translators: the first %s is a time (ISO 8601, UTC), the second
+         * why, in English ("the server refused the device token (HTTP 401:
+         * …)"). */
+        g_print (_("Enrolled: no — revoked at %s: %s; pair again with --enroll\n"),
+                 revoked_at, revoked_reason != NULL ? revoked_reason : _("no reason given"));
+      else
+        g_print (_("Enrolled: yes\n"));
       g_print (_("Server: %s\n"), server);
       if (salon != NULL && salon->name != NULL)
         g_print (_("Salon: %s (%s)\n"), salon->name, salon_id != NULL ? salon_id : "?");
       else
         g_print (_("Salon: %s\n"), salon_id != NULL ? salon_id : "?");
       g_print (_("Device: %s (%s)\n"), device_name != NULL ? device_name : "?", device);
-      if (g_str_equal (token, "stored"))
+      if (g_str_equal (token, "revoked"))
+        g_print (_("Token: refused by the server\n"));
+      else if (g_str_equal (token, "stored"))
         g_print (_("Token: kept in the secret store\n"));
       else if (g_str_equal (token, "unavailable"))
         g_print (_("Token: no secret store answers; nothing can be uploaded\n"));

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "kiosk-pairing.h"
+#include "replica/kiosk-replica-sync.h"
 #include "sync/kiosk-sync-engine.h"
 
 #define NO_SUCH_DEVICE "00000000-0000-0000-0000-000000000000"
@@ -130,6 +131,8 @@ kiosk_pairing_record (KioskReplica           *replica,
       !kiosk_replica_set_meta (replica, KIOSK_META_SALON, enrollment->salon, error) ||
       !kiosk_replica_set_meta (replica, KIOSK_META_DEVICE, enrollment->device, error) ||
       !kiosk_replica_set_meta (replica, KIOSK_META_DEVICE_NAME, enrollment->name, error) ||
+      /* A new device: the old one's revocation is history. */
+      !kiosk_replica_clear_revoked (replica, error) ||
       !kiosk_replica_commit (replica, error))
     {
       kiosk_replica_rollback (replica);
@@ -193,6 +196,7 @@ kiosk_pairing_forget (KioskReplica  *replica,
   if (!kiosk_replica_set_meta (replica, KIOSK_META_SERVER_URL, NULL, error) ||
       !kiosk_replica_set_meta (replica, KIOSK_META_DEVICE, NULL, error) ||
       !kiosk_replica_set_meta (replica, KIOSK_META_DEVICE_NAME, NULL, error) ||
+      !kiosk_replica_clear_revoked (replica, error) ||
       !kiosk_replica_commit (replica, error))
     {
       kiosk_replica_rollback (replica);

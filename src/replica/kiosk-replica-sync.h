@@ -23,6 +23,33 @@ typedef enum {
 /* The key under which the feed cursor is kept in meta. */
 #define KIOSK_META_CURSOR "cursor"
 
+/* The server refused this kiosk's token (401: the device was revoked,
+ * docs/kiosk-api.md §3.1). Kept in meta (kiosk-replica-revoked.c) so that
+ * --status and the window say so after a restart, before any network:
+ * which device, when (ISO 8601, UTC, whole seconds) and why. Nothing else
+ * changes: every pending change stays for a later pairing with the salon. */
+#define KIOSK_META_REVOKED_DEVICE "revoked_device"
+#define KIOSK_META_REVOKED_AT     "revoked_at"
+#define KIOSK_META_REVOKED_REASON "revoked_reason"
+
+/* Records that the server refused @device for @reason (untranslated: it is
+ * shown as is to monitoring), now, in one transaction. A device already
+ * recorded keeps its first time. */
+gboolean kiosk_replica_set_revoked   (KioskReplica  *self,
+                                      const char    *device,
+                                      const char    *reason,
+                                      GError       **error);
+/* Whether @device (NULL: the enrollment's device in meta) is the one
+ * recorded as refused; then when and why (either out may be NULL; the
+ * reason may be NULL). A pairing with another device is never revoked. */
+gboolean kiosk_replica_get_revoked   (KioskReplica  *self,
+                                      const char    *device,
+                                      char         **revoked_at,
+                                      char         **reason);
+/* Forgets it: pairing again, or the server accepted the token after all. */
+gboolean kiosk_replica_clear_revoked (KioskReplica  *self,
+                                      GError       **error);
+
 /* Applies one upsert of the feed. @record is a Kiosk<Entity> with its
  * server version set. A row with pending desk changes is not overwritten
  * (KIOSK_APPLY_KEPT_LOCAL); it takes the server's copy once its outbox is

@@ -135,6 +135,8 @@ struct _Worker
   char             *token;
   gboolean          reread_enrollment;
   gboolean          unauthorized;
+  gboolean          revoked;        /* the replica records this device as refused */
+  char             *refused_detail; /* the "detail" of the last 401, or NULL */
 
   Status            status;
   gint64            offline_since;  /* µs, 0 when online */

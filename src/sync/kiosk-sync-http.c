@@ -193,6 +193,21 @@ kiosk_sync_worker_http (Worker     *w,
   return outcome;
 }
 
+/* DRF's {"detail": "…"} of an error reply, short, or NULL. */
+static char *
+reply_detail (const Reply *reply)
+{
+  g_autoptr(JsonNode) root = reply->body != NULL ? kiosk_sync_parse_json (reply->body, NULL) : NULL;
+  const char *detail;
+
+  if (root == NULL)
+    return NULL;
+  detail = json_object_get_string_member_with_default (json_node_get_object (root), "detail", NULL);
+  if (detail == NULL || *detail == '\0' || !g_utf8_validate (detail, -1, NULL))
+    return NULL;
+  return g_utf8_substring (detail, 0, MIN (g_utf8_strlen (detail, -1), 200));
+}
+
 /* Status-only outcomes that pull and push share. */
 Outcome
 kiosk_sync_classify_failure (const Reply  *reply,
@@ -201,6 +216,9 @@ kiosk_sync_classify_failure (const Reply  *reply,
 {
   if (reply->status == SOUP_STATUS_UNAUTHORIZED)
     {
+      /* Why, for the record of the revocation (kiosk_sync_worker_conclude). */
+      g_free (w->refused_detail);
+      w->refused_detail = reply_detail (reply);
       g_set_error_literal (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNAUTHORIZED,
                            _("The server no longer accepts this kiosk: pair it again"));
       return OUTCOME_UNAUTHORIZED;

@@ -69,6 +69,7 @@ kiosk_sync_worker_release (Worker *w)
   if (w->token)
     memset (w->token, 0, strlen (w->token));
   g_clear_pointer (&w->token, g_free);
+  g_clear_pointer (&w->refused_detail, g_free);
 }
 
 void
@@ -236,6 +237,7 @@ kiosk_sync_worker_enrollment (Worker  *w,
   g_free (w->token);
   w->token = g_steal_pointer (&token);
   w->reread_enrollment = FALSE;
+  w->revoked = kiosk_replica_get_revoked (w->replica, w->device, NULL, NULL);
   return ENROLL_OK;
 }
 
@@ -294,6 +296,43 @@ worker_next_due (Worker *w,
   return best == G_MAXINT64 ? -1 : best - now;
 }
 
+/* A 401: the server no longer accepts this device (revoked, §3.1). The
+ * replica records it, so that --status and the window say so from the
+ * start, even offline, until the kiosk pairs again. The token stays in the
+ * secret store: a server that accepts it again (a 401 by mistake) clears
+ * the record at the next good sync. */
+static void
+record_refusal (Worker *w)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+
+  if (w->replica == NULL || w->device == NULL)
+    return;
+  /* Untranslated: monitoring reads it as it is. */
+  if (w->refused_detail != NULL)
+    reason = g_strdup_printf ("the server refused the device token (HTTP 401: %s)", w->refused_detail);
+  else
+    reason = g_strdup ("the server refused the device token (HTTP 401)");
+  if (kiosk_replica_set_revoked (w->replica, w->device, reason, &error))
+    w->revoked = TRUE;
+  else
+    g_warning ("Cannot record that the server refused this kiosk: %s", error->message);
+}
+
+static void
+forget_refusal (Worker *w)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!w->revoked)
+    return;
+  if (kiosk_replica_clear_revoked (w->replica, &error))
+    w->revoked = FALSE;
+  else
+    g_warning ("Cannot forget the server's refusal of this kiosk: %s", error->message);
+}
+
 /* Sets the status after a sync; returns the delay until the next attempt
  * (µs), or -1 when the engine should wait for a nudge. */
 gint64
@@ -309,6 +348,7 @@ kiosk_sync_worker_conclude (Worker       *w,
     case OUTCOME_OK:
       w->failures = 0;
       w->offline_since = 0;
+      forget_refusal (w);
       kiosk_sync_worker_update_counts (w);
       w->status.state = w->status.refused > 0 ? KIOSK_SYNC_STATE_NEEDS_ATTENTION : KIOSK_SYNC_STATE_UP_TO_DATE;
       g_clear_pointer (&w->status.since, g_date_time_unref);
@@ -350,6 +390,7 @@ kiosk_sync_worker_conclude (Worker       *w,
 
     case OUTCOME_UNAUTHORIZED:
       w->unauthorized = TRUE;
+      record_refusal (w);
       w->status.state = KIOSK_SYNC_STATE_UNENROLLED;
       kiosk_sync_worker_set_next_attempt (w, -1);
       kiosk_sync_worker_set_reason (w, error ? error->message : NULL);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kiosk-desk-front.h"
+#include "kiosk-format.h"
 #include "replica/kiosk-replica-sync.h"
 #include "kiosk-calendar-page.h"
 #include "kiosk-checkin-page.h"
@@ -896,11 +897,36 @@ kiosk_window_get_pairing_page (KioskWindow *self)
   return ensure_pairing_page (self);
 }
 
+/* When the server refused this device, as the replica recorded it (also
+ * from before a restart, with no network yet), in words; NULL if it did not. */
+static char *
+dup_revoked_since (KioskWindow *self)
+{
+  g_autofree char *stamp = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  if (!kiosk_replica_get_revoked (kiosk_context_get_replica (self->context), NULL, &stamp, NULL))
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (stamp, NULL);
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_local (utc);
+  date = kiosk_format_long_date (local);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a date ("Wednesday, 18 March 2026") and a time ("09:12"). */
+  return g_strdup_printf (_("The server withdrew its access on %s at %s."), date, time);
+}
+
 static void
 update_pairing (KioskWindow *self)
 {
   KioskSyncEngine *engine = kiosk_context_get_sync_engine (self->context);
-  gboolean revoked = engine != NULL && kiosk_sync_engine_get_state (engine) == KIOSK_SYNC_STATE_UNENROLLED;
+  g_autofree char *revoked_since = dup_revoked_since (self);
+  gboolean revoked = revoked_since != NULL ||
+                     (engine != NULL && kiosk_sync_engine_get_state (engine) == KIOSK_SYNC_STATE_UNENROLLED);
   gboolean pairing = !kiosk_context_get_demo (self->context) && (!replica_is_enrolled (self) || revoked);
   gboolean was_pairing = kiosk_window_get_pairing (self);
 
@@ -925,6 +951,13 @@ update_pairing (KioskWindow *self)
                                           unsent),
                              unsent);
 
+          if (revoked_since != NULL && *revoked_since != '\0')
+            {
+              char *both = g_strconcat (reason, " ", revoked_since, NULL);
+
+              g_free (reason);
+              reason = both;
+            }
           kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (ensure_pairing_page (self)), reason);
           gtk_label_set_text (self->notice_label, reason);
           gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);

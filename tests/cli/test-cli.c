@@ -42,6 +42,7 @@ static struct {
   char        *device;
   char        *token;
   char        *dump_before_offline;
+  char        *revoked_customer;
 } t;
 
 /* Processes */
@@ -728,6 +729,89 @@ test_revoked (void)
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (status, "outbox"), "pending"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (status, "outbox"), "refused"), ==, 0);
   assert_token_not_in_tree (t.data_dir);
+  t.revoked_customer = g_strdup (customer_id);
+}
+
+/* What a fleet monitor reads after the revocation: unenrolled, since when
+ * and why, the enrollment it had, and every change still kept; the same
+ * after a restart (each command is a new process). */
+static void
+test_status_revoked (void)
+{
+  g_autoptr(JsonObject) status = status_json ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) revoked_at = NULL;
+  g_auto(Run) text = { 0, };
+  const char *reason;
+
+  g_assert_false (json_object_get_boolean_member (status, "enrolled"));
+  g_assert_cmpstr (json_object_get_string_member (status, "token"), ==, "revoked");
+  g_assert_cmpstr (json_object_get_string_member (status, "server"), ==, t.uri);
+  g_assert_cmpstr (json_object_get_string_member (status, "device"), ==, t.device);
+  g_assert_cmpstr (json_object_get_string_member (status, "salon"), ==, t.salon);
+  revoked_at = g_date_time_new_from_iso8601 (json_object_get_string_member (status, "revoked_at"), NULL);
+  g_assert_nonnull (revoked_at);
+  g_assert_cmpint (g_date_time_difference (now, revoked_at), >=, 0);
+  g_assert_cmpint (g_date_time_difference (now, revoked_at), <, 120 * G_TIME_SPAN_SECOND);
+  reason = json_object_get_string_member (status, "revoked_reason");
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "401"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (status, "outbox"), "pending"), ==, 1);
+
+  run_kiosk (&text, "--status", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Enrolled: no"));
+  g_assert_nonnull (strstr (text.out, "revoked"));
+  g_assert_nonnull (strstr (text.out, json_object_get_string_member (status, "revoked_at")));
+  g_assert_nonnull (strstr (text.out, "Outbox: 1 pending"));
+}
+
+/* Pairing again with the same salon uploads what was kept, and the
+ * revocation is forgotten. */
+static void
+test_pair_again_uploads (void)
+{
+  g_autoptr(KioskCredentials) credentials = kiosk_credentials_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) status = NULL;
+  g_autofree char *key = g_strdup_printf ("customer\t%s", t.revoked_customer);
+  g_autoptr(GHashTable) served = NULL;
+  g_autoptr(GHashTable) dumped = NULL;
+  g_auto(Run) enroll = { 0, };
+  g_auto(Run) sync = { 0, };
+
+  /* The owner makes a new code; the server keeps its rows. */
+  stop_server ();
+  g_free (t.code);
+  t.code = g_strdup_printf ("%06u", (guint)g_random_int_range (0, 1000000));
+  start_server (TRUE);
+
+  run_kiosk (&enroll, "--enroll", "--server", t.uri, "--salon", t.salon,
+             "--pairing-code", t.code, "--name", DEVICE_NAME, NULL);
+  g_assert_cmpint (enroll.status, ==, 0);
+
+  status = status_json ();
+  g_assert_true (json_object_get_boolean_member (status, "enrolled"));
+  g_assert_cmpstr (json_object_get_string_member (status, "token"), ==, "stored");
+  g_assert_true (json_object_get_null_member (status, "revoked_at"));
+  g_assert_true (json_object_get_null_member (status, "revoked_reason"));
+  g_assert_cmpstr (json_object_get_string_member (status, "device"), !=, t.device);
+  g_free (t.device);
+  t.device = g_strdup (json_object_get_string_member (status, "device"));
+  g_free (t.token);
+  t.token = kiosk_credentials_lookup_token_sync (credentials, t.uri, t.device, NULL, &error);
+  g_assert_no_error (error);
+
+  run_kiosk (&sync, "--sync-once", NULL);
+  g_assert_cmpint (sync.status, ==, 0);
+  g_clear_pointer (&status, json_object_unref);
+  status = status_json ();
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (status, "outbox"), "pending"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (status, "outbox"), "refused"), ==, 0);
+  served = server_snapshot ();
+  g_assert_true (g_hash_table_contains (served, key));
+  dumped = dump_replica (NULL);
+  g_assert_false (json_object_get_boolean_member_with_default (g_hash_table_lookup (dumped, key), "pending", FALSE));
 }
 
 static void
@@ -781,6 +865,8 @@ main (int   argc,
   g_test_add_func ("/cli/dump-replica", test_dump_equals_server);
   g_test_add_func ("/cli/offline", test_offline);
   g_test_add_func ("/cli/revoked", test_revoked);
+  g_test_add_func ("/cli/status-revoked", test_status_revoked);
+  g_test_add_func ("/cli/pair-again-uploads", test_pair_again_uploads);
   result = g_test_run ();
 
   if (t.server != NULL)

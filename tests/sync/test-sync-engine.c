@@ -980,6 +980,18 @@ test_unauthorized_keeps_everything (Fixture *f, gconstpointer data)
   kiosk_sync_engine_nudge (f->engine);
   wait_for (f, is_state, GINT_TO_POINTER (KIOSK_SYNC_STATE_UNENROLLED), 3000, "unenrolled");
   g_assert_nonnull (kiosk_sync_engine_get_reason (f->engine));
+  {
+    /* Recorded for --status and the next start: when, and the server's why. */
+    g_autofree char *at = NULL;
+    g_autofree char *why = NULL;
+    g_autoptr(GDateTime) when = NULL;
+
+    g_assert_true (kiosk_replica_get_revoked (f->replica, NULL, &at, &why));
+    when = g_date_time_new_from_iso8601 (at, NULL);
+    g_assert_nonnull (when);
+    g_assert_nonnull (strstr (why, "401"));
+    g_assert_nonnull (strstr (why, "Geçersiz token."));
+  }
 
   /* It stays so, desk changes or not: no more uploads, nothing lost. */
   kiosk_sync_engine_nudge (f->engine);
@@ -991,9 +1003,59 @@ test_unauthorized_keeps_everything (Fixture *f, gconstpointer data)
   g_assert_cmpuint (kiosk_sync_engine_get_waiting_count (f->engine), ==, 1);
 
   enroll (f);
+  /* Another device: the old one's refusal does not stick to it. */
+  g_assert_false (kiosk_replica_get_revoked (f->replica, NULL, NULL, NULL));
   kiosk_sync_engine_nudge (f->engine);
   wait_entry (f, entry, KIOSK_OUTBOX_DONE, 5000);
   g_assert_true (server_has (f, "customer", id));
+}
+
+static gboolean
+revocation_forgotten (Fixture *f, gconstpointer data)
+{
+  return !kiosk_replica_get_revoked (f->replica, NULL, NULL, NULL);
+}
+
+static gboolean
+revocation_recorded (Fixture *f, gconstpointer data)
+{
+  return kiosk_replica_get_revoked (f->replica, NULL, NULL, NULL) &&
+         kiosk_test_server_get_n_faults (f->server) == 0;
+}
+
+/* A 401 by mistake (the server accepts the same token again): the record
+ * of the refusal goes at the next good sync, here after a restart. */
+static void
+test_refusal_forgotten_when_accepted (Fixture *f, gconstpointer data)
+{
+  KioskFault unauthorized = { .kind = KIOSK_FAULT_STATUS, .status = 401 };
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+
+  kiosk_test_server_push_fault (f->server, "GET", "/api/kiosk/v1/changes/", &unauthorized);
+  kiosk_sync_engine_start (f->engine);
+  wait_for (f, revocation_recorded, NULL, 3000, "the refusal recorded");
+  g_assert_true (kiosk_replica_get_revoked (f->replica, NULL, &first, NULL));
+  kiosk_sync_engine_stop (f->engine);
+  g_clear_object (&f->engine);
+
+  /* Refused again at the next start: the first time is kept. */
+  g_usleep (1100 * 1000);
+  kiosk_test_server_push_fault (f->server, "GET", "/api/kiosk/v1/changes/", &unauthorized);
+  make_engine (f);
+  kiosk_sync_engine_start (f->engine);
+  /* The fault is used, then the engine stops there. */
+  wait_for (f, revocation_recorded, NULL, 3000, "the second refusal");
+  spin (200);
+  g_assert_cmpint (kiosk_sync_engine_get_state (f->engine), ==, KIOSK_SYNC_STATE_UNENROLLED);
+  g_assert_true (kiosk_replica_get_revoked (f->replica, NULL, &again, NULL));
+  g_assert_cmpstr (again, ==, first);
+  kiosk_sync_engine_stop (f->engine);
+  g_clear_object (&f->engine);
+
+  make_engine (f);
+  start_and_settle (f);
+  wait_for (f, revocation_forgotten, NULL, 3000, "the refusal forgotten");
 }
 
 /* Without a token nothing is uploaded and the engine says why. */
@@ -1392,6 +1454,7 @@ main (int argc, char **argv)
   ADD ("push/refusal-holds-dependents-only", SEED_MINI, test_refusal_holds_dependents_only);
   ADD ("push/phone-exists-repoints", SEED_MINI, test_phone_exists_repoints);
   ADD ("push/unauthorized-keeps-everything", SEED_MINI, test_unauthorized_keeps_everything);
+  ADD ("push/refusal-forgotten-when-accepted", SEED_MINI, test_refusal_forgotten_when_accepted);
   ADD ("push/no-token", SEED_MINI, test_no_token);
   g_test_add_func ("/sync-engine/push/no-secret-store", test_no_secret_store);
   ADD ("push/network-return-spreads-retry", SEED_MINI, test_network_return_spreads_retry);
