@@ -821,9 +821,9 @@ class FaultProxy:
 
     - block_posts: answer 503 itself (a failing server, §1: 5xx, any body);
     - hold_posts = seconds: pass the upload on, let the server answer, and
-      keep that answer that long before handing it over (`held` is set then),
-      so a kill lands after the server applied a change and before the kiosk
-      learnt it.
+      keep that answer that long before handing it over (`held` is set then,
+      `last_held` is that exchange), so a kill lands after the server applied
+      a change and before the kiosk learnt it.
 
     Each request goes over a fresh upstream connection with "Connection:
     close", so the kiosk sees the server close after every answer and opens
@@ -834,6 +834,7 @@ class FaultProxy:
         self.block_posts = False
         self.hold_posts = 0.0
         self.held = threading.Event()
+        self.last_held = None
         self.log = []
         self._lock = threading.Lock()
         self.port = 0
@@ -925,10 +926,12 @@ class FaultProxy:
                         break
                     answer += data
             status = int(answer.split(b" ", 2)[1])
-            self._note(Exchange(method, path, headers, body, status,
-                                answer.partition(b"\r\n\r\n")[2]))
+            exchange = Exchange(method, path, headers, body, status,
+                                answer.partition(b"\r\n\r\n")[2])
+            self._note(exchange)
             hold = self.hold_posts if method == "POST" else 0
             if hold:
+                self.last_held = exchange
                 self.held.set()
                 time.sleep(hold)
             client.sendall(answer)
