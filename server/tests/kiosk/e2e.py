@@ -673,14 +673,18 @@ def entity_problems(entity, data):
     return problems
 
 
-_CONSENT = {"consent_at": _is_instant,
-            "consent_notice": lambda v: isinstance(v, str) and v.strip() != ""}
+def _consent(notice):
+    """§3.6: when, and which notice (today kiosk-kvkk-member-… for members,
+    kiosk-kvkk-walkin-… for the queue; the version after it may change)."""
+    return {"consent_at": _is_instant,
+            "consent_notice": lambda v: isinstance(v, str) and v.startswith(notice)}
+
 
 # §3.3: what the kiosk sends, and what a success answers with.
 UPLOADS = [
     (r"/api/kiosk/v1/customers/", dict({
         "id": _is_uuid, "first_name": _is_str, "last_name": _is_str, "phone": _is_phone},
-        **_CONSENT), (201,), "customer"),
+        **_consent("kiosk-kvkk-member-")), (201,), "customer"),
     (r"/api/kiosk/v1/appointments/", {
         "id": _is_uuid, "customer": _is_uuid, "service": _is_uuid,
         "employee": _or_null(_is_uuid), "appointment_date": _is_date,
@@ -693,7 +697,8 @@ UPLOADS = [
     (r"/api/kiosk/v1/walkins/", dict({
         "id": _is_uuid, "customer": _or_null(_is_uuid), "name": _is_str,
         "phone": lambda v: v in (None, "") or _is_phone(v), "service": _is_uuid,
-        "preferred_employee": _or_null(_is_uuid), "arrived_at": _is_instant}, **_CONSENT),
+        "preferred_employee": _or_null(_is_uuid), "arrived_at": _is_instant},
+        **_consent("kiosk-kvkk-walkin-")),
      (201,), "walkin"),
     (r"/api/kiosk/v1/walkins/%s/status/" % _UUID.pattern, {
         "status": _one_of("called", "in_service", "done", "left"),

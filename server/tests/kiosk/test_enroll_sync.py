@@ -19,7 +19,7 @@ def _walkin_body(snapshot, clock):
     return {"id": str(uuid.uuid4()), "customer": None, "name": "Gülizar Çığ",
             "phone": "+905321234567", "service": service["id"], "preferred_employee": None,
             "arrived_at": clock.now().isoformat(), "consent_at": clock.now().isoformat(),
-            "consent_notice": "kiosk-kvkk-2026-1"}
+            "consent_notice": "kiosk-kvkk-walkin-2026-1"}
 
 
 def test_enroll_sync_once_and_the_dump_is_the_servers_snapshot(app_server, make_kiosk, clock):
@@ -119,7 +119,7 @@ def test_enroll_sync_once_and_the_dump_is_the_servers_snapshot(app_server, make_
     member = str(uuid.uuid4())
     status, body = other.request("POST", "customers/", {
         "id": member, "first_name": "Ilgın", "last_name": "Şenyüz", "phone": "+905439876543",
-        "consent_at": clock.now().isoformat(), "consent_notice": "kiosk-kvkk-2026-1"},
+        "consent_at": clock.now().isoformat(), "consent_notice": "kiosk-kvkk-member-2026-1"},
         key=str(uuid.uuid4()))
     assert status == 201, body
     renamed = sorted(customers)[0]
