@@ -16,10 +16,11 @@ variable the kiosk and the contract server of tests/server read) moves
 django.utils.timezone.now, which is where the app and the host take "now"
 from (and localtime/localdate through it). It is patched here, while the
 settings load and before any app module is imported, so that even a
-`default=timezone.now` of a model gets the moved clock; so is http_date, which
-stamps the Date header the kiosk reckons its clock skew from (§4). (libfaketime does
+`default=timezone.now` of a model gets the moved clock. (libfaketime does
 the same for a whole process, but makes daphne's every request tens of times
-slower.) PostgreSQL's now() stays real.
+slower.) PostgreSQL's now() stays real, and so does the Date header (Django's
+http_date): the kiosk reckons its clock skew (§4) from it against its real
+clock, not the moved one, and would warn of days of skew otherwise.
 """
 
 import os
@@ -41,14 +42,3 @@ if _offset:
         return _real_now() + timedelta(seconds=_offset)
 
     _timezone.now = _moved_now
-
-    import time as _time
-
-    from django.utils import http as _http
-
-    _real_http_date = _http.http_date
-
-    def _moved_http_date(epoch_seconds=None):
-        return _real_http_date(_time.time() + _offset if epoch_seconds is None else epoch_seconds)
-
-    _http.http_date = _moved_http_date

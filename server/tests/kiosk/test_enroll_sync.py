@@ -163,7 +163,8 @@ def test_a_revoked_kiosk_keeps_its_changes_and_pairs_again(app_server, make_kios
                           (old_device,)) == 1
     member = kiosk.desk("register", "Şükran", "Ilıcak", "0533 102 10 20")["id"]
     r = kiosk.sync_once()
-    assert r.rc == 5 and "--enroll" in r.out, r
+    assert r.rc == 5 and r.out.startswith("Not enrolled") and \
+        r.out.endswith("; 1 change is kept. Pair again with --enroll.\n"), r
     st = kiosk.status()
     assert st["outbox"]["pending"] == 1 and st["outbox"]["refused"] == 0, st
     assert kiosk.dump()[("customer", member)]["pending"] is True
