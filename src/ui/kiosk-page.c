@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "kiosk-accessible.h"
 #include "kiosk-page.h"
 
 typedef struct
@@ -136,6 +137,8 @@ kiosk_page_map (GtkWidget *widget)
 
   if (priv->stale)
     kiosk_page_reload (self);
+  /* Once all the page holds is there, the first time it is shown. */
+  kiosk_accessible_tidy (widget);
 
   GTK_WIDGET_CLASS (kiosk_page_parent_class)->map (widget);
 }

@@ -447,6 +447,8 @@ kiosk_sync_status_class_init (KioskSyncStatusClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskSyncStatus, details);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kiosksyncstatus");
+  /* A group of controls, read as such (not as "KioskSyncStatus"). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

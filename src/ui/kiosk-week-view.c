@@ -256,6 +256,26 @@ today_clicked (KioskWeekView *self)
     show_error (self, error);
 }
 
+/* GTK 4.8's drop-down shows its choice in a toggle button that it leaves
+ * nameless ("GtkToggleButton"), with the list item inside it in the tree too:
+ * the button is named by the choice, and what it holds is only its picture. */
+static void
+name_staff_button (KioskWeekView *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->staff_dropdown));
+  guint index = gtk_drop_down_get_selected (self->staff_dropdown);
+  const char *name = index < g_list_model_get_n_items (G_LIST_MODEL (self->staff_names))
+                     ? gtk_string_list_get_string (self->staff_names, index) : NULL;
+
+  if (!GTK_IS_BUTTON (button))
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : _("Staff member"), -1);
+  if (gtk_button_get_child (GTK_BUTTON (button)) != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (button))),
+                                 GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
 static void
 staff_selected (KioskWeekView *self)
 {
@@ -385,6 +405,8 @@ kiosk_week_view_class_init (KioskWeekViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskWeekView, calendar);
   gtk_widget_class_bind_template_child (widget_class, KioskWeekView, day_view);
   gtk_widget_class_set_css_name (widget_class, "week-view");
+  /* A group of controls, read as such (not as "KioskWeekView"). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -397,6 +419,8 @@ kiosk_week_view_init (KioskWeekView *self)
   gtk_drop_down_set_model (self->staff_dropdown, G_LIST_MODEL (self->staff_names));
 
   g_signal_connect_swapped (self->staff_dropdown, "notify::selected", G_CALLBACK (staff_selected), self);
+  g_signal_connect_swapped (self->staff_dropdown, "notify::selected-item", G_CALLBACK (name_staff_button), self);
+  name_staff_button (self);
   g_signal_connect_swapped (self->previous_button, "clicked", G_CALLBACK (previous_clicked), self);
   g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (next_clicked), self);
   g_signal_connect_swapped (self->today_button, "clicked", G_CALLBACK (today_clicked), self);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-accessible.h"
 #include "kiosk-desk-front.h"
 #include "kiosk-format.h"
 #include "replica/kiosk-replica-sync.h"
@@ -1067,6 +1068,9 @@ kiosk_window_constructed (GObject *object)
   load_style (GTK_WIDGET (self));
   build_pages (self);
   build_modes (self);
+  /* Before any page is shown: only the visible page in the tree (customer
+   * mode holds no staff page), each control named once. */
+  kiosk_accessible_tidy (GTK_WIDGET (self));
   add_activity_controllers (self);
   update_salon_name (self);
   update_clock (self);
