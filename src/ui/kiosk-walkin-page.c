@@ -180,7 +180,6 @@ build_staff (KioskWalkinPage *self,
   g_autoptr(GString) signature = g_string_new (self->service_id);
   g_autoptr(GPtrArray) able = g_ptr_array_new ();
   GtkWidget *group;
-  GtkWidget *child;
 
   for (guint i = 0; i < employees->len; i++)
     {
@@ -207,7 +206,7 @@ build_staff (KioskWalkinPage *self,
   group = self->anyone_button = kiosk_walkin_choice_new (_("Anyone"), _("Whoever is free first"), NULL, NULL);
   gtk_widget_set_name (group, "walkin-staff-anyone");
   g_signal_connect (group, "toggled", G_CALLBACK (staff_toggled), self);
-  gtk_flow_box_append (self->staff_box, group);
+  kiosk_walkin_flow_box_append (self->staff_box, group);
 
   for (guint i = 0; i < able->len; i++)
     {
@@ -217,14 +216,8 @@ build_staff (KioskWalkinPage *self,
       g_object_set_data_full (G_OBJECT (button), "employee-id", g_strdup (employee->id), g_free);
       g_signal_connect (button, "toggled", G_CALLBACK (staff_toggled), self);
       g_hash_table_insert (self->staff_buttons, g_strdup (employee->id), button);
-      gtk_flow_box_append (self->staff_box, button);
+      kiosk_walkin_flow_box_append (self->staff_box, button);
     }
-
-  /* The FlowBox's children only hold the buttons: keep them out of the
-   * keyboard's way. */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->staff_box)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 
   if (self->employee_id != NULL && g_hash_table_contains (self->staff_buttons, self->employee_id))
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (g_hash_table_lookup (self->staff_buttons, self->employee_id)), TRUE);
@@ -317,10 +310,7 @@ build_services (KioskWalkinPage *self,
       g_object_set_data_full (G_OBJECT (button), "service-id", g_strdup (service->id), g_free);
       g_signal_connect (button, "toggled", G_CALLBACK (service_toggled), self);
       g_hash_table_insert (self->service_buttons, g_strdup (service->id), button);
-      gtk_flow_box_append (self->services_box, button);
-      /* The FlowBox's child only holds the button: keep it out of the
-       * keyboard's way. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      kiosk_walkin_flow_box_append (self->services_box, button);
       if (g_strcmp0 (service->id, self->service_id) == 0)
         {
           gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
@@ -337,7 +327,7 @@ build_services (KioskWalkinPage *self,
       gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
       gtk_widget_add_css_class (empty, "empty-state");
       gtk_widget_add_css_class (empty, "dim-label");
-      gtk_flow_box_append (self->services_box, empty);
+      kiosk_walkin_flow_box_append (self->services_box, empty);
     }
   self->building = FALSE;
 }

@@ -85,6 +85,19 @@ kiosk_walkin_choice_new (const char *title,
   return button;
 }
 
+void
+kiosk_walkin_flow_box_append (GtkFlowBox *box,
+                              GtkWidget  *choice)
+{
+  GtkWidget *card = g_object_new (GTK_TYPE_FLOW_BOX_CHILD,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC,
+                                  "focusable", FALSE,
+                                  "child", choice,
+                                  NULL);
+
+  gtk_flow_box_append (box, card);
+}
+
 static void
 sync_indicator (GtkToggleButton *button,
                 GtkCheckButton  *indicator)
@@ -116,9 +129,8 @@ kiosk_walkin_check_new (const char *mnemonic_label)
   gtk_box_append (GTK_BOX (box), indicator);
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)),
-                                  -1);
+  /* Named by its mnemonic label (the label's mnemonic widget): a label of
+   * its own besides made GTK 4.8 say the sentence twice. */
   sync_checked (GTK_TOGGLE_BUTTON (button));
   g_signal_connect (button, "toggled", G_CALLBACK (sync_indicator), indicator);
 

@@ -22,6 +22,13 @@ GtkWidget *kiosk_walkin_choice_new       (const char  *title,
                                           const char  *suffix,
                                           GtkWidget   *group);
 
+/* Appends @choice (or any widget) to @box in a card of its own that the
+ * accessibility tree passes over (GTK 4.8 would read every card as
+ * "GtkFlowBoxChild") and the keyboard too: the choice inside is what a person
+ * operates. */
+void       kiosk_walkin_flow_box_append  (GtkFlowBox  *box,
+                                          GtkWidget   *choice);
+
 /* A large check box ("I have read … and agree") that reads as one for
  * screen readers and can be pressed through them. @mnemonic_label has an
  * underscore before its mnemonic. Use gtk_toggle_button_get_active(). */
