@@ -95,6 +95,7 @@ class Stats:
         self.measuring = False
         self.phase = "main"
         self.burst_nudge = []                 # [(ms or inf, daphne)]
+        self.snapshot_rows = []               # changes in each snapshot page
         self.lat = defaultdict(list)          # kind -> [ms]
         self.status = defaultdict(Counter)    # kind -> {status: n}
         self.errors = Counter()               # kind -> transport errors
@@ -203,6 +204,8 @@ class Kiosk:
                     if status != 200:
                         return
                     page = json.loads(body)
+                    if kind == "feed_snapshot" and self.sim.stats.measuring:
+                        self.sim.stats.snapshot_rows.append(len(page["changes"]))
                     since = page["cursor"]
                     if "|s|" in base64.urlsafe_b64decode(since + "=" * (-len(since) % 4)).decode():
                         snapshot = True  # still in the snapshot's pages
@@ -403,7 +406,7 @@ class Salon:
 
 class Sim:
     def __init__(self, seed_data, base_url, ws_url, poll_seconds=30.0, write_seconds=60.0,
-                 reference_per_second=3.0, snapshots_per_minute=12.0, replay_share=0.05,
+                 reference_per_second=3.0, snapshots_per_minute=30.0, replay_share=0.05,
                  nudge_timeout=5.0, http_connections=200, seed=2026):
         self.base_url = base_url.rstrip("/")
         self.ws_url = ws_url
@@ -497,7 +500,7 @@ class Sim:
         await asyncio.gather(*pending)
         return failed, time.monotonic() - t0
 
-    async def burst(self, commit, log=print, timeout=30.0):
+    async def burst(self, commit, log=print, timeout=60.0):
         """One change that reaches every salon at once (@commit, run in a
         thread, commits it and returns perf_counter() after the commit):
         the time from the commit to each socket's nudge, and the pulls of

@@ -80,7 +80,8 @@ def parse_args(argv):
     ap.add_argument("--write-seconds", type=float, default=60.0,
                     help="mean time between two uploads of one salon's desk")
     ap.add_argument("--reference-per-second", type=float, default=3.0)
-    ap.add_argument("--snapshots-per-minute", type=float, default=12.0)
+    ap.add_argument("--snapshots-per-minute", type=float, default=30.0,
+                    help="kiosks starting over (re-paired, restored, 410) with a full snapshot")
     ap.add_argument("--gunicorn-workers", type=int, default=3)
     ap.add_argument("--gunicorn-threads", type=int, default=4)
     ap.add_argument("--daphnes", type=int, default=2)
@@ -310,8 +311,11 @@ def report(args, stats, feed, meta):
         codes = " ".join("%sx%d" % (code, n) for code, n in sorted(stats.status[kind].items()))
         errors = stats.errors.get(kind, 0)
         failed += errors + sum(n for code, n in stats.status[kind].items() if code >= 500)
+        extra = ""
+        if kind == "feed_snapshot" and stats.snapshot_rows:
+            extra = ", %.0f changes a page" % (sum(stats.snapshot_rows) / len(stats.snapshot_rows))
         lines.append(row(kiosks.KIND_LABEL[kind], values, "p95 < 200", verdict)
-                     + "  [%s%s]" % (codes, (" errors x%d" % errors) if errors else ""))
+                     + "  [%s%s%s]" % (codes, (" errors x%d" % errors) if errors else "", extra))
     nudges = [v for v, _, _ in stats.nudge]
     p99 = kiosks.pct(nudges, 99)
     lines.append(row("nudge: write's 2xx -> frame, all sockets", nudges, "p99 < 1000",
@@ -331,7 +335,7 @@ def report(args, stats, feed, meta):
     if stats.burst_nudge:
         burst = [v for v, _ in stats.burst_nudge]
         lines.append(row("burst: one category change, all salons", burst, "(no goal)")
-                     + "  [commit -> frame; lost %d]" % sum(1 for v in burst if math.isinf(v)))
+                     + "  [commit -> frame; not within 60 s: %d]" % sum(1 for v in burst if math.isinf(v)))
         herd = stats.lat.get("burst:feed_live", [])
         lines.append(row("burst: the fleet's pulls that follow", herd, "(no goal)")
                      + "  [%s]" % " ".join("%sx%d" % kv for kv in sorted(stats.status["burst:feed_live"].items())))
