@@ -76,6 +76,21 @@ kiosk_pairing_enroll (KioskCredentials  *credentials,
       return NULL;
     }
   g_clear_error (&local);
+  /* It answers, but can it keep the token without a person typing a
+   * password? A locked keyring (a kiosk user logged in automatically: PAM
+   * had no password to unlock it) would hold the store below on a prompt
+   * nobody sees, after the code is spent. */
+  if (!kiosk_credentials_check_storable_sync (credentials, server_url, KIOSK_CREDENTIALS_PROMPT_TIMEOUT_MS,
+                                              cancellable, &local))
+    {
+      if (g_error_matches (local, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE))
+        g_set_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
+                     _("The device token cannot be kept without a person at this desk. %s "
+                       "Then pair again; the pairing code was not used."), local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
 
   session = kiosk_transport_new_session (ca_file, error);
   if (session == NULL)
@@ -86,8 +101,8 @@ kiosk_pairing_enroll (KioskCredentials  *credentials,
   if (enrollment == NULL)
     return NULL;
 
-  if (!kiosk_credentials_store_token_sync (credentials, server_url, enrollment->device, enrollment->token,
-                                           cancellable, &local))
+  if (!kiosk_credentials_store_token_timeout_sync (credentials, server_url, enrollment->device, enrollment->token,
+                                                   KIOSK_CREDENTIALS_PROMPT_TIMEOUT_MS, cancellable, &local))
     {
       wipe_string (&enrollment->token);
       if (g_error_matches (local, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE))

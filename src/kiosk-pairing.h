@@ -20,8 +20,11 @@ G_BEGIN_DECLS
  * always agree. */
 char            *kiosk_pairing_normalize_server_url (const char        *url);
 
-/* Blocking. Checks that a secret store answers (before spending the
- * single-use code), enrolls, keeps the token in @credentials and forgets
+/* Blocking. Checks that a secret store answers and can keep the token
+ * without a prompt (before spending the single-use code; a locked keyring
+ * is refused at once, a store never waits for a prompt beyond
+ * KIOSK_CREDENTIALS_PROMPT_TIMEOUT_MS), enrolls, keeps the token in
+ * @credentials and forgets
  * the token of the previous enrollment (@old_server/@old_device, may be
  * NULL). The result's token is already wiped. Errors: KIOSK_TRANSPORT_ERROR
  * (with @retry_after on THROTTLED) or KIOSK_CREDENTIALS_ERROR, each with a

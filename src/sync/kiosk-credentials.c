@@ -106,6 +106,12 @@ set_token_error (GError             **error,
                      "The kiosk keeps working, but uploads nothing until it answers."),
                    detail);
       break;
+    case KIOSK_SECRET_NEEDS_PROMPT:
+      g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
+                           _("The keyring is locked (or there is none yet), and opening it needs a password "
+                             "typed into a prompt, which nobody does on a kiosk. Give the kiosk's user a keyring "
+                             "that opens by itself at login (see “Deploying as a kiosk” in the README)."));
+      break;
     case KIOSK_SECRET_NOT_FOUND:
       g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_NOT_FOUND,
                            _("This kiosk has no device token for this server. Pair it with the salon again."));
@@ -147,6 +153,59 @@ kiosk_credentials_store_token_sync (KioskCredentials  *self,
   /* Replaces an older token for the same server and device. */
   return kiosk_secret_store_sync (token_schema (), attributes, TOKEN_LABEL, value,
                                   set_token_error, cancellable, error);
+}
+
+gboolean
+kiosk_credentials_store_token_timeout_sync (KioskCredentials  *self,
+                                            const char        *server,
+                                            const char        *device,
+                                            const char        *token,
+                                            guint              timeout_ms,
+                                            GCancellable      *cancellable,
+                                            GError           **error)
+{
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(SecretValue) value = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_CREDENTIALS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (timeout_ms > 0, FALSE);
+
+  if (!check_ids (server, device, error))
+    return FALSE;
+  if (token == NULL || *token == '\0')
+    {
+      g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_FAILED,
+                           _("The server gave an empty device token."));
+      return FALSE;
+    }
+  attributes = token_attributes (server, device);
+  value = secret_value_new (token, -1, "text/plain");
+  return kiosk_secret_store_timeout_sync (token_schema (), attributes, TOKEN_LABEL, value, timeout_ms,
+                                          set_token_error, cancellable, error);
+}
+
+/* The probe's device: no real device has it (ids are random UUIDs). */
+#define PROBE_DEVICE "00000000-0000-0000-0000-00000000c0de"
+
+gboolean
+kiosk_credentials_check_storable_sync (KioskCredentials  *self,
+                                       const char        *server,
+                                       guint              timeout_ms,
+                                       GCancellable      *cancellable,
+                                       GError           **error)
+{
+  g_autoptr(GHashTable) attributes = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_CREDENTIALS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (timeout_ms > 0, FALSE);
+
+  if (!check_ids (server, PROBE_DEVICE, error))
+    return FALSE;
+  attributes = token_attributes (server, PROBE_DEVICE);
+  return kiosk_secret_check_storable_sync (token_schema (), attributes, TOKEN_LABEL, timeout_ms,
+                                           set_token_error, cancellable, error);
 }
 
 char *

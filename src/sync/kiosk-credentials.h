@@ -34,6 +34,25 @@ gboolean          kiosk_credentials_store_token_sync   (KioskCredentials  *self,
                                                         const char        *token,
                                                         GCancellable      *cancellable,
                                                         GError           **error);
+/* Storing never waits for a prompt nobody answers (an unlock dialog on a
+ * kiosk): after @timeout_ms it is given up, UNAVAILABLE. */
+#define KIOSK_CREDENTIALS_PROMPT_TIMEOUT_MS 5000
+gboolean          kiosk_credentials_store_token_timeout_sync (KioskCredentials  *self,
+                                                              const char        *server,
+                                                              const char        *device,
+                                                              const char        *token,
+                                                              guint              timeout_ms,
+                                                              GCancellable      *cancellable,
+                                                              GError           **error);
+/* Whether a token for @server can be stored now without anyone typing a
+ * password, before a single-use pairing code is spent: UNAVAILABLE, saying
+ * what to do, when the default keyring is locked or missing (no prompt is
+ * started) or a probe store takes longer than @timeout_ms. */
+gboolean          kiosk_credentials_check_storable_sync (KioskCredentials  *self,
+                                                         const char        *server,
+                                                         guint              timeout_ms,
+                                                         GCancellable      *cancellable,
+                                                         GError           **error);
 char             *kiosk_credentials_lookup_token_sync  (KioskCredentials  *self,
                                                         const char        *server,
                                                         const char        *device,

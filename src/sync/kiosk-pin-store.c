@@ -95,6 +95,7 @@ set_pin_error (GError             **error,
                              "so the staff PIN cannot be checked or set."));
       break;
     case KIOSK_SECRET_LOCKED:
+    case KIOSK_SECRET_NEEDS_PROMPT:
       g_set_error_literal (error, KIOSK_PIN_STORE_ERROR, KIOSK_PIN_STORE_ERROR_UNAVAILABLE,
                            _("The keyring is locked and cannot be unlocked here, "
                              "so the staff PIN cannot be checked or set."));

@@ -23,6 +23,8 @@ typedef enum
   KIOSK_SECRET_UNREACHABLE,  /* the bus or the service failed: @detail says how */
   KIOSK_SECRET_NOT_FOUND,    /* no item with these attributes (lookups only) */
   KIOSK_SECRET_REFUSED,      /* the service said no: @detail says why */
+  KIOSK_SECRET_NEEDS_PROMPT, /* storing would wait for a password typed into a prompt: the
+                              * default keyring is locked or missing, or the service asked */
 } KioskSecretProblem;
 
 /* Sets @error in the caller's own domain for @problem; @detail is the
@@ -40,6 +42,28 @@ gboolean  kiosk_secret_store_sync  (const SecretSchema   *schema,
                                     KioskSecretSetError   set_error,
                                     GCancellable         *cancellable,
                                     GError              **error);
+/* The same, given up after @timeout_ms with NEEDS_PROMPT: a store that
+ * takes that long waits for a prompt (an unlock dialog nobody at a kiosk
+ * sees); it is dismissed. */
+gboolean  kiosk_secret_store_timeout_sync (const SecretSchema   *schema,
+                                           GHashTable           *attributes,
+                                           const char           *label,
+                                           SecretValue          *value,
+                                           guint                 timeout_ms,
+                                           KioskSecretSetError   set_error,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+/* Whether an item can be stored now without anyone typing a password: the
+ * default collection exists and is unlocked (else NEEDS_PROMPT, without
+ * starting any prompt), and a probe item under @attributes is stored within
+ * @timeout_ms and removed. */
+gboolean  kiosk_secret_check_storable_sync (const SecretSchema   *schema,
+                                            GHashTable           *attributes,
+                                            const char           *label,
+                                            guint                 timeout_ms,
+                                            KioskSecretSetError   set_error,
+                                            GCancellable         *cancellable,
+                                            GError              **error);
 /* The non-empty text stored under @attributes; NULL with NOT_FOUND when
  * there is none, LOCKED when there is one but it is locked. */
 char     *kiosk_secret_lookup_sync (const SecretSchema   *schema,

@@ -32,10 +32,13 @@ static const char bus_config[] =
 
 struct _KioskTestKeyring
 {
-  char        *dir;
-  GSubprocess *bus;
-  GSubprocess *keyring;
+  char              *dir;
+  GSubprocess       *bus;
+  GSubprocess       *keyring;
+  KioskTestPrompter *prompter;
 };
+
+static void prompter_stop (KioskTestPrompter *prompter);
 
 static void
 child_setup (gpointer user_data)
@@ -97,9 +100,9 @@ name_has_owner (GDBusConnection *connection,
 }
 
 /* gnome-keyring --unlock makes the "login" keyring and its "default"
- * alias shortly after it starts. */
+ * alias shortly after it starts (unlocked unless @locked). */
 static void
-wait_for_keyring (void)
+wait_for_keyring (gboolean locked)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
@@ -117,17 +120,40 @@ wait_for_keyring (void)
     {
       collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
                                                      SECRET_COLLECTION_NONE, NULL, NULL);
-      if (collection != NULL && !secret_collection_get_locked (collection))
+      if (collection != NULL && secret_collection_get_locked (collection) == locked)
         break;
       g_clear_object (&collection);
       g_usleep (50 * 1000);
     }
   g_assert_nonnull (collection);
-  g_assert_false (secret_collection_get_locked (collection));
+  g_assert_true (secret_collection_get_locked (collection) == locked);
+}
+
+/* A login keyring with an empty password, as Seahorse leaves it when the
+ * password is changed to nothing: kept in clear (gnome-keyring's textual
+ * format), the default one. */
+static void
+write_empty_password_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "keyrings", NULL);
+  g_autofree char *file = g_build_filename (dir, "login.keyring", NULL);
+  g_autofree char *alias = g_build_filename (dir, "default", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "[keyring]\ndisplay-name=Login\nctime=0\nmtime=0\n"
+                                            "lock-on-idle=false\nlock-after=false\n", -1, &error));
+  g_assert_true (g_file_set_contents (alias, "login", -1, &error));
 }
 
 KioskTestKeyring *
 kiosk_test_keyring_start (gboolean with_keyring)
+{
+  return kiosk_test_keyring_start_kind (with_keyring ? KIOSK_TEST_KEYRING_PASSWORD : KIOSK_TEST_KEYRING_NONE);
+}
+
+KioskTestKeyring *
+kiosk_test_keyring_start_kind (KioskTestKeyringKind kind)
 {
   static const char * const subdirs[] = { "home", "runtime", "data", "config", "cache", "bus" };
   static const char * const variables[] = { "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME",
@@ -173,7 +199,16 @@ kiosk_test_keyring_start (gboolean with_keyring)
   g_assert_nonnull (printed);
   g_assert_true (g_str_has_prefix (printed, address));
 
-  if (with_keyring)
+  if (kind == KIOSK_TEST_KEYRING_EMPTY_PASSWORD)
+    {
+      /* No PAM, no --unlock: as on a kiosk user's automatic login. */
+      write_empty_password_keyring ();
+      ps->keyring = spawn ((const char * const []) { "gnome-keyring-daemon", "--foreground", "--start",
+                                                     "--components=secrets", NULL },
+                           G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+      wait_for_keyring (TRUE);
+    }
+  else if (kind == KIOSK_TEST_KEYRING_PASSWORD)
     {
       /* As build-aux/quickstart does: a throwaway, non-empty password on
        * stdin creates and unlocks a fresh login keyring (with an empty one
@@ -188,7 +223,7 @@ kiosk_test_keyring_start (gboolean with_keyring)
       input = g_subprocess_get_stdin_pipe (ps->keyring);
       g_assert_true (g_output_stream_write_all (input, password, strlen (password), NULL, NULL, &error));
       g_assert_true (g_output_stream_close (input, NULL, &error));
-      wait_for_keyring ();
+      wait_for_keyring (FALSE);
     }
   return ps;
 }
@@ -215,6 +250,10 @@ kiosk_test_keyring_stop (KioskTestKeyring *ps)
   if (connection != NULL)
     g_dbus_connection_set_exit_on_close (connection, FALSE);
   stop_process (ps->keyring);
+  /* After the keyring: a prompter going away under a waiting prompt makes
+   * gnome-keyring abort. */
+  if (ps->prompter != NULL)
+    prompter_stop (ps->prompter);
   stop_process (ps->bus);
   remove_tree (ps->dir);
   g_free (ps->dir);
@@ -246,9 +285,18 @@ kiosk_test_keyring_run_in_child (gboolean              with_keyring,
                                  guint                 timeout_seconds,
                                  KioskTestKeyringFunc  func)
 {
+  kiosk_test_keyring_run_in_child_kind (with_keyring ? KIOSK_TEST_KEYRING_PASSWORD : KIOSK_TEST_KEYRING_NONE,
+                                        timeout_seconds, func);
+}
+
+void
+kiosk_test_keyring_run_in_child_kind (KioskTestKeyringKind  kind,
+                                      guint                 timeout_seconds,
+                                      KioskTestKeyringFunc  func)
+{
   if (g_test_subprocess ())
     {
-      KioskTestKeyring *own = kiosk_test_keyring_start (with_keyring);
+      KioskTestKeyring *own = kiosk_test_keyring_start_kind (kind);
 
       func (own);
       kiosk_test_keyring_stop (own);
@@ -273,4 +321,155 @@ kiosk_test_keyring_file_contains (const char *needle)
     if (memcmp (data + i, needle, length) == 0)
       return TRUE;
   return FALSE;
+}
+
+void
+kiosk_test_keyring_lock (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
+  g_autoptr(SecretCollection) collection = NULL;
+  GList *objects;
+
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  /* Locking needs no prompt; unlocking again would. */
+  objects = g_list_prepend (NULL, collection);
+  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, NULL, &error), ==, 1);
+  g_list_free (objects);
+  g_assert_no_error (error);
+}
+
+/* ------------------------------------------------ a prompter nobody sees */
+
+/* gcr's prompter protocol, as gnome-keyring speaks it to gcr-prompter. */
+#define PROMPTER_NAME      "org.gnome.keyring.SystemPrompter"
+#define PROMPTER_PATH      "/org/gnome/keyring/Prompter"
+#define PROMPTER_INTERFACE "org.gnome.keyring.internal.Prompter"
+
+static const char prompter_xml[] =
+  "<node>"
+  " <interface name='" PROMPTER_INTERFACE "'>"
+  "  <method name='BeginPrompting'><arg type='o' direction='in'/></method>"
+  "  <method name='PerformPrompt'><arg type='o' direction='in'/><arg type='s' direction='in'/>"
+  "   <arg type='a{sv}' direction='in'/><arg type='s' direction='in'/></method>"
+  "  <method name='StopPrompting'><arg type='o' direction='in'/></method>"
+  " </interface>"
+  "</node>";
+
+struct _KioskTestPrompter
+{
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GMutex        lock;
+  GCond         cond;
+  gboolean      ready;
+  gint          n_prompts;   /* atomic */
+};
+
+static void
+prompter_method_call (GDBusConnection       *connection,
+                      const char            *sender,
+                      const char            *object_path,
+                      const char            *interface_name,
+                      const char            *method_name,
+                      GVariant              *parameters,
+                      GDBusMethodInvocation *invocation,
+                      gpointer               user_data)
+{
+  KioskTestPrompter *prompter = user_data;
+
+  /* Takes the prompt and never says it is ready (gcr-prompter would call
+   * back PromptReady, then show the dialog): the dialog nobody at a kiosk
+   * sees or answers. gnome-keyring waits for it without end. */
+  if (g_str_equal (method_name, "BeginPrompting"))
+    g_atomic_int_inc (&prompter->n_prompts);
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const GDBusInterfaceVTable prompter_vtable = { prompter_method_call, NULL, NULL, { 0 } };
+
+static gpointer
+prompter_thread (gpointer data)
+{
+  KioskTestPrompter *prompter = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (prompter_xml, &error);
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  guint registration;
+  guint32 owner = 0;
+
+  g_assert_no_error (error);
+  g_main_context_push_thread_default (prompter->context);
+  /* A connection of its own: its calls are answered on this thread. */
+  connection = g_dbus_connection_new_for_address_sync (g_getenv ("DBUS_SESSION_BUS_ADDRESS"),
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_set_exit_on_close (connection, FALSE);
+  registration = g_dbus_connection_register_object (connection, PROMPTER_PATH, info->interfaces[0],
+                                                    &prompter_vtable, prompter, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", PROMPTER_NAME, 0x4 /* DO_NOT_QUEUE */),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &owner);
+  g_assert_cmpuint (owner, ==, 1);   /* the primary owner */
+
+  g_mutex_lock (&prompter->lock);
+  prompter->ready = TRUE;
+  g_cond_signal (&prompter->cond);
+  g_mutex_unlock (&prompter->lock);
+
+  g_main_loop_run (prompter->loop);
+  g_dbus_connection_unregister_object (connection, registration);
+  g_dbus_connection_close_sync (connection, NULL, NULL);
+  g_main_context_pop_thread_default (prompter->context);
+  return NULL;
+}
+
+KioskTestPrompter *
+kiosk_test_keyring_start_prompter (KioskTestKeyring *keyring)
+{
+  KioskTestPrompter *prompter = g_new0 (KioskTestPrompter, 1);
+
+  g_assert_null (keyring->prompter);
+  keyring->prompter = prompter;
+
+  prompter->context = g_main_context_new ();
+  prompter->loop = g_main_loop_new (prompter->context, FALSE);
+  g_mutex_init (&prompter->lock);
+  g_cond_init (&prompter->cond);
+  prompter->thread = g_thread_new ("silent-prompter", prompter_thread, prompter);
+  g_mutex_lock (&prompter->lock);
+  while (!prompter->ready)
+    g_cond_wait (&prompter->cond, &prompter->lock);
+  g_mutex_unlock (&prompter->lock);
+  return prompter;
+}
+
+guint
+kiosk_test_prompter_get_n_prompts (KioskTestPrompter *prompter)
+{
+  return (guint) g_atomic_int_get (&prompter->n_prompts);
+}
+
+static void
+prompter_stop (KioskTestPrompter *prompter)
+{
+  g_main_loop_quit (prompter->loop);
+  g_thread_join (prompter->thread);
+  g_main_loop_unref (prompter->loop);
+  g_main_context_unref (prompter->context);
+  g_mutex_clear (&prompter->lock);
+  g_cond_clear (&prompter->cond);
+  g_free (prompter);
 }

@@ -176,6 +176,22 @@ test_stored_as_documented (void)
   clear_all (credentials);
 }
 
+/* Before a pairing code is spent: an open keyring can keep a token, and
+ * the check leaves nothing behind. */
+static void
+test_check_storable (void)
+{
+  g_autoptr(KioskCredentials) credentials = kiosk_credentials_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  clear_all (credentials);
+  g_assert_true (kiosk_credentials_check_storable_sync (credentials, SERVER, 3000, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpuint (count_kiosk_items (), ==, 0);
+}
+
 static void
 on_lookup (GObject      *source,
            GAsyncResult *result,
@@ -359,6 +375,48 @@ test_locked_keyring (void)
   kiosk_test_keyring_run_in_child (TRUE, 40, locked_keyring);
 }
 
+/* A locked keyring and a prompter that shows its dialog to nobody (a kiosk
+ * logged in automatically): the check says so without starting a prompt,
+ * and a store gives up after its time instead of waiting for ever. */
+static void
+locked_keyring_prompt_unanswered (KioskTestKeyring *own)
+{
+  g_autoptr(KioskCredentials) credentials = kiosk_credentials_new ();
+  g_autoptr(GError) error = NULL;
+  KioskTestPrompter *prompter;
+  gint64 start;
+
+  kiosk_test_keyring_lock ();
+  prompter = kiosk_test_keyring_start_prompter (own);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (kiosk_credentials_check_storable_sync (credentials, SERVER, 2000, NULL, &error));
+  g_test_message ("check: %s", error ? error->message : "no error");
+  g_assert_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE);
+  g_assert_nonnull (strstr (error->message, "locked"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (kiosk_test_prompter_get_n_prompts (prompter), ==, 0);
+  g_clear_error (&error);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (kiosk_credentials_store_token_timeout_sync (credentials, SERVER, DEVICE_1, TOKEN_1, 1500,
+                                                              NULL, &error));
+  g_test_message ("store: %s after %" G_GINT64_FORMAT " ms", error ? error->message : "no error",
+                  (g_get_monotonic_time () - start) / 1000);
+  g_assert_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE);
+  g_assert_null (strstr (error->message, TOKEN_1));
+  /* The prompt was asked for, and not waited for beyond the time given. */
+  g_assert_cmpuint (kiosk_test_prompter_get_n_prompts (prompter), ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 1500 * 1000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+}
+
+static void
+test_locked_keyring_prompt_unanswered (void)
+{
+  kiosk_test_keyring_run_in_child (TRUE, 40, locked_keyring_prompt_unanswered);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,11 +427,14 @@ main (int   argc,
   g_test_add_func ("/credentials/devices-kept-apart", test_devices_kept_apart);
   g_test_add_func ("/credentials/stored-as-documented", test_stored_as_documented);
   g_test_add_func ("/credentials/async", test_async);
+  g_test_add_func ("/credentials/check-storable", test_check_storable);
   g_test_add_func ("/credentials/bad-input", test_bad_input);
   g_test_add_func ("/credentials/cancelled", test_cancelled);
   g_test_add_func ("/credentials/unavailable/no-secret-service", test_no_secret_service);
   g_test_add_func ("/credentials/unavailable/no-session-bus", test_no_session_bus);
   g_test_add_func ("/credentials/unavailable/locked-keyring", test_locked_keyring);
+  g_test_add_func ("/credentials/unavailable/locked-keyring-prompt-unanswered",
+                   test_locked_keyring_prompt_unanswered);
 
   return kiosk_test_keyring_run ();
 }
