@@ -905,6 +905,7 @@ dup_revoked_since (KioskWindow *self)
 {
   g_autofree char *stamp = NULL;
   g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
@@ -914,7 +915,9 @@ dup_revoked_since (KioskWindow *self)
   utc = g_date_time_new_from_iso8601 (stamp, NULL);
   if (utc == NULL)
     return g_strdup ("");
-  local = g_date_time_to_local (utc);
+  /* In the salon's time, as the header's clock. */
+  now = kiosk_context_dup_now (self->context);
+  local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
   date = kiosk_format_long_date (local);
   time = g_date_time_format (local, "%H:%M");
   /* Translators: a date ("Wednesday, 18 March 2026") and a time ("09:12"). */
