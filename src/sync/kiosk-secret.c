@@ -252,8 +252,8 @@ kiosk_secret_check_storable_sync (const SecretSchema   *schema,
   if ((service = get_service (set_error, cancellable, error)) == NULL)
     return FALSE;
 
-  /* A missing default keyring needs a password to be made, a locked one
-   * (but one with an empty password) to be opened: say so before any
+  /* A missing default keyring needs a password to be made, and a locked
+   * one (unless its password is empty) to be opened: say so before any
    * prompt starts (a kiosk with automatic login has nobody to type it, and
    * PAM had none to unlock it with). */
   collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
