@@ -52,18 +52,6 @@ kiosk_accessible_strip_mnemonic (const char *label)
 
 /* ---- buttons ---------------------------------------------------------------- */
 
-/* Whether @widget's accessible label is @label. GTK 4.8 has no getter for
- * accessible properties but the one of its test API, which only compares. */
-static gboolean
-accessible_label_is (GtkWidget  *widget,
-                     const char *label)
-{
-  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-
-  return differs == NULL;
-}
-
 static void
 button_label_changed (GtkButton *button)
 {
@@ -73,9 +61,10 @@ button_label_changed (GtkButton *button)
    * label ("P_air") and makes the button labelled by its label child too
    * ("Pair"): a screen reader hears both, underscore and all. The child
    * alone says it right, so GTK's label goes, each time GTK sets it again.
-   * A label of our own ("Check in: Ayşe Kaya, 12:30") stays. (A button with
-   * a plain label is named once by GTK.) */
-  if (label != NULL && gtk_button_get_use_underline (button) && accessible_label_is (GTK_WIDGET (button), label))
+   * (A button with a plain label is named once by GTK.) A label of our own
+   * ("Check in: Ayşe Kaya, 12:30") is set after this ran: on a button made
+   * with kiosk_button_new_with_mnemonic(), or after the page was shown. */
+  if (label != NULL && gtk_button_get_use_underline (button))
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
@@ -86,7 +75,7 @@ check_button_label_changed (GtkCheckButton *check)
   g_autofree char *plain = NULL;
 
   /* A check button is named by its raw label only ("I _agree"). */
-  if (label == NULL || !gtk_check_button_get_use_underline (check) || !accessible_label_is (GTK_WIDGET (check), label))
+  if (label == NULL || !gtk_check_button_get_use_underline (check))
     return;
   plain = kiosk_accessible_strip_mnemonic (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);

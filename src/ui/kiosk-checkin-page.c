@@ -16,6 +16,7 @@
 
 #include "domain/kiosk-fold.h"
 #include "domain/kiosk-time.h"
+#include "kiosk-accessible.h"
 #include "kiosk-checkin-page.h"
 #include "kiosk-desk-front.h"
 #include "kiosk-format.h"
@@ -203,9 +204,12 @@ make_self_row (KioskCheckinPage          *self,
     }
   else
     {
-      g_autofree char *accessible = g_strdup_printf ("%s: %s", _("Check in"), what);
+      /* Translators: a customer checks in for their own booking ("I am here"):
+       * the button's description, %s is "14:00 · Saç kesimi". */
+      g_autofree char *accessible = g_strdup_printf (C_("own booking", "Check in: %s"), what);
 
-      suffix = gtk_button_new_with_mnemonic (_("Check _in"));
+      /* Translators: a customer checks in for their own booking ("I am here"). */
+      suffix = kiosk_button_new_with_mnemonic (C_("own booking", "Check _in"));
       gtk_widget_add_css_class (suffix, "suggested-action");
       gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible, -1);
       g_object_set_data_full (G_OBJECT (suffix), "appointment-id", g_strdup (appt->id), g_free);
@@ -344,7 +348,7 @@ build_self (KioskCheckinPage *self)
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new_with_mnemonic (_("Your _phone number"));
   GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *find = gtk_button_new_with_mnemonic (_("_Find my booking"));
+  GtkWidget *find = kiosk_button_new_with_mnemonic (_("_Find my booking"));
 
   gtk_widget_add_css_class (box, "rule-card");
   gtk_box_append (GTK_BOX (box), kiosk_heading_new (_("Check in for your booking")));
@@ -380,7 +384,7 @@ build_self (KioskCheckinPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->self_message_label), "rule-title");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->self_message_label));
 
-  self->done_button = gtk_button_new_with_mnemonic (_("_Done"));
+  self->done_button = kiosk_button_new_with_mnemonic (_("_Done"));
   gtk_widget_set_halign (self->done_button, GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->done_button), "checkin.done");
   gtk_widget_set_visible (self->done_button, FALSE);
@@ -496,9 +500,10 @@ make_staff_row (KioskCheckinPage          *self,
     }
   else
     {
-      g_autofree char *accessible = g_strdup_printf ("%s: %s, %s", _("Check in"), name, time);
+      /* Translators: the staff's button that checks a customer in: name, time. */
+      g_autofree char *accessible = g_strdup_printf (_("Check in: %s, %s"), name, time);
       g_autofree char *who = g_strdup_printf ("%s, %s", name, time);
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Check _in"));
+      GtkWidget *button = kiosk_button_new_with_mnemonic (_("Check _in"));
 
       /* Not here yet and already past the threshold. */
       if (minutes_from_start (appt, now, g_date_time_get_timezone (now), &minutes) && minutes > threshold)

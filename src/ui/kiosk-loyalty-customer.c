@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "domain/kiosk-time.h"
+#include "kiosk-accessible.h"
 #include "kiosk-desk-front.h"
 #include "kiosk-format.h"
 #include "kiosk-loyalty-customer.h"
@@ -482,7 +483,7 @@ action_button (const char *mnemonic,
                const char *action,
                const char *css_class)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  GtkWidget *button = kiosk_button_new_with_mnemonic (mnemonic);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (css_class != NULL)

@@ -10,6 +10,7 @@
 
 #include "domain/kiosk-kvkk.h"
 #include "domain/kiosk-loyalty.h"
+#include "kiosk-accessible.h"
 #include "kiosk-customer-search.h"
 #include "kiosk-desk.h"
 #include "kiosk-format.h"
@@ -345,15 +346,15 @@ build_self_service (KioskLoyaltyPage *self)
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *phone_label = gtk_label_new_with_mnemonic (_("Your _phone number"));
   GtkWidget *phone = gtk_entry_new ();
-  GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show my points"));
-  GtkWidget *join_button = gtk_button_new_with_mnemonic (_("_Become a member"));
+  GtkWidget *show = kiosk_button_new_with_mnemonic (_("_Show my points"));
+  GtkWidget *join_button = kiosk_button_new_with_mnemonic (_("_Become a member"));
   GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *notice_scroller = gtk_scrolled_window_new ();
   /* The salon's legal text whose version the desk sends with the consent
    * (domain/kiosk-kvkk.h): Turkish and English together, not translated. */
   GtkWidget *notice = gtk_label_new (kiosk_kvkk_member_notice);
   GtkWidget *consent = gtk_check_button_new_with_mnemonic (_("I have read the privacy notice (KVKK) and _agree"));
-  GtkWidget *join = gtk_button_new_with_mnemonic (_("_Join"));
+  GtkWidget *join = kiosk_button_new_with_mnemonic (_("_Join"));
 
   gtk_widget_add_css_class (lookup, "rule-card");
   gtk_box_append (GTK_BOX (lookup), kiosk_heading_new (_("Your points")));

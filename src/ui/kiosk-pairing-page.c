@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-accessible.h"
 #include "kiosk-pairing.h"
 #include "kiosk-pairing-page.h"
 #include "kiosk-staff-lock.h"
@@ -195,16 +196,65 @@ search_thread (GTask        *task,
 }
 
 static void
-on_salon_row_activated (KioskPairingPage *self,
-                        GtkListBoxRow    *row)
+on_salon_chosen (KioskPairingPage *self,
+                 GtkButton        *button)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "salon-id");
+  const char *id = g_object_get_data (G_OBJECT (button), "salon-id");
 
   if (id != NULL)
     {
       gtk_editable_set_text (self->salon_entry, id);
       gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
     }
+}
+
+/* A salon found: a button in its row, not an activatable row, since GTK 4.8
+ * gives a list row no accessible action (only a pointer could choose it)
+ * and no name. The button says the salon and where it is. */
+static GtkWidget *
+salon_row_new (KioskPairingPage   *self,
+               const KioskSalonHit *hit)
+{
+  g_autofree char *where = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                                 "activatable", FALSE,
+                                 "selectable", FALSE,
+                                 "focusable", FALSE,
+                                 NULL);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (hit->name);
+
+  if (*hit->city != '\0' && *hit->district != '\0')
+    where = g_strdup_printf ("%s, %s", hit->district, hit->city);
+  else
+    where = g_strdup (*hit->city != '\0' ? hit->city : hit->district);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "row-title");
+  gtk_box_append (GTK_BOX (text), title);
+  if (*where != '\0')
+    {
+      GtkWidget *sub = gtk_label_new (where);
+
+      gtk_label_set_xalign (GTK_LABEL (sub), 0.0f);
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_widget_add_css_class (sub, "row-subtitle");
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_box_append (GTK_BOX (text), sub);
+      name = g_strdup_printf ("%s, %s", hit->name, where);
+    }
+  gtk_button_set_child (GTK_BUTTON (button), text);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "salon-choice");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : hit->name, -1);
+  g_object_set_data_full (G_OBJECT (button), "salon-id", g_strdup (hit->id), g_free);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_salon_chosen), self);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+  return row;
 }
 
 static void
@@ -233,20 +283,7 @@ on_salons_found (GObject      *source,
   set_message (self, NULL);
   set_search_message (self, hits->len == 0 ? _("No salon of that name. Type the salon id the owner gave you instead.") : NULL);
   for (guint i = 0; i < hits->len; i++)
-    {
-      KioskSalonHit *hit = g_ptr_array_index (hits, i);
-      g_autofree char *where = NULL;
-      GtkWidget *row;
-
-      if (*hit->city != '\0' && *hit->district != '\0')
-        where = g_strdup_printf ("%s, %s", hit->district, hit->city);
-      else
-        where = g_strdup (*hit->city != '\0' ? hit->city : hit->district);
-      row = kiosk_row_new (hit->name, *where != '\0' ? where : NULL, NULL, NULL);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "salon-id", g_strdup (hit->id), g_free);
-      gtk_list_box_append (self->salon_list, row);
-    }
+    gtk_list_box_append (self->salon_list, salon_row_new (self, g_ptr_array_index (hits, i)));
 }
 
 static void
@@ -675,6 +712,9 @@ kiosk_pairing_page_class_init (KioskPairingPageClass *klass)
   signals[PAIRED] = g_signal_new ("paired", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* A part of the window, read by what it holds (not "KioskPairingPage"). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
   gtk_widget_class_install_action (widget_class, "pairing.pair", NULL, pair_action);
   gtk_widget_class_install_action (widget_class, "pairing.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "pairing.set-aside", NULL, set_aside_action);
@@ -685,7 +725,10 @@ kiosk_pairing_page_init (KioskPairingPage *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *title = gtk_label_new (_("Pair this kiosk with your salon"));
+  GtkWidget *title = g_object_new (GTK_TYPE_LABEL,
+                                   "label", _("Pair this kiosk with your salon"),
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   NULL);
   /* Translators: where the owner makes the code (docs/kiosk-api.md §3.1).
    * The path is the Salonity admin's menu as it shows in your language
    * (Turkish: Salonity Kiosk → Eşleştirme kodları → Ekle); keep the command
@@ -737,7 +780,7 @@ kiosk_pairing_page_init (KioskPairingPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Salon name"), -1);
   g_signal_connect_swapped (search_entry, "activate", G_CALLBACK (on_search_activate), self);
   self->search_entry = GTK_EDITABLE (search_entry);
-  self->search_button = gtk_button_new_with_mnemonic (_("_Find salon"));
+  self->search_button = kiosk_button_new_with_mnemonic (_("_Find salon"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->search_button), "pairing.search");
   gtk_box_append (GTK_BOX (search_box), search_entry);
   gtk_box_append (GTK_BOX (search_box), self->search_button);
@@ -758,8 +801,8 @@ kiosk_pairing_page_init (KioskPairingPage *self)
   gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->search_message_label));
   self->salon_list = GTK_LIST_BOX (kiosk_card_list_new (_("No salons found")));
   gtk_widget_set_name (GTK_WIDGET (self->salon_list), "salon-list");
-  gtk_list_box_set_activate_on_single_click (self->salon_list, TRUE);
-  g_signal_connect_swapped (self->salon_list, "row-activated", G_CALLBACK (on_salon_row_activated), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->salon_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Salons found"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->salon_list), FALSE);
   gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->salon_list));
   self->salon_entry = add_field (column, "salon-entry", _("Salon _id"),
@@ -772,7 +815,7 @@ kiosk_pairing_page_init (KioskPairingPage *self)
   self->name_entry = add_field (column, "name-entry", _("_Name of this kiosk"),
                                 _("As staff will see it, such as “Front desk 1”."), gtk_entry_new ());
   self->pin_entry = add_field (column, "pin-entry", _("New staff _PIN"),
-                               _("4 to 12 digits. Staff type it to open the Calendar, Staff and Settings pages."),
+                               _("4 to 12 digits. Staff type it to open the staff pages."),
                                pin_entry);
   self->pin2_entry = add_field (column, "pin2-entry", _("Staff PIN _again"), NULL, pin2_entry);
 
@@ -780,7 +823,7 @@ kiosk_pairing_page_init (KioskPairingPage *self)
   gtk_label_set_wrap (self->other_label, TRUE);
   gtk_label_set_xalign (self->other_label, 0);
   gtk_label_set_selectable (self->other_label, TRUE);
-  self->other_button = gtk_button_new_with_mnemonic ("");
+  self->other_button = kiosk_button_new_with_mnemonic ("");
   gtk_widget_set_name (self->other_button, "set-aside-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->other_button), "pairing.set-aside");
   gtk_widget_add_css_class (self->other_button, "destructive-action");
@@ -805,7 +848,7 @@ kiosk_pairing_page_init (KioskPairingPage *self)
   gtk_widget_set_visible (self->spinner, FALSE);
   gtk_box_append (GTK_BOX (column), self->spinner);
 
-  self->pair_button = gtk_button_new_with_mnemonic (_("P_air"));
+  self->pair_button = kiosk_button_new_with_mnemonic (_("P_air"));
   gtk_widget_set_name (self->pair_button, "pair-button");
   gtk_widget_add_css_class (self->pair_button, "suggested-action");
   gtk_widget_add_css_class (self->pair_button, "pill");

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-accessible.h"
 #include "kiosk-pin-pad.h"
 
 typedef enum {
@@ -448,9 +449,11 @@ kiosk_pin_pad_init (KioskPinPad *self)
 
   self->title_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "pin-title");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Staff PIN"), -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->title_label));
+  /* The dialog is named by what its title says ("Staff PIN", "Choose a staff
+   * PIN …"), not "KioskPinPad"; the title is read as it is shown. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->title_label, NULL, -1);
 
   /* Masked; a hardware keyboard types into it and Enter submits. */
   self->entry = gtk_password_entry_new ();
@@ -503,7 +506,7 @@ kiosk_pin_pad_init (KioskPinPad *self)
   gtk_widget_set_visible (self->spinner, FALSE);
   gtk_box_append (GTK_BOX (self->box), self->spinner);
 
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  cancel = kiosk_button_new_with_mnemonic (_("_Cancel"));
   gtk_widget_add_css_class (cancel, "pin-cancel");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "pin-pad.cancel");
   gtk_box_append (GTK_BOX (self->box), cancel);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-accessible.h"
 #include "kiosk-pairing.h"
 #include "kiosk-settings-page.h"
 #include "kiosk-sync-status.h"
@@ -340,15 +341,17 @@ kiosk_settings_page_init (KioskSettingsPage *self)
   gtk_widget_set_halign (self->sync_status, GTK_ALIGN_START);
   gtk_grid_attach (GTK_GRID (grid), state_name, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), self->sync_status, 1, 0, 1, 1);
-  self->waiting_label = add_row (GTK_GRID (grid), 1, _("Waiting"));
-  self->refused_label = add_row (GTK_GRID (grid), 2, _("Refused"));
+  /* Translators: changes made here that wait to upload (a row heading). */
+  self->waiting_label = add_row (GTK_GRID (grid), 1, C_("changes", "Waiting"));
+  /* Translators: changes the server refused (a row heading). */
+  self->refused_label = add_row (GTK_GRID (grid), 2, C_("changes", "Refused"));
   self->server_label = add_row (GTK_GRID (grid), 3, _("Server"));
   self->device_label = add_row (GTK_GRID (grid), 4, _("Name of this kiosk"));
   self->salon_label = add_row (GTK_GRID (grid), 5, _("Salon"));
   gtk_box_append (GTK_BOX (column), grid);
 
   gtk_box_append (GTK_BOX (column), kiosk_heading_new (_("Pairing")));
-  self->unpair_button = gtk_button_new_with_mnemonic (_("_Unpair this kiosk"));
+  self->unpair_button = kiosk_button_new_with_mnemonic (_("_Unpair this kiosk"));
   gtk_widget_set_halign (self->unpair_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->unpair_button, "destructive-action");
   gtk_widget_add_css_class (self->unpair_button, "pill");
@@ -360,7 +363,7 @@ kiosk_settings_page_init (KioskSettingsPage *self)
                                   "again with the same salon to upload them."));
   gtk_label_set_wrap (GTK_LABEL (confirm_text), TRUE);
   gtk_label_set_xalign (GTK_LABEL (confirm_text), 0);
-  confirm_button = gtk_button_new_with_mnemonic (_("_Yes, unpair"));
+  confirm_button = kiosk_button_new_with_mnemonic (_("_Yes, unpair"));
   gtk_widget_set_halign (confirm_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (confirm_button, "destructive-action");
   g_signal_connect_swapped (confirm_button, "clicked", G_CALLBACK (kiosk_settings_page_unpair), self);
@@ -381,7 +384,7 @@ kiosk_settings_page_init (KioskSettingsPage *self)
   gtk_label_set_wrap (GTK_LABEL (leave_text), TRUE);
   gtk_label_set_xalign (GTK_LABEL (leave_text), 0);
   gtk_box_append (GTK_BOX (self->leave_box), leave_text);
-  leave_button = gtk_button_new_with_mnemonic (_("_Leave kiosk mode"));
+  leave_button = kiosk_button_new_with_mnemonic (_("_Leave kiosk mode"));
   gtk_widget_set_halign (leave_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (leave_button, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (leave_button), "win.leave-kiosk");

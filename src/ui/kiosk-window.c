@@ -46,7 +46,9 @@ static const PageInfo pages[] = {
   { "queue",    "view-list-symbolic",         N_("Queue"),    kiosk_queue_page_get_type,    TRUE },
   { "calendar", "x-office-calendar-symbolic", N_("Calendar"), kiosk_calendar_page_get_type, TRUE },
   { "refused",  "dialog-warning-symbolic",    N_("Needs attention"), kiosk_refused_page_get_type, TRUE },
-  { "staff",    "avatar-default-symbolic",    N_("Staff"),    kiosk_staff_page_get_type,    TRUE },
+  /* The team and the services they do: "Team", not to be taken for the
+   * header's staff sign-in or the walk-in form's staff member. */
+  { "staff",    "avatar-default-symbolic",    N_("Team"),     kiosk_staff_page_get_type,    TRUE },
   { "settings", "emblem-system-symbolic",     N_("Settings"), kiosk_settings_page_get_type, TRUE },
 };
 #define N_PAGES G_N_ELEMENTS (pages)
@@ -1042,12 +1044,12 @@ build_modes (KioskWindow *self)
   gtk_window_set_child (GTK_WINDOW (self), self->overlay);
 
   self->staff_button = gtk_button_new_from_icon_name ("dialog-password-symbolic");
-  gtk_widget_set_tooltip_text (self->staff_button, _("Staff: open the staff pages with the PIN"));
+  gtk_widget_set_tooltip_text (self->staff_button, _("Open the staff pages with the staff PIN"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->staff_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Staff"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Staff sign-in"), -1);
   gtk_widget_set_name (self->staff_button, "staff-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->staff_button), "win.staff");
-  self->lock_button = gtk_button_new_with_mnemonic (_("_Lock"));
+  self->lock_button = kiosk_button_new_with_mnemonic (_("_Lock"));
   gtk_widget_set_tooltip_text (self->lock_button, _("Back to customer mode"));
   gtk_widget_set_name (self->lock_button, "lock-button");
   gtk_widget_add_css_class (self->lock_button, "suggested-action");

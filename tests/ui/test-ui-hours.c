@@ -298,8 +298,8 @@ test_checkin_opens (void)
   set_clock ("2026-12-09T00:30:00");
   look_up ("0532 111 22 33");
   g_assert_true (is_shown (mine));
-  g_assert_true (shows_containing (mine, in_lang ("You can check in from 12:30.", "Saat 12:30 itibarıyla giriş yapabilirsiniz.")));
-  g_assert_null (find_button (mine, _("Check _in")));
+  g_assert_true (shows_containing (mine, in_lang ("You can check in from 12:30.", "Geldiğinizi saat 12:30 itibarıyla bildirebilirsiniz.")));
+  g_assert_null (find_button (mine, C_("own booking", "Check _in")));
   kiosk_ui_test_wait_for_paint (checkin_window);
   kiosk_ui_test_screenshot (checkin_window, lang, "checkin-not-yet");
 
@@ -309,7 +309,7 @@ test_checkin_opens (void)
 
     g_assert_false (kiosk_desk_check_in_self (context, BOOKING, NULL, NULL, &error));
     g_assert_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_REFUSED);
-    g_assert_cmpstr (error->message, ==, in_lang ("You can check in from 12:30.", "Saat 12:30 itibarıyla giriş yapabilirsiniz."));
+    g_assert_cmpstr (error->message, ==, in_lang ("You can check in from 12:30.", "Geldiğinizi saat 12:30 itibarıyla bildirebilirsiniz."));
   }
   before = get_booking ();
   g_assert_null (before->checked_in_at);
@@ -319,9 +319,9 @@ test_checkin_opens (void)
   g_settings_set_uint (kiosk_context_get_settings (context), "checkin-opens-before", 90);
   set_clock ("2026-12-09T12:10:00");
   look_up ("0532 111 22 33");
-  g_assert_false (shows_containing (mine, in_lang ("You can check in from", "itibarıyla giriş yapabilirsiniz")));
-  g_assert_nonnull (find_button (mine, _("Check _in")));
-  g_signal_emit_by_name (find_button (mine, _("Check _in")), "clicked");
+  g_assert_false (shows_containing (mine, in_lang ("You can check in from", "itibarıyla bildirebilirsiniz")));
+  g_assert_nonnull (find_button (mine, C_("own booking", "Check _in")));
+  g_signal_emit_by_name (find_button (mine, C_("own booking", "Check _in")), "clicked");
   settle ();
   message = gtk_label_get_text (GTK_LABEL (named (checkin, "checkin-self-message")));
   g_test_message ("%s", message);

@@ -468,7 +468,8 @@ salon_row_named (const char *name)
 }
 
 static char *
-server_salon_name (const char *id)
+server_salon_field (const char *id,
+                    const char *field)
 {
   g_autofree char *json = kiosk_test_server_get (server, "salon", id);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -477,7 +478,13 @@ server_salon_name (const char *id)
   g_assert_nonnull (json);
   g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
   g_assert_no_error (error);
-  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "name"));
+  return g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), field));
+}
+
+static char *
+server_salon_name (const char *id)
+{
+  return server_salon_field (id, "name");
 }
 
 /* ---- the tests ----------------------------------------------------------- */
@@ -652,19 +659,33 @@ test_pair_with_salon_chosen_by_name (void)
   g_autofree char *paired_name = NULL;
   g_autoptr(KioskSalon) salon = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *district = server_salon_field (salon_id, "district");
+  g_autofree char *city = server_salon_field (salon_id, "city");
+  g_autofree char *spoken = g_strdup_printf ("%s, %s, %s", salon_name, district, city);
+  g_autofree char *misnamed = NULL;
   GtkWidget *row;
+  GtkWidget *choice;
 
   g_assert_cmpstr (text_in ("salon-entry"), ==, "");
   row = salon_row_named (salon_name);
   g_assert_nonnull (row);
   if (row == NULL)
     return;
-  /* A tap on the row (or Enter on it): GtkListBox ignores both on a row
-   * that is not activatable. */
-  scroll_to (row);
-  g_assert_true (in_view (row));
-  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-  gtk_widget_activate (row);
+  /* The salon is a button in its row, so that a tap, Enter or Space, and a
+   * screen reader's or a switch's "click" all choose it: GTK 4.8 gives a
+   * list row no accessible action and no name. The button says the salon
+   * and where it is. */
+  choice = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  g_assert_true (GTK_IS_BUTTON (choice));
+  if (!GTK_IS_BUTTON (choice))
+    return;
+  g_assert_true (gtk_widget_get_focusable (choice));
+  misnamed = gtk_test_accessible_check_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+  g_assert_null (misnamed);
+  /* The list itself is named, not "GtkListBox". */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (named ("salon-list")), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       _("Salons found"));
+  click_button (choice);
   g_assert_cmpstr (text_in ("salon-entry"), ==, salon_id);
   if (g_test_failed ())
     return;   /* nothing chosen: pairing would only say so */
@@ -703,6 +724,9 @@ test_pair_with_salon_chosen_by_name (void)
                    kiosk_test_server_count (server, "customer"));
   g_assert_cmpint (kiosk_replica_count (get_replica (), "customer", NULL), >, 0);
   g_assert_cmpstr (kiosk_window_get_page (get_window ()), ==, "welcome");
+  /* The pairing screen has gone from the accessibility tree too, not only
+   * from the screen: a screen reader does not find it behind the pages. */
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (get_page ()), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
   screenshot ("pairing-paired-by-name");
 }
 
@@ -720,6 +744,9 @@ main (int   argc,
   int app_status;
   int test_status;
 
+  /* The test AT context keeps the accessible attributes, so the test can
+   * read them back (test_env turns accessibility off for other tests). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lang = kiosk_ui_test_init (&argc, &argv);
 
   data_dir = g_dir_make_tmp ("kiosk-ui-pairing-XXXXXX", &error);

@@ -27,7 +27,7 @@
 
 static const char *page_names[] = { "welcome", "walkins", "checkin", "loyalty", "queue", "calendar", "refused", "staff", "settings" };
 /* The rail's labels, as msgids; the test compares with their translation. */
-static const char *page_titles[] = { N_("Welcome"), N_("Walk-ins"), N_("Check-in"), N_("Loyalty"), N_("Queue"), N_("Calendar"), N_("Needs attention"), N_("Staff"), N_("Settings") };
+static const char *page_titles[] = { N_("Welcome"), N_("Walk-ins"), N_("Check-in"), N_("Loyalty"), N_("Queue"), N_("Calendar"), N_("Needs attention"), N_("Team"), N_("Settings") };
 
 /* Month names by language: [0] Turkish, [1] English. */
 static const char * const months[2][12] = {
@@ -256,14 +256,14 @@ test_navigation (void)
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 5)),
                                            GTK_ACCESSIBLE_PROPERTY_LABEL, "Takvim");
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 7)),
-                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Personel");
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Ekip");
     }
   else
     {
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 5)),
                                            GTK_ACCESSIBLE_PROPERTY_LABEL, "Calendar");
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (tabs, 7)),
-                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Staff");
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Team");
     }
 
   /* Each tab follows the page, whichever way it was changed. */
