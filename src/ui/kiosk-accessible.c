@@ -158,6 +158,13 @@ kiosk_accessible_show_visible_page_only (GtkStack *stack)
 /* ---- the walk ----------------------------------------------------------------- */
 
 static void
+menu_button_label_changed (GtkMenuButton *button)
+{
+  /* A new label makes new insides (and a new arrow icon): look again. */
+  kiosk_accessible_tidy (GTK_WIDGET (button));
+}
+
+static void
 tidy_one (GtkWidget *widget)
 {
   if (GTK_IS_STACK (widget))
@@ -182,10 +189,7 @@ tidy_one (GtkWidget *widget)
       check_button_label_changed (GTK_CHECK_BUTTON (widget));
     }
   else if (GTK_IS_MENU_BUTTON (widget))
-    {
-      /* A new label makes new insides (and a new arrow icon): look again. */
-      g_signal_connect (widget, "notify::label", G_CALLBACK (kiosk_accessible_tidy), NULL);
-    }
+    g_signal_connect (widget, "notify::label", G_CALLBACK (menu_button_label_changed), NULL);
   else if (GTK_IS_LABEL (widget))
     {
       g_signal_connect (widget, "notify::label", G_CALLBACK (label_text_changed), NULL);

@@ -46,8 +46,6 @@ static const PageInfo pages[] = {
   { "queue",    "view-list-symbolic",         N_("Queue"),    kiosk_queue_page_get_type,    TRUE },
   { "calendar", "x-office-calendar-symbolic", N_("Calendar"), kiosk_calendar_page_get_type, TRUE },
   { "refused",  "dialog-warning-symbolic",    N_("Needs attention"), kiosk_refused_page_get_type, TRUE },
-  /* The team and the services they do: "Team", not to be taken for the
-   * header's staff sign-in or the walk-in form's staff member. */
   { "staff",    "avatar-default-symbolic",    N_("Team"),     kiosk_staff_page_get_type,    TRUE },
   { "settings", "emblem-system-symbolic",     N_("Settings"), kiosk_settings_page_get_type, TRUE },
 };
@@ -1073,8 +1071,7 @@ kiosk_window_constructed (GObject *object)
   load_style (GTK_WIDGET (self));
   build_pages (self);
   build_modes (self);
-  /* Before any page is shown: only the visible page in the tree (customer
-   * mode holds no staff page), each control named once. */
+  /* Only the visible page in the tree (no staff page in customer mode). */
   kiosk_accessible_tidy (GTK_WIDGET (self));
   add_activity_controllers (self);
   update_salon_name (self);
