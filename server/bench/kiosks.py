@@ -514,7 +514,7 @@ class Sim:
         self.stats.phase = "burst"
         self.stats.measuring = True
         t_commit = await loop.run_in_executor(None, commit)
-        results = []
+        results, lost = [], []
 
         async def wait(k):
             try:
@@ -524,6 +524,8 @@ class Sim:
             except asyncio.TimeoutError:
                 ms = math.inf
             results.append((ms, k.upstream))
+            if math.isinf(ms):
+                lost.append(k)
 
         await asyncio.gather(*(wait(k) for k in watched))
         deadline = time.monotonic() + timeout
@@ -536,6 +538,12 @@ class Sim:
             k.watch = None
         self.stats.burst_nudge = results
         log("burst: %d sockets nudged" % sum(1 for ms, _ in results if not math.isinf(ms)))
+        if lost:
+            salons = Counter(k.salon.id for k in lost)
+            whole = sum(1 for s in self.salons if salons.get(s.id) == len(s.kiosks))
+            log("burst: %d sockets without a nudge, of %d salons (all of its sockets: %d); by daphne: %s"
+                % (len(lost), len(salons), whole, dict(Counter(k.upstream for k in lost))))
+            self.stats.burst_lost = {"sockets": len(lost), "salons": len(salons), "whole_salons": whole}
 
     async def run(self, warmup, duration, log=print, on_window=None, burst=None):
         timeout = aiohttp.ClientTimeout(total=30)

@@ -87,7 +87,13 @@ def parse_args(argv):
     ap.add_argument("--daphnes", type=int, default=2)
     ap.add_argument("--feed-sizes", default="100000,10000000",
                     help="log sizes for the query benchmark ('' skips it)")
+    ap.add_argument("--channel-capacity", type=int,
+                    help="the channel layer's capacity (channels_redis: 100 unless set; "
+                    "bench_settings.py)")
+    ap.add_argument("--relay-fix", action="store_true",
+                    help="run the relay with the change of relay_patched.py (an experiment)")
     ap.add_argument("--json", help="also write every figure to this file")
+    ap.add_argument("--keep-logs", help="copy the servers' logs to this directory at the end")
     ap.add_argument("--keep-going", action="store_true",
                     help="exit 0 even when a goal is missed (figures only)")
     args = ap.parse_args(argv)
@@ -121,8 +127,10 @@ def start_gunicorn(h, env, workers, threads):
     raise SystemExit("server-load: gunicorn did not start; see %s" % child.log_path)
 
 
-def start_relay(h, env):
-    child = h.spawn("relay", [PYTHON, live.MANAGE, "kiosk_relay_nudges"], env=env, cwd=TESTS)
+def start_relay(h, env, patched=False):
+    argv = [PYTHON, os.path.join(HERE, "relay_patched.py")] if patched \
+        else [PYTHON, live.MANAGE, "kiosk_relay_nudges"]
+    child = h.spawn("relay", argv, env=env, cwd=TESTS)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if child.proc.poll() is not None:
@@ -289,9 +297,12 @@ def report(args, stats, feed, meta):
         return "ok" if ok else "MISSED"
 
     lines.append("server-load: %d kiosks of %d salons; gunicorn %d gthread workers x %d threads, "
-                 "%d daphne, 1 relay, nginx; measured %.0f s after %.0f s of warm-up"
+                 "%d daphne, 1 relay%s, nginx; channel layer capacity %s; a periodic pull every %.0f s "
+                 "and an upload every %.0f s a salon; measured %.0f s after %.0f s of warm-up"
                  % (meta["kiosks"], meta["salons"], args.gunicorn_workers, args.gunicorn_threads,
-                    args.daphnes, stats.seconds, args.warmup))
+                    args.daphnes, " (relay_patched.py)" if args.relay_fix else "",
+                    args.channel_capacity or "100 (default)", args.poll_seconds,
+                    args.write_seconds, stats.seconds, args.warmup))
     lines.append("machine: %d CPUs; load average (1, 5, 15 min) at start %s, before the load %s, "
                  "after it %s" % (os.cpu_count(), meta["load_start"], meta["load_before"],
                                   meta["load_after"]))
@@ -334,8 +345,11 @@ def report(args, stats, feed, meta):
                                              len({u for _, u, _ in stats.nudge})))
     if stats.burst_nudge:
         burst = [v for v, _ in stats.burst_nudge]
+        lost = getattr(stats, "burst_lost", None)
         lines.append(row("burst: one category change, all salons", burst, "(no goal)")
-                     + "  [commit -> frame; not within 60 s: %d]" % sum(1 for v in burst if math.isinf(v)))
+                     + "  [commit -> frame; not within 60 s: %d%s]"
+                     % (sum(1 for v in burst if math.isinf(v)),
+                        (", all sockets of %d salons" % lost["whole_salons"]) if lost else ""))
         herd = stats.lat.get("burst:feed_live", [])
         lines.append(row("burst: the fleet's pulls that follow", herd, "(no goal)")
                      + "  [%s]" % " ".join("%sx%d" % kv for kv in sorted(stats.status["burst:feed_live"].items())))
@@ -418,7 +432,10 @@ def main(argv=None):
     log("load average %s on %d CPUs" % (meta["load_start"], os.cpu_count()))
     h = harness.Harness(quiet=False).start()
     try:
-        env = live.django_env(h, {"KIOSK_PG_CONN_MAX_AGE": "60"})
+        env = live.django_env(h, {"KIOSK_PG_CONN_MAX_AGE": "60",
+                                  "DJANGO_SETTINGS_MODULE": "bench_settings"})
+        if args.channel_capacity:
+            env["KIOSK_BENCH_CHANNEL_CAPACITY"] = str(args.channel_capacity)
         env["PYTHONPATH"] = os.pathsep.join([HERE, env["PYTHONPATH"]])
         full_env = dict(harness._clean_env(), **env)
         live.manage(h, ["migrate", "--noinput", "-v", "0"], env)
@@ -432,7 +449,7 @@ def main(argv=None):
 
         _, api_port = start_gunicorn(h, env, args.gunicorn_workers, args.gunicorn_threads)
         ws_ports = [live.start_daphne(h, env, "daphne-%d" % i)[1] for i in range(args.daphnes)]
-        start_relay(h, env)
+        start_relay(h, env, patched=args.relay_fix)
         _, port = start_nginx(h, api_port, ws_ports)
         log("gunicorn on %d, daphne on %s, nginx in front on %d" % (api_port, ws_ports, port))
         meta["load_before"] = load_text()
@@ -455,6 +472,8 @@ def main(argv=None):
             if c.proc.poll() is not None:
                 log("%s exited during the run (%s); see %s" % (c.name, c.proc.returncode, c.log_path))
     finally:
+        if args.keep_logs:
+            shutil.copytree(h.log_dir, args.keep_logs, dirs_exist_ok=True)
         h.stop()
 
     lines, missed = report(args, stats, feed, meta)
