@@ -211,11 +211,12 @@ tidy_one (GtkWidget *widget)
        * and take no focus); a screen reader scrolls by moving through it. */
       set_hidden (widget, TRUE);
     }
-  else if (GTK_IS_OVERLAY (widget) &&
+  else if ((GTK_IS_OVERLAY (widget) || g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkPopoverContent") == 0) &&
            gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_WIDGET)
     {
-      /* A layer of layout, no control: without a name it would be
-       * "GtkOverlay". */
+      /* Layers of layout, no controls (an overlay, the frame GTK puts
+       * around a popover's content): without a name they would be
+       * "GtkOverlay", "GtkPopoverContent". */
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
     }
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-accessible.h"
 #include "kiosk-day-walkin.h"
 
 struct _KioskDayWalkin
@@ -73,6 +74,9 @@ kiosk_day_walkin_class_init (KioskDayWalkinClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, since);
   gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, sync);
   gtk_widget_class_bind_template_child (widget_class, KioskDayWalkin, queue_button);
+  /* The walk-in's details over the day, named by its title ("Walk-in: …"),
+   * not "KioskDayWalkin". */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void
@@ -80,4 +84,7 @@ kiosk_day_walkin_init (KioskDayWalkin *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->queue_button, "clicked", G_CALLBACK (gtk_popover_popdown), self);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title, NULL, -1);
+  /* Made on demand, after its page was shown. */
+  kiosk_accessible_tidy (GTK_WIDGET (self));
 }

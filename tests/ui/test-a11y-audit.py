@@ -63,10 +63,10 @@ INTERACTIVE = {
 TYPE_PREFIX = re.compile(r"^(Gtk|Gdk|Gsk|Adw|Kiosk)[A-Z][A-Za-z0-9]*$")
 # A mnemonic underscore: a word with one underscore before a letter or digit
 # ("P_air", "_Join", "Change c_ustomer"). A command such as
-# kiosk_pairing_code, with two, is text.
+# kiosk_pairing_code, with two, is text, and so is a file's path.
 def has_mnemonic(text):
     for word in (text or "").split():
-        if word.count("_") == 1:
+        if word.count("_") == 1 and "/" not in word:
             at = word.index("_")
             if at + 1 < len(word) and word[at + 1].isalnum():
                 return True
@@ -419,6 +419,127 @@ def notice_banner(run, audit):
                   ["alerts in the tree: %s" % said, "dismissed: %s" % dismissed])
 
 
+def pattern(translated):
+    """A regular expression of a translated printf format (each %s, %u…
+    matches some text)."""
+    parts = re.split(r"%(?:\d\$)?[sud]", translated)
+    return "^" + "(.+?)".join(re.escape(p) for p in parts) + "$"
+
+
+def audit_panels(run, audit, report):
+    """What the calendar opens over the day (staff mode): the booking panel
+    at each of its steps (the time, the customer with the new customer's
+    form), a booking's details and a walk-in's popover. The rail shows them
+    only when asked, so the walk of the pages does not meet them."""
+    Atspi = audit.Atspi
+    w = run.w
+    problems = []
+    reached = []
+
+    def find_in(root, roles, match):
+        return [node for node, role, name, _ in audit.walk(root, "") if role in roles and match(name)]
+
+    def walk(root, what):
+        nodes = audit.walk(root, "staff › %s" % what)
+        problems.extend(audit.problems(nodes))
+        reached.append("%s (%d nodes)" % (what, len(nodes)))
+
+    tabs_node = tab_list(audit, run)
+    calendar = [(i, tab) for i, tab in tabs_of(audit, tabs_node) if tab.get_name() == w("Calendar")]
+    try:
+        Atspi.Selection.select_child(tabs_node, calendar[0][0])
+        page = wait_for(lambda: page_of_tab(audit, calendar[0][1]), 10)
+        buttons = (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON)
+
+        press(audit, wait_for(lambda: find_in(page, buttons, lambda n: n == plain(w("_New booking")))[0], 10))
+        panel = wait_for(lambda: find_named(audit, (Atspi.Role.PANEL,), w("New booking")), 10)
+        walk(panel, "New booking › %s" % w("Time"))
+        services = find_named(audit, (Atspi.Role.PANEL,), w("Service"))
+        press(audit, find_in(services, buttons, lambda n: bool(n))[0])
+        slot_re = pattern(w("%s with %s"))
+
+        def slots():
+            return [n for n in find_in(panel, buttons, lambda name: re.match(slot_re, name) is not None)
+                    if re.fullmatch(r"\d\d:\d\d", re.match(slot_re, n.get_name()).group(1))]
+        for _ in range(8):
+            found = wait_for(slots, 3)
+            if found:
+                break
+            press(audit, find_in(panel, buttons, lambda n: n == w("Next day"))[0])
+        press(audit, found[0])
+        wait_for(lambda: find_in(panel, (Atspi.Role.ENTRY,), lambda n: n == w("Search customers")), 10)
+        press(audit, find_in(panel, buttons, lambda n: n == plain(w("_New customer")))[0])
+        wait_for(lambda: find_in(panel, (Atspi.Role.TEXT,), lambda n: n == plain(w("_First name"))), 10)
+        walk(panel, "New booking › %s" % w("Customer"))
+        press(audit, find_in(panel, buttons, lambda n: n == plain(w("_Close")))[0])
+
+        # A booking of the day (its block says the time first), then a walk-in.
+        press(audit, find_in(page, buttons, lambda n: n == plain(w("_Today")))[0])
+        walkin = pattern(w("Walk-in: %s")).rstrip("$")
+        blocks = wait_for(lambda: find_in(page, buttons, lambda n: re.match(r"^\d\d:\d\d – \d\d:\d\d, ", n)
+                                          is not None and re.search(walkin.lstrip("^"), n) is None), 10)
+        press(audit, blocks[0])
+        details = wait_for(lambda: find_named(audit, (Atspi.Role.PANEL,), w("Booking details")), 10)
+        wait_for(lambda: find_in(details, buttons, lambda n: n == plain(w("_Close"))), 10)
+        walk(details, w("Booking details"))
+        press(audit, find_in(details, buttons, lambda n: n == plain(w("_Close")))[0])
+        walkins = find_in(page, buttons, lambda n: re.search(walkin.lstrip("^"), n) is not None)
+        if walkins:
+            press(audit, walkins[0])
+            frame = audit.frame()
+            shown = wait_for(lambda: find_in(frame, buttons, lambda n: n == plain(w("Show in the _queue"))), 10)
+            if shown:
+                holder = shown[0].get_parent()
+                while holder is not None and holder.get_role() not in (Atspi.Role.DIALOG, Atspi.Role.WINDOW,
+                                                                       Atspi.Role.POPUP_MENU, Atspi.Role.FRAME):
+                    holder = holder.get_parent()
+                walk(holder or shown[0], "%s › %s" % (walkins[0].get_name(), holder.get_role_name() if holder else ""))
+    except Exception as error:
+        problems.append(("not reached", "staff › Calendar", "the panels could not be opened: %r" % error))
+    report.append("panels: %s" % "; ".join(reached))
+    return run.ok(not problems and len(reached) == 4,
+                  "the calendar's panels (booking, customer form, booking details, a walk-in): named, once, "
+                  "without type names",
+                  ["%s: %s" % (where, what) for _, where, what in problems] or ["reached: %s" % reached])
+
+
+def audit_walkin_joined(run, audit, report):
+    """Customer mode: a person joins the walk-in queue through the tree (as
+    a switch or a screen reader does) and is thanked; that page, shown only
+    then, is read too."""
+    Atspi = audit.Atspi
+    w = run.w
+    problems = []
+    thanked = None
+
+    def find_in(root, roles, match):
+        return [node for node, role, name, _ in audit.walk(root, "") if role in roles and match(name)]
+
+    tabs_node = tab_list(audit, run)
+    walkins = [(i, tab) for i, tab in tabs_of(audit, tabs_node) if tab.get_name() == w("Walk-ins")]
+    try:
+        Atspi.Selection.select_child(tabs_node, walkins[0][0])
+        page = wait_for(lambda: page_of_tab(audit, walkins[0][1]), 10)
+        fill(audit, run, (Atspi.Role.TEXT,), "Your _name", "Deniz Acar")
+        fill(audit, run, (Atspi.Role.TEXT,), "Your _phone number", "0532 555 12 34")
+        services = find_in(page, (Atspi.Role.GROUPING, Atspi.Role.PANEL, Atspi.Role.TABLE), lambda n: n == w("Service"))
+        press(audit, find_in(services[0], (Atspi.Role.RADIO_BUTTON,), lambda n: bool(n))[0])
+        press(audit, find_in(page, (Atspi.Role.CHECK_BOX,),
+                             lambda n: n == plain(w("I have read the privacy notice (KVKK) and _agree")))[0])
+        press(audit, find_in(page, (Atspi.Role.PUSH_BUTTON,), lambda n: n == plain(w("_Join the queue")))[0])
+        thanks = pattern(w("Thank you, %s. You are in the queue.")).replace("(.+?)", "Deniz")
+        thanked = wait_for(lambda: find_in(page, (Atspi.Role.HEADING,), lambda n: re.match(thanks, n) is not None), 10)
+        nodes = audit.walk(page, "customer › %s › %s" % (w("Walk-ins"), thanked[0].get_name() if thanked else "?"))
+        problems.extend(audit.problems(nodes))
+        report.append("the walk-in's thank-you page: %d nodes" % len(nodes))
+        press(audit, find_in(page, (Atspi.Role.PUSH_BUTTON,), lambda n: n == plain(w("_Done")))[0])
+    except Exception as error:
+        problems.append(("not reached", "customer › %s" % w("Walk-ins"), "could not join the queue: %r" % error))
+    return run.ok(bool(thanked) and not problems,
+                  "a walk-in joins the queue through the tree; the thank-you page is named, once, without type names",
+                  ["%s: %s" % (where, what) for _, where, what in problems])
+
+
 def one_name_for_one_thing(run, audit, seen):
     """A page's name is its tab's: no button, field or other tab goes by it
     (in either mode: the header's button in customer mode and the staff
@@ -657,7 +778,7 @@ def main():
     started = time.monotonic()
     report = []
 
-    print("1..17")
+    print("1..19")
     with tempfile.TemporaryDirectory(prefix="kiosk-a11y-audit-") as data_dir:
         # No idle time-out while the tree is read: nobody touches the screen.
         env["KIOSK_IDLE_TIMEOUT_MS"] = "3600000"
@@ -673,6 +794,7 @@ def main():
                 print("Bail out! no page tabs in the tree (program exit status %s)" % proc.poll())
                 return 1
             seen = [audit_mode(run, audit, "customer", report)]
+            audit_walkin_joined(run, audit, report)
             notice_banner(run, audit)
 
             frame = audit.frame()
@@ -685,6 +807,7 @@ def main():
                 print("Bail out! the staff pages did not appear after “%s”" % run.w(STAFF_BUTTON))
                 return 1
             seen.append(audit_mode(run, audit, "staff", report))
+            audit_panels(run, audit, report)
             one_name_for_one_thing(run, audit, seen)
             told_apart(run)
         finally:
