@@ -22,8 +22,9 @@ view runs it:
 - "tail": the cursor 1 to 10 changes behind the salon's latest, the page a
   nudged kiosk asks for (limit 1000, the kiosk's): the same rows at every
   size, so any growth is the log's size alone;
-- "catch-up" (only where salons have more than 1 000 changes): a cursor
-  anywhere in the salon's history, a full page of 1 000 entries;
+- "catch-up" (only where salons have 1 000 changes or more): a cursor
+  anywhere in the salon's history but its last 1 000, a full page of 1 000
+  entries (a kiosk back after a day offline);
 - "read()": feed.read() as the view calls it for a tail cursor (timezone,
   counters, log query and the data look-ups; the synthetic rows have no
   data, so they come back as tombstones).
@@ -263,8 +264,8 @@ def main():
                      "load_seconds": round(t_log + t_rv, 1), "vacuum_seconds": round(t_vac, 1),
                      "tail": summary(time_query(sql, tail)),
                      "explain_tail": explain(sql, *tail[0])}
-            if per > limit:
-                deep = [(salon(rnd.randint(1, SALONS)), rnd.randint(0, per - limit - 1), limit)
+            if per >= limit:
+                deep = [(salon(rnd.randint(1, SALONS)), rnd.randint(0, per - limit), limit)
                         for _ in range(args.catch_up_samples)]
                 entry["catch_up"] = summary(time_query(sql, deep))
                 entry["explain_catch_up"] = explain(sql, *deep[0])
