@@ -87,7 +87,11 @@ class Relay:
     def _wait(self, conn, timeout):
         """Salon ids notified within @timeout seconds (all that are queued)."""
         if hasattr(conn, "poll"):  # psycopg2
-            if select.select([conn], [], [], timeout) == ([], [], []):
+            # psycopg2 also files notifications that arrive while it reads a
+            # query's answer (the SELECT of _dispatch) into conn.notifies; the
+            # socket is then not readable for them, so look there first, or
+            # they wait for the next notification of any salon.
+            if not conn.notifies and select.select([conn], [], [], timeout) == ([], [], []):
                 return set()
             conn.poll()
             payloads = {n.payload for n in conn.notifies}

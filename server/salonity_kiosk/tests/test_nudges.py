@@ -123,3 +123,23 @@ def test_the_socket_pings_and_closes_when_the_device_is_unpaired(settings):
     assert ping == {"type": "ping"}
     assert status == 204
     assert closed["type"] == "websocket.close" and closed.get("code") == 4401
+
+
+def test_a_notification_read_during_a_query_is_not_left_waiting():
+    """psycopg2 files a NOTIFY that arrives while it reads a query's answer
+    into conn.notifies, and the socket is not readable for it afterwards:
+    the relay must find it there, not wait for the next notification of any
+    salon (seen under load: a third of the salons of one change waited)."""
+    relay = Relay()
+    listener = relay._connect()
+    try:
+        from django.db import connection
+
+        with connection.cursor() as cur:
+            cur.execute("NOTIFY salonity_kiosk, 'salon-a'")
+        # What _dispatch does between two waits: a query on the listener.
+        with listener.cursor() as cur:
+            cur.execute("SELECT pg_sleep(0.2)")
+        assert relay._wait(listener, 0.5) == {"salon-a"}
+    finally:
+        listener.close()
