@@ -223,7 +223,8 @@ class DeskJourneys(kj.Journeys):
 
         if offline:
             self.stop_server()
-        s.press_button(w("Check _in"))
+        # The customer's own button: "Geldim" in Turkish, not staff's "Geldi".
+        s.press_button(w.p("own booking", "Check _in"))
         thanks = kj.pattern(w("Thank you, %s! You are checked in for %s. %s"))
         shown = s.wait_for("the check-in confirmation",
                            lambda: [t for t in s.shown_texts() if re.match(thanks, t)], 15)

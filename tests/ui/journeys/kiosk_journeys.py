@@ -253,6 +253,10 @@ class Words:
     def n(self, singular, plural, n):
         return self.t.ngettext(singular, plural, n)
 
+    def p(self, context, msgid):
+        """A string the program marks with a context (C_ in C)."""
+        return self.t.pgettext(context, msgid)
+
 
 def pattern(translated):
     """A regular expression of a translated printf format: each %s, %u or
@@ -332,7 +336,7 @@ class Journeys:
         self.start_kiosk()
         s = self.screen
         title = w("Pair this kiosk with your salon")
-        s.wait_control(Role.LABEL, title, 60)
+        s.wait_control(Role.HEADING, title, 60)
         # The normal pages are not on screen yet.
         self.expect("no page tabs before pairing", s.tab_names(w("Pages")) is None)
 
@@ -345,7 +349,7 @@ class Journeys:
         s.press_button(w("P_air"))
 
         self.wait_customer_tabs(60)
-        self.expect("the pairing screen is gone", s.find(Role.LABEL, title) is None)
+        self.expect("the pairing screen is gone", s.find(Role.HEADING, title) is None)
         selected = [t for t in s.find_all(Role.PAGE_TAB)
                     if t.get_state_set().contains(a11y.Atspi.StateType.SELECTED)]
         self.expect("the Welcome tab is the selected one",
@@ -429,7 +433,7 @@ class Journeys:
         Role = a11y.Role
 
         w = self.w
-        self.screen.press_button(w("Staff"))
+        self.screen.press_button(w("Staff sign-in"))
         return self.screen.wait_control(Role.PASSWORD_TEXT, w("Staff PIN"), 10)
 
     def journey_idle(self):
@@ -440,7 +444,7 @@ class Journeys:
         self.start_kiosk({"KIOSK_IDLE_TIMEOUT_MS": str(IDLE_MS)})
         s = self.screen
         pages = w("Pages")
-        staff_tabs = self.customer_tabs + [w("Queue"), w("Calendar"), w("Needs attention"), w("Staff"), w("Settings")]
+        staff_tabs = self.customer_tabs + [w("Queue"), w("Calendar"), w("Needs attention"), w("Team"), w("Settings")]
         c = self.customer
         phone = spaced_phone(c["phone"])
         shown_name = "%s %s" % (c["first_name"], mask_surname(c["last_name"]))
