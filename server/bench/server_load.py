@@ -90,8 +90,6 @@ def parse_args(argv):
     ap.add_argument("--channel-capacity", type=int,
                     help="the channel layer's capacity (channels_redis: 100 unless set; "
                     "bench_settings.py)")
-    ap.add_argument("--relay-fix", action="store_true",
-                    help="run the relay with the change of relay_patched.py (an experiment)")
     ap.add_argument("--json", help="also write every figure to this file")
     ap.add_argument("--keep-logs", help="copy the servers' logs to this directory at the end")
     ap.add_argument("--keep-going", action="store_true",
@@ -127,10 +125,8 @@ def start_gunicorn(h, env, workers, threads):
     raise SystemExit("server-load: gunicorn did not start; see %s" % child.log_path)
 
 
-def start_relay(h, env, patched=False):
-    argv = [PYTHON, os.path.join(HERE, "relay_patched.py")] if patched \
-        else [PYTHON, live.MANAGE, "kiosk_relay_nudges"]
-    child = h.spawn("relay", argv, env=env, cwd=TESTS)
+def start_relay(h, env):
+    child = h.spawn("relay", [PYTHON, live.MANAGE, "kiosk_relay_nudges"], env=env, cwd=TESTS)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if child.proc.poll() is not None:
@@ -297,11 +293,10 @@ def report(args, stats, feed, meta):
         return "ok" if ok else "MISSED"
 
     lines.append("server-load: %d kiosks of %d salons; gunicorn %d gthread workers x %d threads, "
-                 "%d daphne, 1 relay%s, nginx; channel layer capacity %s; a periodic pull every %.0f s "
+                 "%d daphne, 1 relay, nginx; channel layer capacity %s; a periodic pull every %.0f s "
                  "and an upload every %.0f s a salon; measured %.0f s after %.0f s of warm-up"
                  % (meta["kiosks"], meta["salons"], args.gunicorn_workers, args.gunicorn_threads,
-                    args.daphnes, " (relay_patched.py)" if args.relay_fix else "",
-                    args.channel_capacity or "100 (default)", args.poll_seconds,
+                    args.daphnes, args.channel_capacity or "100 (default)", args.poll_seconds,
                     args.write_seconds, stats.seconds, args.warmup))
     lines.append("machine: %d CPUs; load average (1, 5, 15 min) at start %s, before the load %s, "
                  "after it %s" % (os.cpu_count(), meta["load_start"], meta["load_before"],
@@ -452,7 +447,7 @@ def main(argv=None):
 
         _, api_port = start_gunicorn(h, env, args.gunicorn_workers, args.gunicorn_threads)
         ws_ports = [live.start_daphne(h, env, "daphne-%d" % i)[1] for i in range(args.daphnes)]
-        start_relay(h, env, patched=args.relay_fix)
+        start_relay(h, env)
         _, port = start_nginx(h, api_port, ws_ports)
         log("gunicorn on %d, daphne on %s, nginx in front on %d" % (api_port, ws_ports, port))
         meta["load_before"] = load_text()
