@@ -16,14 +16,18 @@ as the log grows, against the real thing on 127.0.0.1.
    WebSocket, the NOTIFY relay (manage.py kiosk_relay_nudges), and nginx in
    front of them all on one port (server/README.md's configuration).
 4. One asyncio process (kiosks.py) plays every kiosk: sockets, pulls on
-   nudges and every 30 s, the desk's uploads with Idempotency-Keys, a few
-   fresh snapshots, and today's GET /api/salons/{id}/ as the reference;
-   after a warm-up, everything is measured for --duration seconds.
+   nudges and every --poll-seconds, the desk's uploads with
+   Idempotency-Keys, a few fresh snapshots, and today's
+   GET /api/salons/{id}/ as the reference; after a warm-up, everything is
+   measured for --duration seconds.
+5. A burst: one shared category's change, which every salon's feed gets
+   and every socket is nudged for, and the fleet's pulls after it.
 
-The figures go to stdout as a table; the exit status is non-zero when a goal
-of the roadmap (upstream's SCALING_ROADMAP.md: p95 under 200 ms, queries
-under 50 ms) or of §3.5 (a nudge within 1 s at p99) is missed, or when
-requests fail. The machine's load average is printed beside them: on a
+The figures go to stdout as a table (docs/scaling.md explains them); the
+exit status is non-zero when a goal of the roadmap (upstream's
+SCALING_ROADMAP.md: p95 under 200 ms, queries under 50 ms) or of §3.5 (a
+nudge within 1 s at p99; the burst's nudge reaching every socket) is
+missed, or when requests fail. The machine's load average is printed beside them: on a
 shared machine, figures taken under a high load say more about the load.
 """
 
