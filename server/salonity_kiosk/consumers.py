@@ -83,6 +83,11 @@ class EventsConsumer(AsyncWebsocketConsumer):
                     await self.close(code=4401)
                     return
                 await self.send(text_data=json.dumps({"type": "ping"}))
+                # channels_redis forgets a group's member after its
+                # group_expiry (a day by default) unless it joins again; a
+                # kiosk's socket stays up for weeks, so it joins at every ping.
+                for group in self.joined:
+                    await self.channel_layer.group_add(group, self.channel_name)
         except asyncio.CancelledError:
             pass
 

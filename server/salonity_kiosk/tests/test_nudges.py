@@ -6,14 +6,16 @@ the salon's WebSocket through PostgreSQL NOTIFY, the relay and the channel
 layer (Redis); the socket authenticates with the upgrade's token, pings,
 and closes when its device is unpaired."""
 
+import asyncio
 from decimal import Decimal
 
 import pytest
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 
+from salonity_kiosk import nudges
 from salonity_kiosk.nudges import Relay
 from salonity_kiosk.routing import websocket_urlpatterns
 from salonity_kiosk.tests.util import enroll, make_shop
@@ -143,3 +145,39 @@ def test_a_notification_read_during_a_query_is_not_left_waiting():
         assert relay._wait(listener, 0.5) == {"salon-a"}
     finally:
         listener.close()
+
+
+def test_a_socket_up_longer_than_the_group_expiry_still_gets_its_nudges(settings):
+    """channels_redis drops a group's member after group_expiry (a day by
+    default); a kiosk's socket stays up for weeks, so it must join again
+    while it lives. Here the expiry is one second and the socket pings every
+    0.3 s: three seconds later the salon's nudge still reaches it."""
+    layers = dict(settings.CHANNEL_LAYERS)
+    default = dict(layers["default"])
+    default["CONFIG"] = dict(default.get("CONFIG", {}), group_expiry=1)
+    layers["default"] = default
+    settings.CHANNEL_LAYERS = layers
+    settings.KIOSK_WS_PING_SECONDS = 0.3
+    shop = make_shop()
+    kiosk = enroll(shop.salon)
+
+    async def scenario():
+        ws = socket(kiosk.token)
+        assert (await ws.connect())[0]
+        try:
+            loop = asyncio.get_running_loop()
+            until = loop.time() + 3.0
+            while loop.time() < until:  # the pings of three seconds
+                assert await ws.receive_json_from(timeout=5) == {"type": "ping"}
+            await sync_to_async(nudges.send_changes)(shop.salon.pk, 7)
+            deadline = loop.time() + 3.0
+            while loop.time() < deadline:
+                message = await ws.receive_json_from(timeout=5)
+                if message["type"] != "ping":
+                    return message
+            return None
+        finally:
+            await ws.disconnect()
+
+    message = async_to_sync(scenario)()
+    assert message is not None and message["type"] == "changes", "the nudge never came"

@@ -95,7 +95,10 @@ CACHES = {
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL]},
+        # A change seen by every salon (a shared category renamed) nudges
+        # every socket of a daphne process at once: channels_redis's default
+        # capacity of 100 messages a channel drops the rest (docs/scaling.md).
+        "CONFIG": {"hosts": [REDIS_URL], "capacity": 5000},
     }
 }
 
