@@ -92,7 +92,7 @@ def parse_args(argv):
     ap.add_argument("--feed-sizes", default="100000,10000000",
                     help="log sizes for the query benchmark ('' skips it)")
     ap.add_argument("--channel-capacity", type=int,
-                    help="the channel layer's capacity (channels_redis: 100 unless set; "
+                    help="the channel layer's capacity (host/settings.py sets 5000; channels_redis: 100 unless set; "
                     "bench_settings.py)")
     ap.add_argument("--json", help="also write every figure to this file")
     ap.add_argument("--keep-logs", help="copy the servers' logs to this directory at the end")
@@ -300,7 +300,7 @@ def report(args, stats, feed, meta):
                  "%d daphne, 1 relay, nginx; channel layer capacity %s; a periodic pull every %.0f s "
                  "and an upload every %.0f s a salon; measured %.0f s after %.0f s of warm-up"
                  % (meta["kiosks"], meta["salons"], args.gunicorn_workers, args.gunicorn_threads,
-                    args.daphnes, args.channel_capacity or "100 (default)", args.poll_seconds,
+                    args.daphnes, args.channel_capacity or "as host/settings.py sets it", args.poll_seconds,
                     args.write_seconds, stats.seconds, args.warmup))
     lines.append("machine: %d CPUs; load average (1, 5, 15 min) at start %s, before the load %s, "
                  "after it %s" % (os.cpu_count(), meta["load_start"], meta["load_before"],
