@@ -7,8 +7,8 @@
 
 #include "kiosk-test-log.h"
 
-static gboolean
-is_server_accept_race (const char *log_domain,
+gboolean
+kiosk_test_log_is_accept_race (const char *log_domain,
                        const char *message)
 {
   return g_strcmp0 (log_domain, "libsoup") == 0 && message != NULL &&
@@ -21,7 +21,7 @@ fatal_log_handler (const char     *log_domain,
                    const char     *message,
                    gpointer        user_data)
 {
-  return !is_server_accept_race (log_domain, message);
+  return !kiosk_test_log_is_accept_race (log_domain, message);
 }
 
 /* libsoup's g_warning() goes through the domain handler first. */
@@ -31,7 +31,7 @@ soup_log_handler (const char     *log_domain,
                   const char     *message,
                   gpointer        user_data)
 {
-  if (!is_server_accept_race (log_domain, message))
+  if (!kiosk_test_log_is_accept_race (log_domain, message))
     g_log_default_handler (log_domain, log_level, message, user_data);
 }
 
@@ -52,7 +52,7 @@ log_writer (GLogLevelFlags   log_level,
       else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
         message = fields[i].value;
     }
-  if ((log_level & G_LOG_LEVEL_WARNING) && is_server_accept_race (domain, message))
+  if ((log_level & G_LOG_LEVEL_WARNING) && kiosk_test_log_is_accept_race (domain, message))
     return G_LOG_WRITER_HANDLED;
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }

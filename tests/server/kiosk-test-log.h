@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* Whether a log message is that warning (for a test's own fatal handler). */
+gboolean kiosk_test_log_is_accept_race     (const char *log_domain,
+                                            const char *message);
 /* Once, in main() after g_test_init(). */
 void kiosk_test_log_allow_accept_race      (void);
 /* In each test case's set-up: GLib resets the fatal handler for every case. */

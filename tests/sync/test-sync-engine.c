@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kiosk-test-enroll.h"
+#include "kiosk-test-log.h"
 #include "kiosk-test-server.h"
 #include "replica/kiosk-replica-sync.h"
 #include "sync/kiosk-json.h"
@@ -230,11 +231,6 @@ make_engine (Fixture *f)
   g_signal_connect (f->engine, "changed", G_CALLBACK (on_changed), f);
 }
 
-static gboolean fatal_log_handler (const char     *log_domain,
-                                   GLogLevelFlags  log_level,
-                                   const char     *message,
-                                   gpointer        user_data);
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -245,7 +241,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *server_dir = NULL;
 
   /* GLib resets the fatal handler for every test case. */
-  g_test_log_set_fatal_handler (fatal_log_handler, NULL);
+  kiosk_test_log_allow_accept_race_case ();
   f->main_thread = g_thread_self ();
   f->dir = g_dir_make_tmp ("kiosk-sync-engine-XXXXXX", &error);
   g_assert_no_error (error);
@@ -1107,7 +1103,7 @@ test_no_secret_store (void)
     }
 
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/salonity-kiosk-test-bus", TRUE);
-  g_test_log_set_fatal_handler (fatal_log_handler, NULL);
+  kiosk_test_log_allow_accept_race_case ();
   f->main_thread = g_thread_self ();
   f->dir = g_dir_make_tmp ("kiosk-sync-engine-XXXXXX", &error);
   g_assert_no_error (error);
@@ -1361,61 +1357,6 @@ test_run_once (Fixture *f, gconstpointer data)
   g_assert_nonnull (error);
 }
 
-/* The server thread-side of libsoup warns when it accepts a connection
- * the client has already closed (the engine stopping while the main thread,
- * where the server runs, was blocked in the join). Not the engine's fault,
- * and not fatal; every other warning stays fatal. */
-static gboolean
-is_server_accept_race (const char *log_domain,
-                       const char *message)
-{
-  return g_strcmp0 (log_domain, "libsoup") == 0 && message != NULL &&
-         strstr (message, "could not get remote address") != NULL;
-}
-
-static gboolean
-fatal_log_handler (const char     *log_domain,
-                   GLogLevelFlags  log_level,
-                   const char     *message,
-                   gpointer        user_data)
-{
-  return !is_server_accept_race (log_domain, message);
-}
-
-/* libsoup's g_warning() goes through the domain handler first (which
- * would print "Bail out!"): drop that one message there too. */
-static void
-soup_log_handler (const char     *log_domain,
-                  GLogLevelFlags  log_level,
-                  const char     *message,
-                  gpointer        user_data)
-{
-  if (!is_server_accept_race (log_domain, message))
-    g_log_default_handler (log_domain, log_level, message, user_data);
-}
-
-/* For a libsoup built to log structured. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0)
-        domain = fields[i].value;
-      else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
-        message = fields[i].value;
-    }
-  if ((log_level & G_LOG_LEVEL_WARNING) && is_server_accept_race (domain, message))
-    return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -1427,9 +1368,7 @@ main (int argc, char **argv)
   static const KioskFault status_502 = { .kind = KIOSK_FAULT_STATUS, .status = 502 };
 
   g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  g_log_set_handler ("libsoup", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
-                     soup_log_handler, NULL);
+  kiosk_test_log_allow_accept_race ();
 
 #define ADD(path, seed, func) \
   g_test_add ("/sync-engine/" path, Fixture, GINT_TO_POINTER (seed), fixture_setup, func, fixture_teardown)
