@@ -9,7 +9,7 @@
 
 #include "kiosk-application.h"
 #include "kiosk-cli.h"
-#include "ui/kiosk-window.h"
+#include "kiosk-window.h"
 
 struct _KioskApplication
 {

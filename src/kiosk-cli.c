@@ -15,9 +15,9 @@
 #include "kiosk-cli.h"
 #include "kiosk-context.h"
 #include "kiosk-pairing.h"
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-json.h"
-#include "sync/kiosk-transport.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-json.h"
+#include "kiosk-transport.h"
 
 typedef struct {
   const char *data_dir;

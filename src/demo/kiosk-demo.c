@@ -28,10 +28,10 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-loyalty.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-loyalty.h"
+#include "kiosk-time.h"
 #include "kiosk-demo.h"
-#include "replica/kiosk-replica-search.h"
+#include "kiosk-replica-search.h"
 
 #define DEMO_DEFAULT_SEED        2026
 #define DEMO_DEFAULT_CUSTOMERS   300

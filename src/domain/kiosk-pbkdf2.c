@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "domain/kiosk-pbkdf2.h"
+#include "kiosk-pbkdf2.h"
 
 #define SCHEME "pbkdf2-sha256"
 

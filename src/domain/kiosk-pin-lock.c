@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "domain/kiosk-pin-lock.h"
+#include "kiosk-pin-lock.h"
 
 /* Far beyond any real count; keeps the parsed numbers sane. */
 #define MAX_LEVEL 1000

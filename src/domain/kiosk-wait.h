@@ -44,7 +44,7 @@
 
 #include <glib.h>
 
-#include "domain/kiosk-records.h"
+#include "kiosk-records.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
  */
 #pragma once
 
-#include "replica/kiosk-replica.h"
+#include "kiosk-replica.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include "replica/kiosk-replica-sync.h"
+#include "kiosk-replica-sync.h"
 
 /* The enrollment's device id, as pairing writes it (kiosk-sync-engine.h's
  * KIOSK_META_DEVICE, which this layer cannot include). */

@@ -8,7 +8,7 @@
 
 #include <sqlite3.h>
 
-#include "replica/kiosk-replica-search.h"
+#include "kiosk-replica-search.h"
 
 G_BEGIN_DECLS
 

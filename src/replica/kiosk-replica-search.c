@@ -17,8 +17,8 @@
 
 #include <string.h>
 
-#include "domain/kiosk-fold.h"
-#include "domain/kiosk-phone.h"
+#include "kiosk-fold.h"
+#include "kiosk-phone.h"
 #include "kiosk-replica-private.h"
 #include "kiosk-replica-search-private.h"
 

@@ -15,7 +15,7 @@
 
 #include <gio/gio.h>
 
-#include "replica/kiosk-replica.h"
+#include "kiosk-replica.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 
 #include <glib-object.h>
 
-#include "domain/kiosk-records.h"
+#include "kiosk-records.h"
 
 G_BEGIN_DECLS
 

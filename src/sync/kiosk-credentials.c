@@ -16,7 +16,7 @@ struct _KioskCredentials
   GObject parent_instance;
 };
 
-G_DEFINE_TYPE (KioskCredentials, kiosk_credentials, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (KioskCredentials, kiosk_credentials, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (kiosk-credentials-error-quark, kiosk_credentials_error)
 

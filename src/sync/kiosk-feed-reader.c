@@ -24,8 +24,8 @@
 #include "kiosk-feed-reader.h"
 #include "kiosk-json-private.h"
 
-#include "domain/kiosk-money.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-money.h"
+#include "kiosk-time.h"
 
 /* As check_shape() in kiosk-json.c: deeper pages go to json-glib, which
  * refuses them with its reason. */

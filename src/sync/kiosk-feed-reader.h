@@ -12,7 +12,7 @@
  */
 #pragma once
 
-#include "sync/kiosk-json.h"
+#include "kiosk-json.h"
 
 G_BEGIN_DECLS
 

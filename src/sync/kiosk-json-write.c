@@ -11,8 +11,8 @@
 
 #include "kiosk-json.h"
 
-#include "domain/kiosk-money.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-money.h"
+#include "kiosk-time.h"
 
 /* ------------------------------------------------------- record writers */
 

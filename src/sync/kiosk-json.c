@@ -17,8 +17,8 @@
 #include "kiosk-json.h"
 #include "kiosk-json-private.h"
 
-#include "domain/kiosk-money.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-money.h"
+#include "kiosk-time.h"
 
 /* json-glib's parser recurses once per nesting level: a hostile body of a
  * million '[' would blow the stack. Nothing in the contract nests deeper

@@ -15,7 +15,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "domain/kiosk-records.h"
+#include "kiosk-records.h"
 
 G_BEGIN_DECLS
 

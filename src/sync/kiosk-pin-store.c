@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
-#include "domain/kiosk-pbkdf2.h"
+#include "kiosk-pbkdf2.h"
 #include "kiosk-pin-store.h"
 #include "kiosk-secret-private.h"
 
@@ -20,7 +20,7 @@ struct _KioskPinStore
   GObject parent_instance;
 };
 
-G_DEFINE_TYPE (KioskPinStore, kiosk_pin_store, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (KioskPinStore, kiosk_pin_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (kiosk-pin-store-error-quark, kiosk_pin_store_error)
 

@@ -13,11 +13,11 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-feed-reader.h"
-#include "sync/kiosk-json.h"
-#include "sync/kiosk-sync-engine.h"
-#include "sync/kiosk-transport.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-feed-reader.h"
+#include "kiosk-json.h"
+#include "kiosk-sync-engine.h"
+#include "kiosk-transport.h"
 
 G_BEGIN_DECLS
 
@@ -54,9 +54,9 @@ typedef struct {
   gint64          skew;
   gboolean        skew_warning;
   char           *reason;
-} Status;
+} KioskSyncSnapshot;
 
-typedef struct _Worker Worker;
+typedef struct _KioskSyncWorker KioskSyncWorker;
 
 struct _KioskSyncEngine
 {
@@ -69,7 +69,7 @@ struct _KioskSyncEngine
 
   GMainContext     *owner;         /* where properties notify and signals fire */
   GThread          *owner_thread;
-  Status            pub;           /* what the properties say (owner thread only) */
+  KioskSyncSnapshot            pub;           /* what the properties say (owner thread only) */
 
   GNetworkMonitor  *monitor;
   gulong            monitor_handler;
@@ -80,7 +80,7 @@ struct _KioskSyncEngine
    * be preempted anywhere (it runs niced), and the UI must never wait for
    * it. The worker swaps its latest status into the mailbox and writes a
    * byte to a pipe the owner's context polls; the owner swaps it out. */
-  Status           *mailbox;        /* atomic: the newest status not yet taken */
+  KioskSyncSnapshot           *mailbox;        /* atomic: the newest status not yet taken */
   guint             touched;        /* atomic: entities touched since the last delivery */
   gint              urgent;         /* atomic: deliver without waiting for the interval */
   gint              wake_pending;   /* atomic: a byte is in the pipe or a delivery is queued */
@@ -88,36 +88,36 @@ struct _KioskSyncEngine
   GSource          *wake_source;    /* on the owner's context */
   /* The publishing thread's own (one publisher at a time: the thread, or
    * the caller of run_once): the last status published. */
-  Status            shared;
+  KioskSyncSnapshot            shared;
   /* Owner thread only. */
   gint64            last_delivery;  /* monotonic µs of the last delivery */
   GSource          *publish_delayed; /* a delivery waiting for the interval */
 
   /* Guarded by lock: the running worker, for nudges and the network. */
   GMutex            lock;
-  Worker           *running;       /* the threaded worker, for nudges */
+  KioskSyncWorker           *running;       /* the threaded worker, for nudges */
 
   GThread          *thread;
-  Worker           *worker;
+  KioskSyncWorker           *worker;
 };
 
 typedef enum {
-  OUTCOME_OK,
-  OUTCOME_OFFLINE,       /* no connection, time-out, reset */
-  OUTCOME_THROTTLED,     /* 429: wait retry_after */
-  OUTCOME_FAILING,       /* 5xx, malformed reply, request in progress */
-  OUTCOME_UNAUTHORIZED,  /* 401 */
-  OUTCOME_LOCAL_ERROR,   /* the replica failed */
-  OUTCOME_CANCELLED,
-} Outcome;
+  KIOSK_SYNC_OUTCOME_OK,
+  KIOSK_SYNC_OUTCOME_OFFLINE,       /* no connection, time-out, reset */
+  KIOSK_SYNC_OUTCOME_THROTTLED,     /* 429: wait retry_after */
+  KIOSK_SYNC_OUTCOME_FAILING,       /* 5xx, malformed reply, request in progress */
+  KIOSK_SYNC_OUTCOME_UNAUTHORIZED,  /* 401 */
+  KIOSK_SYNC_OUTCOME_LOCAL_ERROR,   /* the replica failed */
+  KIOSK_SYNC_OUTCOME_CANCELLED,
+} KioskSyncOutcome;
 
 typedef enum {
-  ENROLL_OK,
-  ENROLL_NONE,           /* not paired, or no token: reason says which */
-  ENROLL_NO_STORE,       /* no secret store answers */
-} EnrollResult;
+  KIOSK_SYNC_ENROLL_OK,
+  KIOSK_SYNC_ENROLL_NONE,           /* not paired, or no token: reason says which */
+  KIOSK_SYNC_ENROLL_NO_STORE,       /* no secret store answers */
+} KioskSyncEnrollResult;
 
-struct _Worker
+struct _KioskSyncWorker
 {
   KioskSyncEngine  *engine;        /* not a ref: joined before the engine goes */
   gboolean          threaded;
@@ -138,10 +138,10 @@ struct _Worker
   gboolean          revoked;        /* the replica records this device as refused */
   char             *refused_detail; /* the "detail" of the last 401, or NULL */
 
-  Status            status;
+  KioskSyncSnapshot            status;
   gint64            offline_since;  /* µs, 0 when online */
   guint             failures;       /* transient failures in a row */
-  guint             retry_after;    /* seconds, after OUTCOME_THROTTLED */
+  guint             retry_after;    /* seconds, after KIOSK_SYNC_OUTCOME_THROTTLED */
   gboolean          skew_warned;
   gboolean          ignore_backoff; /* the network returned: retry everything once */
   guint             sent;           /* entries acknowledged this cycle */
@@ -171,51 +171,51 @@ typedef struct {
   guint    retry_after;   /* seconds; 0 when the reply said nothing */
   gboolean has_skew;      /* the reply had a usable Date header */
   gint64   skew;          /* µs, server - local */
-} Reply;
+} KioskSyncReply;
 
 
 
 /* kiosk-sync-engine.c: the status and its hand-over to the owner thread */
-void       kiosk_sync_status_clear        (Status           *s);
-void       kiosk_sync_status_copy         (Status           *dest,
-                                           const Status     *src);
+void       kiosk_sync_status_clear        (KioskSyncSnapshot           *s);
+void       kiosk_sync_status_copy         (KioskSyncSnapshot           *dest,
+                                           const KioskSyncSnapshot     *src);
 GDateTime *kiosk_sync_date_time_from_usec (gint64            usec);
 void       kiosk_sync_engine_publish      (KioskSyncEngine  *self,
-                                           const Status     *status,
+                                           const KioskSyncSnapshot     *status,
                                            guint             touched);
 
 /* kiosk-sync-worker.c */
-Worker      *kiosk_sync_worker_new               (KioskSyncEngine *engine,
+KioskSyncWorker      *kiosk_sync_worker_new               (KioskSyncEngine *engine,
                                                   gboolean         threaded,
                                                   GCancellable    *cancellable);
-void         kiosk_sync_worker_release           (Worker          *w);
-void         kiosk_sync_worker_free              (Worker          *w);
-gboolean     kiosk_sync_worker_open              (Worker          *w,
+void         kiosk_sync_worker_release           (KioskSyncWorker          *w);
+void         kiosk_sync_worker_free              (KioskSyncWorker          *w);
+gboolean     kiosk_sync_worker_open              (KioskSyncWorker          *w,
                                                   GError         **error);
-EnrollResult kiosk_sync_worker_enrollment        (Worker          *w,
+KioskSyncEnrollResult kiosk_sync_worker_enrollment        (KioskSyncWorker          *w,
                                                   GError         **error);
-void         kiosk_sync_worker_publish           (Worker          *w,
+void         kiosk_sync_worker_publish           (KioskSyncWorker          *w,
                                                   guint            touched);
-void         kiosk_sync_worker_set_reason        (Worker          *w,
+void         kiosk_sync_worker_set_reason        (KioskSyncWorker          *w,
                                                   const char      *reason);
-void         kiosk_sync_worker_set_next_attempt  (Worker          *w,
+void         kiosk_sync_worker_set_next_attempt  (KioskSyncWorker          *w,
                                                   gint64           delay_us);
-void         kiosk_sync_worker_update_counts     (Worker          *w);
+void         kiosk_sync_worker_update_counts     (KioskSyncWorker          *w);
 gint64       kiosk_sync_backoff_us               (guint            base_ms,
                                                   guint            cap_ms,
                                                   guint            n);
-gint64       kiosk_sync_worker_backoff_us        (Worker          *w);
-gint64       kiosk_sync_worker_poll_us           (Worker          *w);
-Outcome      kiosk_sync_worker_sync              (Worker          *w,
+gint64       kiosk_sync_worker_backoff_us        (KioskSyncWorker          *w);
+gint64       kiosk_sync_worker_poll_us           (KioskSyncWorker          *w);
+KioskSyncOutcome      kiosk_sync_worker_sync              (KioskSyncWorker          *w,
                                                   gboolean         ignore_backoff,
                                                   GError         **error);
-gint64       kiosk_sync_worker_failure_delay     (Worker          *w);
-gint64       kiosk_sync_worker_conclude          (Worker          *w,
-                                                  Outcome          outcome,
+gint64       kiosk_sync_worker_failure_delay     (KioskSyncWorker          *w);
+gint64       kiosk_sync_worker_conclude          (KioskSyncWorker          *w,
+                                                  KioskSyncOutcome          outcome,
                                                   const GError    *error);
-void         kiosk_sync_worker_set_unenrolled    (Worker          *w,
+void         kiosk_sync_worker_set_unenrolled    (KioskSyncWorker          *w,
                                                   const GError    *error);
-void         kiosk_sync_worker_schedule_cycle    (Worker          *w,
+void         kiosk_sync_worker_schedule_cycle    (KioskSyncWorker          *w,
                                                   gint64           delay_us,
                                                   gboolean         force);
 gpointer     kiosk_sync_worker_thread_main       (gpointer         data);
@@ -224,11 +224,11 @@ gpointer     kiosk_sync_worker_thread_main       (gpointer         data);
 void         kiosk_sync_lower_thread_priority    (void);
 
 /* kiosk-sync-http.c */
-void         kiosk_sync_reply_clear              (Reply           *reply);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reply, kiosk_sync_reply_clear)
-void         kiosk_sync_worker_note_skew         (Worker          *w,
-                                                  const Reply     *reply);
-Outcome      kiosk_sync_http_exchange            (SoupSession     *session,
+void         kiosk_sync_reply_clear              (KioskSyncReply           *reply);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KioskSyncReply, kiosk_sync_reply_clear)
+void         kiosk_sync_worker_note_skew         (KioskSyncWorker          *w,
+                                                  const KioskSyncReply     *reply);
+KioskSyncOutcome      kiosk_sync_http_exchange            (SoupSession     *session,
                                                   const char      *server_url,
                                                   const char      *token,
                                                   GCancellable    *cancellable,
@@ -236,34 +236,34 @@ Outcome      kiosk_sync_http_exchange            (SoupSession     *session,
                                                   const char      *path,
                                                   const char      *body,
                                                   const char      *idempotency_key,
-                                                  Reply           *reply,
+                                                  KioskSyncReply           *reply,
                                                   GError         **error);
-Outcome      kiosk_sync_worker_http              (Worker          *w,
+KioskSyncOutcome      kiosk_sync_worker_http              (KioskSyncWorker          *w,
                                                   const char      *method,
                                                   const char      *path,
                                                   const char      *body,
                                                   const char      *idempotency_key,
-                                                  Reply           *reply,
+                                                  KioskSyncReply           *reply,
                                                   GError         **error);
-Outcome      kiosk_sync_classify_failure         (const Reply     *reply,
-                                                  Worker          *w,
+KioskSyncOutcome      kiosk_sync_classify_failure         (const KioskSyncReply     *reply,
+                                                  KioskSyncWorker          *w,
                                                   GError         **error);
 JsonNode    *kiosk_sync_parse_json               (GBytes          *body,
                                                   GError         **error);
 
 /* kiosk-sync-puller.c */
-Outcome      kiosk_sync_worker_pull              (Worker          *w,
+KioskSyncOutcome      kiosk_sync_worker_pull              (KioskSyncWorker          *w,
                                                   GError         **error);
 
 /* kiosk-sync-uploader.c */
-Outcome      kiosk_sync_worker_push              (Worker          *w,
+KioskSyncOutcome      kiosk_sync_worker_push              (KioskSyncWorker          *w,
                                                   gboolean         ignore_backoff,
                                                   GError         **error);
 
 /* kiosk-sync-nudges.c (on the worker's context) */
-void         kiosk_sync_worker_ws_connect        (Worker          *w);
-void         kiosk_sync_worker_ws_drop           (Worker          *w);
-void         kiosk_sync_worker_ws_lost           (Worker          *w);
+void         kiosk_sync_worker_ws_connect        (KioskSyncWorker          *w);
+void         kiosk_sync_worker_ws_drop           (KioskSyncWorker          *w);
+void         kiosk_sync_worker_ws_lost           (KioskSyncWorker          *w);
 gboolean     kiosk_sync_nudge_cb                 (gpointer         data);
 gboolean     kiosk_sync_network_back_cb          (gpointer         data);
 

@@ -25,7 +25,7 @@
 #include <unistd.h>
 #include <glib-unix.h>
 
-#include "sync/kiosk-sync-engine-private.h"
+#include "kiosk-sync-engine-private.h"
 
 G_DEFINE_FINAL_TYPE (KioskSyncEngine, kiosk_sync_engine, G_TYPE_OBJECT)
 
@@ -40,7 +40,7 @@ G_DEFINE_ENUM_TYPE (KioskSyncState, kiosk_sync_state,
 /* ---------------------------------------------------------------- status */
 
 void
-kiosk_sync_status_clear (Status *s)
+kiosk_sync_status_clear (KioskSyncSnapshot *s)
 {
   g_clear_pointer (&s->since, g_date_time_unref);
   g_clear_pointer (&s->next_attempt, g_date_time_unref);
@@ -48,7 +48,7 @@ kiosk_sync_status_clear (Status *s)
 }
 
 void
-kiosk_sync_status_copy (Status *dest, const Status *src)
+kiosk_sync_status_copy (KioskSyncSnapshot *dest, const KioskSyncSnapshot *src)
 {
   kiosk_sync_status_clear (dest);
   *dest = *src;
@@ -97,7 +97,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-status_free (Status *status)
+status_free (KioskSyncSnapshot *status)
 {
   kiosk_sync_status_clear (status);
   g_free (status);
@@ -108,7 +108,7 @@ static void
 engine_apply_shared (KioskSyncEngine *self)
 {
   g_autoptr(GObject) hold = g_object_ref (G_OBJECT (self));
-  Status *snap;
+  KioskSyncSnapshot *snap;
   guint touched;
   GObject *object = G_OBJECT (self);
 
@@ -256,10 +256,10 @@ engine_wake (KioskSyncEngine *self)
  * thread without a lock the owner thread takes. */
 void
 kiosk_sync_engine_publish (KioskSyncEngine *self,
-                           const Status    *status,
+                           const KioskSyncSnapshot    *status,
                            guint            touched)
 {
-  Status *snap = g_new0 (Status, 1);
+  KioskSyncSnapshot *snap = g_new0 (KioskSyncSnapshot, 1);
   gboolean urgent;
 
   /* During a snapshot every page touches entities: those go at the
@@ -527,7 +527,7 @@ kiosk_sync_engine_start (KioskSyncEngine *self)
 void
 kiosk_sync_engine_stop (KioskSyncEngine *self)
 {
-  Worker *w;
+  KioskSyncWorker *w;
 
   g_return_if_fail (KIOSK_IS_SYNC_ENGINE (self));
 
@@ -637,7 +637,7 @@ kiosk_sync_engine_run_once (KioskSyncEngine  *self,
   g_autoptr(GError) local = NULL;
   KioskSyncOnceResult result;
   gboolean on_owner_thread;
-  Worker *w;
+  KioskSyncWorker *w;
 
   g_return_val_if_fail (KIOSK_IS_SYNC_ENGINE (self), KIOSK_SYNC_ONCE_FAILED);
   g_return_val_if_fail (self->thread == NULL, KIOSK_SYNC_ONCE_FAILED);
@@ -653,13 +653,13 @@ kiosk_sync_engine_run_once (KioskSyncEngine  *self,
     }
   switch (kiosk_sync_worker_enrollment (w, &local))
     {
-    case ENROLL_OK:
+    case KIOSK_SYNC_ENROLL_OK:
       break;
-    case ENROLL_NONE:
+    case KIOSK_SYNC_ENROLL_NONE:
       kiosk_sync_worker_set_unenrolled (w, local);
       result = KIOSK_SYNC_ONCE_UNENROLLED;
       goto out;
-    case ENROLL_NO_STORE:
+    case KIOSK_SYNC_ENROLL_NO_STORE:
       kiosk_sync_worker_set_unenrolled (w, local);
       result = KIOSK_SYNC_ONCE_FAILED;
       goto out;
@@ -668,25 +668,25 @@ kiosk_sync_engine_run_once (KioskSyncEngine  *self,
     }
 
   {
-    Outcome outcome = kiosk_sync_worker_sync (w, TRUE, &local);
+    KioskSyncOutcome outcome = kiosk_sync_worker_sync (w, TRUE, &local);
 
     kiosk_sync_worker_conclude (w, outcome, local);
     kiosk_sync_worker_publish (w, 0);
     switch (outcome)
       {
-      case OUTCOME_OK:
+      case KIOSK_SYNC_OUTCOME_OK:
         result = w->status.refused > 0 ? KIOSK_SYNC_ONCE_REFUSED : KIOSK_SYNC_ONCE_UP_TO_DATE;
         break;
-      case OUTCOME_OFFLINE:
-      case OUTCOME_THROTTLED:
-      case OUTCOME_FAILING:
+      case KIOSK_SYNC_OUTCOME_OFFLINE:
+      case KIOSK_SYNC_OUTCOME_THROTTLED:
+      case KIOSK_SYNC_OUTCOME_FAILING:
         result = KIOSK_SYNC_ONCE_UNREACHABLE;
         break;
-      case OUTCOME_UNAUTHORIZED:
+      case KIOSK_SYNC_OUTCOME_UNAUTHORIZED:
         result = KIOSK_SYNC_ONCE_UNENROLLED;
         break;
-      case OUTCOME_LOCAL_ERROR:
-      case OUTCOME_CANCELLED:
+      case KIOSK_SYNC_OUTCOME_LOCAL_ERROR:
+      case KIOSK_SYNC_OUTCOME_CANCELLED:
         result = KIOSK_SYNC_ONCE_FAILED;
         break;
       default:

@@ -12,8 +12,8 @@
 
 #include <gio/gio.h>
 
-#include "domain/kiosk-records.h"
-#include "sync/kiosk-credentials.h"
+#include "kiosk-records.h"
+#include "kiosk-credentials.h"
 
 G_BEGIN_DECLS
 

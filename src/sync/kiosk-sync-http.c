@@ -14,10 +14,10 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "sync/kiosk-sync-engine-private.h"
+#include "kiosk-sync-engine-private.h"
 
 void
-kiosk_sync_reply_clear (Reply *reply)
+kiosk_sync_reply_clear (KioskSyncReply *reply)
 {
   g_clear_pointer (&reply->body, g_bytes_unref);
 }
@@ -50,8 +50,8 @@ read_all (GInputStream  *in,
 }
 
 void
-kiosk_sync_worker_note_skew (Worker      *w,
-                             const Reply *reply)
+kiosk_sync_worker_note_skew (KioskSyncWorker      *w,
+                             const KioskSyncReply *reply)
 {
   gint64 skew = reply->skew;
 
@@ -97,7 +97,7 @@ parse_retry_after (SoupMessage *msg)
  * (any status); the caller judges the status. Touches nothing of the
  * worker's, so that the feed fetcher can call it on its own thread with its
  * own session. */
-Outcome
+KioskSyncOutcome
 kiosk_sync_http_exchange (SoupSession  *session,
                           const char   *server_url,
                           const char   *token,
@@ -106,7 +106,7 @@ kiosk_sync_http_exchange (SoupSession  *session,
                           const char   *path,
                           const char   *body,
                           const char   *idempotency_key,
-                          Reply        *reply,
+                          KioskSyncReply        *reply,
                           GError      **error)
 {
   g_autofree char *url = g_strconcat (server_url, API_PREFIX, path, NULL);
@@ -121,7 +121,7 @@ kiosk_sync_http_exchange (SoupSession  *session,
     {
       g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_BAD_URL,
                    _("The server address is not valid"));
-      return OUTCOME_LOCAL_ERROR;
+      return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
     }
   headers = soup_message_get_request_headers (msg);
   auth = g_strconcat ("Token ", token, NULL);
@@ -146,11 +146,11 @@ kiosk_sync_http_exchange (SoupSession  *session,
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local));
-          return OUTCOME_CANCELLED;
+          return KIOSK_SYNC_OUTCOME_CANCELLED;
         }
       g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNREACHABLE,
                    _("The server cannot be reached: %s"), local->message);
-      return OUTCOME_OFFLINE;
+      return KIOSK_SYNC_OUTCOME_OFFLINE;
     }
   reply->has_skew = kiosk_transport_clock_skew (msg, g_get_real_time (), &reply->skew);
   reply->status = soup_message_get_status (msg);
@@ -162,31 +162,31 @@ kiosk_sync_http_exchange (SoupSession  *session,
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local));
-          return OUTCOME_CANCELLED;
+          return KIOSK_SYNC_OUTCOME_CANCELLED;
         }
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
         {
           g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
                        _("The server's reply is too large"));
-          return OUTCOME_FAILING;
+          return KIOSK_SYNC_OUTCOME_FAILING;
         }
       g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNREACHABLE,
                    _("The connection broke during the reply: %s"), local->message);
-      return OUTCOME_OFFLINE;
+      return KIOSK_SYNC_OUTCOME_OFFLINE;
     }
-  return OUTCOME_OK;
+  return KIOSK_SYNC_OUTCOME_OK;
 }
 
-Outcome
-kiosk_sync_worker_http (Worker     *w,
+KioskSyncOutcome
+kiosk_sync_worker_http (KioskSyncWorker     *w,
                         const char *method,
                         const char *path,
                         const char *body,
                         const char *idempotency_key,
-                        Reply      *reply,
+                        KioskSyncReply      *reply,
                         GError    **error)
 {
-  Outcome outcome = kiosk_sync_http_exchange (w->session, w->server_url, w->token, w->cancellable,
+  KioskSyncOutcome outcome = kiosk_sync_http_exchange (w->session, w->server_url, w->token, w->cancellable,
                                               method, path, body, idempotency_key, reply, error);
 
   kiosk_sync_worker_note_skew (w, reply);
@@ -195,7 +195,7 @@ kiosk_sync_worker_http (Worker     *w,
 
 /* DRF's {"detail": "…"} of an error reply, short, or NULL. */
 static char *
-reply_detail (const Reply *reply)
+reply_detail (const KioskSyncReply *reply)
 {
   g_autoptr(JsonNode) root = reply->body != NULL ? kiosk_sync_parse_json (reply->body, NULL) : NULL;
   const char *detail;
@@ -209,9 +209,9 @@ reply_detail (const Reply *reply)
 }
 
 /* Status-only outcomes that pull and push share. */
-Outcome
-kiosk_sync_classify_failure (const Reply  *reply,
-                             Worker       *w,
+KioskSyncOutcome
+kiosk_sync_classify_failure (const KioskSyncReply  *reply,
+                             KioskSyncWorker       *w,
                              GError      **error)
 {
   if (reply->status == SOUP_STATUS_UNAUTHORIZED)
@@ -221,18 +221,18 @@ kiosk_sync_classify_failure (const Reply  *reply,
       w->refused_detail = reply_detail (reply);
       g_set_error_literal (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_UNAUTHORIZED,
                            _("The server no longer accepts this kiosk: pair it again"));
-      return OUTCOME_UNAUTHORIZED;
+      return KIOSK_SYNC_OUTCOME_UNAUTHORIZED;
     }
   if (reply->status == STATUS_TOO_MANY_REQUESTS)
     {
       w->retry_after = reply->retry_after;
       g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_THROTTLED,
                    _("The server asked to wait %u s"), reply->retry_after);
-      return OUTCOME_THROTTLED;
+      return KIOSK_SYNC_OUTCOME_THROTTLED;
     }
   g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
                _("The server answered HTTP %u"), reply->status);
-  return OUTCOME_FAILING;
+  return KIOSK_SYNC_OUTCOME_FAILING;
 }
 
 JsonNode *

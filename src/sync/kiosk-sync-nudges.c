@@ -14,13 +14,13 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "sync/kiosk-sync-engine-private.h"
+#include "kiosk-sync-engine-private.h"
 
 /* "Upgrade Required": the server speaks no WebSocket there (§3.5). */
 #define STATUS_UPGRADE_REQUIRED 426
 
 void
-kiosk_sync_worker_ws_drop (Worker *w)
+kiosk_sync_worker_ws_drop (KioskSyncWorker *w)
 {
   if (w->ws == NULL)
     return;
@@ -38,7 +38,7 @@ ws_message_cb (SoupWebsocketConnection *conn,
                GBytes                  *message,
                gpointer                 user_data)
 {
-  Worker *w = user_data;
+  KioskSyncWorker *w = user_data;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
@@ -60,7 +60,7 @@ ws_message_cb (SoupWebsocketConnection *conn,
 static gboolean
 reconnect_cb (gpointer data)
 {
-  Worker *w = data;
+  KioskSyncWorker *w = data;
 
   g_clear_pointer (&w->reconnect_source, g_source_unref);
   kiosk_sync_worker_ws_connect (w);
@@ -68,7 +68,7 @@ reconnect_cb (gpointer data)
 }
 
 static void
-schedule_reconnect (Worker *w,
+schedule_reconnect (KioskSyncWorker *w,
                     gint64  delay_us)
 {
   if (w->reconnect_source != NULL || g_cancellable_is_cancelled (w->cancellable))
@@ -80,7 +80,7 @@ schedule_reconnect (Worker *w,
 }
 
 void
-kiosk_sync_worker_ws_lost (Worker *w)
+kiosk_sync_worker_ws_lost (KioskSyncWorker *w)
 {
   w->ws_failures++;
   schedule_reconnect (w, kiosk_sync_backoff_us (w->timings.reconnect_base_ms, w->timings.reconnect_cap_ms,
@@ -95,7 +95,7 @@ kiosk_sync_worker_ws_lost (Worker *w)
  * events_refused_ms, so that a fleet of kiosks does not come back in step):
  * a server that gains nudges is found without a restart. */
 static void
-ws_refused (Worker *w,
+ws_refused (KioskSyncWorker *w,
             guint   status)
 {
   gint64 delay = (gint64) (w->timings.events_refused_ms * (0.5 + g_random_double ()) * 1000.0);
@@ -111,7 +111,7 @@ static void
 ws_closed_cb (SoupWebsocketConnection *conn,
               gpointer                 user_data)
 {
-  Worker *w = user_data;
+  KioskSyncWorker *w = user_data;
 
   g_debug ("The live connection closed; polling meanwhile");
   kiosk_sync_worker_ws_drop (w);
@@ -123,7 +123,7 @@ ws_connected_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  Worker *w = user_data;
+  KioskSyncWorker *w = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupMessage) msg = g_steal_pointer (&w->ws_msg);
   SoupWebsocketConnection *conn;
@@ -162,7 +162,7 @@ ws_connected_cb (GObject      *source,
 }
 
 void
-kiosk_sync_worker_ws_connect (Worker *w)
+kiosk_sync_worker_ws_connect (KioskSyncWorker *w)
 {
   g_autofree char *url = NULL;
   g_autofree char *auth = NULL;
@@ -188,7 +188,7 @@ kiosk_sync_worker_ws_connect (Worker *w)
 gboolean
 kiosk_sync_nudge_cb (gpointer data)
 {
-  Worker *w = data;
+  KioskSyncWorker *w = data;
 
   /* Pairing nudges too: read the enrollment again (a new token lifts a
    * 401; the old one stays refused). */
@@ -200,7 +200,7 @@ kiosk_sync_nudge_cb (gpointer data)
 gboolean
 kiosk_sync_network_back_cb (gpointer data)
 {
-  Worker *w = data;
+  KioskSyncWorker *w = data;
   gint64 spread = (gint64) (g_random_double () * w->timings.network_return_ms * 1000.0);
 
   /* Many kiosks see the same outage end: spread the first retry, then

@@ -14,10 +14,10 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "sync/kiosk-sync-engine-private.h"
+#include "kiosk-sync-engine-private.h"
 
 static gboolean
-apply_page (Worker         *w,
+apply_page (KioskSyncWorker         *w,
             KioskFeedPage  *page,
             guint          *touched,
             GError        **error)
@@ -100,8 +100,8 @@ apply_page (Worker         *w,
 #define FETCH_AHEAD 2
 
 typedef struct {
-  Outcome        outcome;    /* of the exchange */
-  Reply          reply;
+  KioskSyncOutcome        outcome;    /* of the exchange */
+  KioskSyncReply          reply;
   KioskFeedPage *page;       /* a 200 that reads */
   GError        *error;      /* an exchange or a page that failed */
 } FetchItem;
@@ -168,7 +168,7 @@ fetch_page (Fetcher      *f,
     }
   item->outcome = kiosk_sync_http_exchange (session, f->server_url, f->token, f->cancellable,
                                             "GET", path, NULL, NULL, &item->reply, &item->error);
-  if (item->outcome == OUTCOME_OK && item->reply.status == SOUP_STATUS_OK)
+  if (item->outcome == KIOSK_SYNC_OUTCOME_OK && item->reply.status == SOUP_STATUS_OK)
     {
       gsize len = 0;
       const char *body = g_bytes_get_data (item->reply.body, &len);
@@ -177,7 +177,7 @@ fetch_page (Fetcher      *f,
       item->page = kiosk_feed_reader_parse_page (body ? body : "", (gssize) len, &parse_error);
       if (item->page == NULL)
         {
-          item->outcome = OUTCOME_FAILING;
+          item->outcome = KIOSK_SYNC_OUTCOME_FAILING;
           g_set_error (&item->error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
                        _("The server sent a feed page that cannot be read: %s"), parse_error->message);
         }
@@ -215,7 +215,7 @@ fetcher_thread (gpointer data)
         {
           /* The worker may be waiting for a page: it gets the news. */
           item = g_new0 (FetchItem, 1);
-          item->outcome = OUTCOME_CANCELLED;
+          item->outcome = KIOSK_SYNC_OUTCOME_CANCELLED;
           g_set_error_literal (&item->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
           g_mutex_lock (&f->lock);
           f->waiting++;
@@ -226,7 +226,7 @@ fetcher_thread (gpointer data)
       item = g_new0 (FetchItem, 1);
       if (session == NULL)
         {
-          item->outcome = OUTCOME_LOCAL_ERROR;
+          item->outcome = KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
           item->error = g_steal_pointer (&local);
           g_async_queue_push (f->items, item);
           break;
@@ -253,7 +253,7 @@ fetcher_cancelled_cb (GCancellable *cancellable,
  * otherwise each page is fetched when asked for, on the worker's session,
  * which keeps an ordinary pull to one connection and no extra thread. */
 static Fetcher *
-fetcher_start (Worker     *w,
+fetcher_start (KioskSyncWorker     *w,
                const char *cursor,
                gboolean    threaded)
 {
@@ -288,7 +288,7 @@ fetcher_next (Fetcher *f)
       if (f->done)
         {
           /* Not reached: the worker stops at the page without has_more. */
-          item->outcome = OUTCOME_CANCELLED;
+          item->outcome = KIOSK_SYNC_OUTCOME_CANCELLED;
           g_set_error_literal (&item->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
           return item;
         }
@@ -333,28 +333,28 @@ fetcher_free (Fetcher *f)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fetcher, fetcher_free)
 
-static Outcome worker_pull_pages (Worker *w, GError **error);
+static KioskSyncOutcome worker_pull_pages (KioskSyncWorker *w, GError **error);
 
-Outcome
-kiosk_sync_worker_pull (Worker  *w,
+KioskSyncOutcome
+kiosk_sync_worker_pull (KioskSyncWorker  *w,
                         GError **error)
 {
   g_autofree char *cursor = kiosk_replica_get_meta (w->replica, KIOSK_META_CURSOR);
   gboolean bulk = cursor == NULL || *cursor == '\0' || kiosk_replica_in_snapshot (w->replica);
-  Outcome outcome;
+  KioskSyncOutcome outcome;
 
   /* Bulk for a pull that starts as a snapshot; a snapshot after a 410
    * inside an ordinary pull goes at the ordinary pace. */
   if (bulk && !kiosk_replica_set_bulk (w->replica, TRUE, error))
-    return OUTCOME_LOCAL_ERROR;
+    return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
   outcome = worker_pull_pages (w, error);
   if (bulk)
     kiosk_replica_set_bulk (w->replica, FALSE, NULL);
   return outcome;
 }
 
-static Outcome
-worker_pull_pages (Worker  *w,
+static KioskSyncOutcome
+worker_pull_pages (KioskSyncWorker  *w,
                    GError **error)
 {
   guint expired = 0;
@@ -372,7 +372,7 @@ worker_pull_pages (Worker  *w,
           g_clear_pointer (&cursor, g_free);
           if (!kiosk_replica_in_snapshot (w->replica) &&
               !kiosk_replica_snapshot_begin (w->replica, error))
-            return OUTCOME_LOCAL_ERROR;
+            return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
         }
 
       if (kiosk_replica_in_snapshot (w->replica) && w->status.state != KIOSK_SYNC_STATE_SYNCING)
@@ -390,12 +390,12 @@ worker_pull_pages (Worker  *w,
           guint touched = 0;
 
           kiosk_sync_worker_note_skew (w, &item->reply);
-          if (item->outcome != OUTCOME_OK)
+          if (item->outcome != KIOSK_SYNC_OUTCOME_OK)
             {
-              if (g_cancellable_is_cancelled (w->cancellable) && item->outcome != OUTCOME_LOCAL_ERROR)
+              if (g_cancellable_is_cancelled (w->cancellable) && item->outcome != KIOSK_SYNC_OUTCOME_LOCAL_ERROR)
                 {
                   g_cancellable_set_error_if_cancelled (w->cancellable, error);
-                  return OUTCOME_CANCELLED;
+                  return KIOSK_SYNC_OUTCOME_CANCELLED;
                 }
               if (item->error != NULL)
                 g_propagate_error (error, g_steal_pointer (&item->error));
@@ -412,11 +412,11 @@ worker_pull_pages (Worker  *w,
                 {
                   g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
                                _("The server keeps refusing the feed cursor"));
-                  return OUTCOME_FAILING;
+                  return KIOSK_SYNC_OUTCOME_FAILING;
                 }
               g_message ("The feed cursor expired: resyncing with a snapshot");
               if (!kiosk_replica_snapshot_begin (w->replica, error))
-                return OUTCOME_LOCAL_ERROR;
+                return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
               restart = TRUE;
               continue;
             }
@@ -424,7 +424,7 @@ worker_pull_pages (Worker  *w,
             return kiosk_sync_classify_failure (&item->reply, w, error);
 
           if (!apply_page (w, item->page, &touched, error))
-            return OUTCOME_LOCAL_ERROR;
+            return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
 
           if (w->status.state == KIOSK_SYNC_STATE_SYNCING)
             w->status.received += item->page->changes->len;
@@ -437,10 +437,10 @@ worker_pull_pages (Worker  *w,
 
               if (!kiosk_replica_restore_indexes (w->replica, &local))
                 g_warning ("Cannot build the replica's indexes: %s", local->message);
-              return OUTCOME_OK;
+              return KIOSK_SYNC_OUTCOME_OK;
             }
           if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
-            return OUTCOME_CANCELLED;
+            return KIOSK_SYNC_OUTCOME_CANCELLED;
         }
     }
 }

@@ -13,7 +13,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "sync/kiosk-sync-engine-private.h"
+#include "kiosk-sync-engine-private.h"
 
 typedef struct {
   const char  *kind;
@@ -43,10 +43,10 @@ route_for_kind (const char *kind)
 
 /* A transient failure of one entry: it goes again after a back-off (or
  * Retry-After), with the same key. */
-static Outcome
-entry_retry_later (Worker                 *w,
+static KioskSyncOutcome
+entry_retry_later (KioskSyncWorker                 *w,
                    const KioskOutboxEntry *entry,
-                   Outcome                 outcome,
+                   KioskSyncOutcome                 outcome,
                    guint                   status,
                    const char             *reason,
                    GError                **error)
@@ -54,7 +54,7 @@ entry_retry_later (Worker                 *w,
   gint64 delay;
   g_autoptr(GError) local = NULL;
 
-  if (outcome == OUTCOME_THROTTLED)
+  if (outcome == KIOSK_SYNC_OUTCOME_THROTTLED)
     delay = (gint64) MAX (w->retry_after, 1) * G_USEC_PER_SEC;
   else
     {
@@ -68,15 +68,15 @@ entry_retry_later (Worker                 *w,
     {
       g_clear_error (error);
       g_propagate_error (error, g_steal_pointer (&local));
-      return OUTCOME_LOCAL_ERROR;
+      return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
     }
   return outcome;
 }
 
-static Outcome
-handle_phone_exists (Worker                 *w,
+static KioskSyncOutcome
+handle_phone_exists (KioskSyncWorker                 *w,
                      const KioskOutboxEntry *entry,
-                     const Reply            *reply,
+                     const KioskSyncReply            *reply,
                      guint                  *touched,
                      GError                **error)
 {
@@ -100,30 +100,30 @@ handle_phone_exists (Worker                 *w,
       if (!kiosk_replica_outbox_refuse (w->replica, entry->id, (int) reply->status,
                                         reason ? reason : _("This phone number belongs to another customer"),
                                         error))
-        return OUTCOME_LOCAL_ERROR;
+        return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
       *touched |= KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_CUSTOMER);
-      return OUTCOME_OK;
+      return KIOSK_SYNC_OUTCOME_OK;
     }
 
   /* The existing customer is stored and our pending writes name it. */
   if (!kiosk_replica_begin (w->replica, error))
-    return OUTCOME_LOCAL_ERROR;
+    return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
   if (!kiosk_replica_apply_upsert (w->replica, KIOSK_ENTITY_CUSTOMER, existing, &result, error) ||
       !kiosk_replica_repoint_customer (w->replica, entry->id, entry->entity_id, existing->id, error) ||
       !kiosk_replica_commit (w->replica, error))
     {
       kiosk_replica_rollback (w->replica);
-      return OUTCOME_LOCAL_ERROR;
+      return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
     }
   *touched |= KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_CUSTOMER) |
               KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_APPOINTMENT) |
               KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_WALKIN) |
               KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_POINT_ENTRY);
-  return OUTCOME_OK;
+  return KIOSK_SYNC_OUTCOME_OK;
 }
 
-static Outcome
-worker_push_one (Worker           *w,
+static KioskSyncOutcome
+worker_push_one (KioskSyncWorker           *w,
                  KioskOutboxEntry *entry,
                  guint            *touched,
                  GError          **error)
@@ -132,18 +132,18 @@ worker_push_one (Worker           *w,
   g_autofree char *path = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *code = NULL;
-  g_auto(Reply) reply = { 0 };
+  g_auto(KioskSyncReply) reply = { 0 };
   g_autoptr(GError) local = NULL;
   const char *data;
   gsize len = 0;
-  Outcome outcome;
+  KioskSyncOutcome outcome;
 
   if (route == NULL)
     {
       /* Kept for staff: nothing is dropped, but it cannot be sent. */
       if (!kiosk_replica_outbox_refuse (w->replica, entry->id, 0, _("This kind of change is unknown to this version"), error))
-        return OUTCOME_LOCAL_ERROR;
-      return OUTCOME_OK;
+        return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
+      return KIOSK_SYNC_OUTCOME_OK;
     }
   if (route->suffix != NULL)
     {
@@ -155,16 +155,16 @@ worker_push_one (Worker           *w,
 
   entry->state = KIOSK_OUTBOX_IN_FLIGHT;
   if (!kiosk_replica_outbox_update (w->replica, entry, error))
-    return OUTCOME_LOCAL_ERROR;
+    return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
 
   outcome = kiosk_sync_worker_http (w, "POST", path, entry->payload, entry->idempotency_key, &reply, &local);
-  if (outcome == OUTCOME_CANCELLED || outcome == OUTCOME_LOCAL_ERROR)
+  if (outcome == KIOSK_SYNC_OUTCOME_CANCELLED || outcome == KIOSK_SYNC_OUTCOME_LOCAL_ERROR)
     {
       /* In flight counts as pending next time: the key makes it safe. */
       g_propagate_error (error, g_steal_pointer (&local));
       return outcome;
     }
-  if (outcome != OUTCOME_OK)
+  if (outcome != KIOSK_SYNC_OUTCOME_OK)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return entry_retry_later (w, entry, outcome, 0, "network", error);
@@ -184,16 +184,16 @@ worker_push_one (Worker           *w,
           /* Not acknowledged: the retry with the same key gets the replay. */
           g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
                        _("The server's reply cannot be read: %s"), local->message);
-          return entry_retry_later (w, entry, OUTCOME_FAILING, reply.status, "malformed reply", error);
+          return entry_retry_later (w, entry, KIOSK_SYNC_OUTCOME_FAILING, reply.status, "malformed reply", error);
         }
       ok = kiosk_replica_outbox_acknowledge (w->replica, entry->id, (int) reply.status,
                                              route->entity, record, error);
       kiosk_record_free (route->entity, record);
       if (!ok)
-        return OUTCOME_LOCAL_ERROR;
+        return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
       w->sent++;
       *touched |= KIOSK_SYNC_ENTITY_BIT (route->entity);
-      return OUTCOME_OK;
+      return KIOSK_SYNC_OUTCOME_OK;
     }
 
   if (reply.status == SOUP_STATUS_UNAUTHORIZED)
@@ -201,7 +201,7 @@ worker_push_one (Worker           *w,
       /* Nothing is dropped: back to pending, as it was. */
       entry->state = KIOSK_OUTBOX_PENDING;
       if (!kiosk_replica_outbox_update (w->replica, entry, error))
-        return OUTCOME_LOCAL_ERROR;
+        return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
       return kiosk_sync_classify_failure (&reply, w, error);
     }
   if (reply.status == STATUS_TOO_MANY_REQUESTS)
@@ -217,7 +217,7 @@ worker_push_one (Worker           *w,
         {
           g_set_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_PROTOCOL,
                        _("The server is still working on an earlier try"));
-          return entry_retry_later (w, entry, OUTCOME_FAILING, reply.status, "request in progress", error);
+          return entry_retry_later (w, entry, KIOSK_SYNC_OUTCOME_FAILING, reply.status, "request in progress", error);
         }
       if (reply.status == SOUP_STATUS_CONFLICT && g_strcmp0 (code, "phone_exists") == 0 &&
           route->entity == KIOSK_ENTITY_CUSTOMER && route->suffix == NULL)
@@ -235,9 +235,9 @@ worker_push_one (Worker           *w,
           reason = with_code;
         }
       if (!kiosk_replica_outbox_refuse (w->replica, entry->id, (int) reply.status, reason, error))
-        return OUTCOME_LOCAL_ERROR;
+        return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
       *touched |= KIOSK_SYNC_ENTITY_BIT (route->entity);
-      return OUTCOME_OK;
+      return KIOSK_SYNC_OUTCOME_OK;
     }
 
   /* 5xx and anything else unexpected: the server is failing. */
@@ -245,8 +245,8 @@ worker_push_one (Worker           *w,
   return entry_retry_later (w, entry, outcome, reply.status, NULL, error);
 }
 
-Outcome
-kiosk_sync_worker_push (Worker  *w,
+KioskSyncOutcome
+kiosk_sync_worker_push (KioskSyncWorker  *w,
                         gboolean ignore_backoff,
                         GError **error)
 {
@@ -260,12 +260,12 @@ kiosk_sync_worker_push (Worker  *w,
       due = kiosk_replica_outbox_due (w->replica, ignore_backoff ? G_MAXINT64 : g_get_real_time (),
                                       DUE_BATCH, error);
       if (due == NULL)
-        return OUTCOME_LOCAL_ERROR;
+        return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
       for (guint i = 0; i < due->len; i++)
         {
           KioskOutboxEntry *entry = g_ptr_array_index (due, i);
           guint touched = 0;
-          Outcome outcome;
+          KioskSyncOutcome outcome;
 
           /* Each entry once a cycle: an answer always moves it on. */
           if (g_hash_table_contains (tried, &entry->id))
@@ -276,12 +276,12 @@ kiosk_sync_worker_push (Worker  *w,
           outcome = worker_push_one (w, entry, &touched, error);
           kiosk_sync_worker_update_counts (w);
           kiosk_sync_worker_publish (w, touched);
-          if (outcome != OUTCOME_OK)
+          if (outcome != KIOSK_SYNC_OUTCOME_OK)
             return outcome;
           if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
-            return OUTCOME_CANCELLED;
+            return KIOSK_SYNC_OUTCOME_CANCELLED;
         }
       if (!progress)
-        return OUTCOME_OK;
+        return KIOSK_SYNC_OUTCOME_OK;
     }
 }

@@ -21,14 +21,14 @@
 #include <unistd.h>
 #endif
 
-#include "sync/kiosk-sync-engine-private.h"
+#include "kiosk-sync-engine-private.h"
 
-Worker *
+KioskSyncWorker *
 kiosk_sync_worker_new (KioskSyncEngine *engine,
                        gboolean         threaded,
                        GCancellable    *cancellable)
 {
-  Worker *w = g_new0 (Worker, 1);
+  KioskSyncWorker *w = g_new0 (KioskSyncWorker, 1);
 
   w->engine = engine;
   w->threaded = threaded;
@@ -45,7 +45,7 @@ kiosk_sync_worker_new (KioskSyncEngine *engine,
 /* Lets go of the network and the replica. On the worker's thread, with its
  * context the thread-default one. */
 void
-kiosk_sync_worker_release (Worker *w)
+kiosk_sync_worker_release (KioskSyncWorker *w)
 {
   g_cancellable_cancel (w->cancellable);
   /* Let a WebSocket handshake in flight see its cancellation, so that its
@@ -73,7 +73,7 @@ kiosk_sync_worker_release (Worker *w)
 }
 
 void
-kiosk_sync_worker_free (Worker *w)
+kiosk_sync_worker_free (KioskSyncWorker *w)
 {
   g_assert (w->session == NULL && w->replica == NULL && w->ws == NULL);
   kiosk_sync_status_clear (&w->status);
@@ -84,14 +84,14 @@ kiosk_sync_worker_free (Worker *w)
 }
 
 void
-kiosk_sync_worker_publish (Worker *w,
+kiosk_sync_worker_publish (KioskSyncWorker *w,
                            guint   touched)
 {
   kiosk_sync_engine_publish (w->engine, &w->status, touched);
 }
 
 void
-kiosk_sync_worker_set_reason (Worker     *w,
+kiosk_sync_worker_set_reason (KioskSyncWorker     *w,
                               const char *reason)
 {
   g_free (w->status.reason);
@@ -99,7 +99,7 @@ kiosk_sync_worker_set_reason (Worker     *w,
 }
 
 void
-kiosk_sync_worker_set_next_attempt (Worker *w,
+kiosk_sync_worker_set_next_attempt (KioskSyncWorker *w,
                                     gint64  delay_us)
 {
   g_clear_pointer (&w->status.next_attempt, g_date_time_unref);
@@ -108,7 +108,7 @@ kiosk_sync_worker_set_next_attempt (Worker *w,
 }
 
 void
-kiosk_sync_worker_update_counts (Worker *w)
+kiosk_sync_worker_update_counts (KioskSyncWorker *w)
 {
   gint64 counts[5] = { 0 };
 
@@ -134,20 +134,20 @@ kiosk_sync_backoff_us (guint base_ms,
 }
 
 gint64
-kiosk_sync_worker_backoff_us (Worker *w)
+kiosk_sync_worker_backoff_us (KioskSyncWorker *w)
 {
   return kiosk_sync_backoff_us (w->timings.backoff_base_ms, w->timings.backoff_cap_ms, MAX (w->failures, 1));
 }
 
 gint64
-kiosk_sync_worker_poll_us (Worker *w)
+kiosk_sync_worker_poll_us (KioskSyncWorker *w)
 {
   double jitter = 0.8 + 0.4 * g_random_double ();
   return (gint64) (w->timings.poll_interval_ms * jitter * 1000.0);
 }
 
 gboolean
-kiosk_sync_worker_open (Worker  *w,
+kiosk_sync_worker_open (KioskSyncWorker  *w,
                         GError **error)
 {
   if (w->replica == NULL)
@@ -172,8 +172,8 @@ kiosk_sync_worker_open (Worker  *w,
 
 /* Reads the server and device from meta and the token from the secret
  * store; keeps them until the next nudge. */
-EnrollResult
-kiosk_sync_worker_enrollment (Worker  *w,
+KioskSyncEnrollResult
+kiosk_sync_worker_enrollment (KioskSyncWorker  *w,
                               GError **error)
 {
   g_autofree char *server = NULL;
@@ -183,7 +183,7 @@ kiosk_sync_worker_enrollment (Worker  *w,
   gsize len;
 
   if (!w->reread_enrollment && w->token != NULL)
-    return ENROLL_OK;
+    return KIOSK_SYNC_ENROLL_OK;
 
   server = kiosk_replica_get_meta (w->replica, KIOSK_META_SERVER_URL);
   device = kiosk_replica_get_meta (w->replica, KIOSK_META_DEVICE);
@@ -191,13 +191,13 @@ kiosk_sync_worker_enrollment (Worker  *w,
     {
       g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_NOT_FOUND,
                            _("This kiosk is not paired with a salon"));
-      return ENROLL_NONE;
+      return KIOSK_SYNC_ENROLL_NONE;
     }
   len = strlen (server);
   while (len > 0 && server[len - 1] == '/')
     server[--len] = '\0';
   if (!kiosk_transport_check_url (server, error))
-    return ENROLL_NONE;
+    return KIOSK_SYNC_ENROLL_NONE;
 
   token = kiosk_credentials_lookup_token_sync (w->engine->credentials, server, device,
                                                w->cancellable, &local);
@@ -207,17 +207,17 @@ kiosk_sync_worker_enrollment (Worker  *w,
         {
           g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_NOT_FOUND,
                                _("No device token is stored for this kiosk: pair it again"));
-          return ENROLL_NONE;
+          return KIOSK_SYNC_ENROLL_NONE;
         }
       if (local == NULL)
         {
           g_set_error_literal (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_NOT_FOUND,
                                _("No device token is stored for this kiosk: pair it again"));
-          return ENROLL_NONE;
+          return KIOSK_SYNC_ENROLL_NONE;
         }
       g_set_error (error, KIOSK_CREDENTIALS_ERROR, KIOSK_CREDENTIALS_ERROR_UNAVAILABLE,
                    _("No secret store: changes are kept but not uploaded (%s)"), local->message);
-      return ENROLL_NO_STORE;
+      return KIOSK_SYNC_ENROLL_NO_STORE;
     }
 
   if (g_strcmp0 (server, w->server_url) != 0 || g_strcmp0 (device, w->device) != 0 ||
@@ -238,30 +238,30 @@ kiosk_sync_worker_enrollment (Worker  *w,
   w->token = g_steal_pointer (&token);
   w->reread_enrollment = FALSE;
   w->revoked = kiosk_replica_get_revoked (w->replica, w->device, NULL, NULL);
-  return ENROLL_OK;
+  return KIOSK_SYNC_ENROLL_OK;
 }
 
 /* One pull, push, pull. */
-Outcome
-kiosk_sync_worker_sync (Worker  *w,
+KioskSyncOutcome
+kiosk_sync_worker_sync (KioskSyncWorker  *w,
                         gboolean ignore_backoff,
                         GError **error)
 {
-  Outcome outcome;
+  KioskSyncOutcome outcome;
 
   w->sent = 0;
   w->planned_delay = -1;
   outcome = kiosk_sync_worker_pull (w, error);
-  if (outcome == OUTCOME_OK)
+  if (outcome == KIOSK_SYNC_OUTCOME_OK)
     outcome = kiosk_sync_worker_push (w, ignore_backoff, error);
   /* What was acknowledged comes back through the feed with its version. */
-  if (outcome == OUTCOME_OK && w->sent > 0)
+  if (outcome == KIOSK_SYNC_OUTCOME_OK && w->sent > 0)
     outcome = kiosk_sync_worker_pull (w, error);
   return outcome;
 }
 
 gint64
-kiosk_sync_worker_failure_delay (Worker *w)
+kiosk_sync_worker_failure_delay (KioskSyncWorker *w)
 {
   if (w->planned_delay >= 0)
     return w->planned_delay;   /* failures was counted with it */
@@ -273,7 +273,7 @@ kiosk_sync_worker_failure_delay (Worker *w)
  * entry due now but not sent waits on another one (a dependency that backs
  * off): the time that matters is the earliest one in the future. */
 static gint64
-worker_next_due (Worker *w,
+worker_next_due (KioskSyncWorker *w,
                  gint64  now)
 {
   g_autoptr(GPtrArray) entries = NULL;
@@ -302,7 +302,7 @@ worker_next_due (Worker *w,
  * secret store: a server that accepts it again (a 401 by mistake) clears
  * the record at the next good sync. */
 static void
-record_refusal (Worker *w)
+record_refusal (KioskSyncWorker *w)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
@@ -321,7 +321,7 @@ record_refusal (Worker *w)
 }
 
 static void
-forget_refusal (Worker *w)
+forget_refusal (KioskSyncWorker *w)
 {
   g_autoptr(GError) error = NULL;
 
@@ -336,8 +336,8 @@ forget_refusal (Worker *w)
 /* Sets the status after a sync; returns the delay until the next attempt
  * (µs), or -1 when the engine should wait for a nudge. */
 gint64
-kiosk_sync_worker_conclude (Worker       *w,
-                            Outcome       outcome,
+kiosk_sync_worker_conclude (KioskSyncWorker       *w,
+                            KioskSyncOutcome       outcome,
                             const GError *error)
 {
   gint64 delay = -1;
@@ -345,7 +345,7 @@ kiosk_sync_worker_conclude (Worker       *w,
 
   switch (outcome)
     {
-    case OUTCOME_OK:
+    case KIOSK_SYNC_OUTCOME_OK:
       w->failures = 0;
       w->offline_since = 0;
       forget_refusal (w);
@@ -360,7 +360,7 @@ kiosk_sync_worker_conclude (Worker       *w,
       kiosk_sync_worker_set_next_attempt (w, -1);
       break;
 
-    case OUTCOME_OFFLINE:
+    case KIOSK_SYNC_OUTCOME_OFFLINE:
       delay = kiosk_sync_worker_failure_delay (w);
       if (w->offline_since == 0)
         w->offline_since = now;
@@ -371,24 +371,24 @@ kiosk_sync_worker_conclude (Worker       *w,
       kiosk_sync_worker_set_reason (w, error ? error->message : NULL);
       break;
 
-    case OUTCOME_THROTTLED:
+    case KIOSK_SYNC_OUTCOME_THROTTLED:
       delay = (gint64) MAX (w->retry_after, 1) * G_USEC_PER_SEC;
       w->status.state = KIOSK_SYNC_STATE_WAITING;
       kiosk_sync_worker_set_next_attempt (w, delay);
       kiosk_sync_worker_set_reason (w, error ? error->message : NULL);
       break;
 
-    case OUTCOME_FAILING:
-    case OUTCOME_LOCAL_ERROR:
+    case KIOSK_SYNC_OUTCOME_FAILING:
+    case KIOSK_SYNC_OUTCOME_LOCAL_ERROR:
       delay = kiosk_sync_worker_failure_delay (w);
-      w->status.state = outcome == OUTCOME_FAILING ? KIOSK_SYNC_STATE_WAITING : KIOSK_SYNC_STATE_NEEDS_ATTENTION;
+      w->status.state = outcome == KIOSK_SYNC_OUTCOME_FAILING ? KIOSK_SYNC_STATE_WAITING : KIOSK_SYNC_STATE_NEEDS_ATTENTION;
       kiosk_sync_worker_set_next_attempt (w, delay);
       kiosk_sync_worker_set_reason (w, error ? error->message : NULL);
-      if (outcome == OUTCOME_LOCAL_ERROR)
+      if (outcome == KIOSK_SYNC_OUTCOME_LOCAL_ERROR)
         g_warning ("Sync stopped by a local error: %s", error ? error->message : "unknown");
       break;
 
-    case OUTCOME_UNAUTHORIZED:
+    case KIOSK_SYNC_OUTCOME_UNAUTHORIZED:
       w->unauthorized = TRUE;
       record_refusal (w);
       w->status.state = KIOSK_SYNC_STATE_UNENROLLED;
@@ -397,7 +397,7 @@ kiosk_sync_worker_conclude (Worker       *w,
       kiosk_sync_worker_ws_drop (w);
       break;
 
-    case OUTCOME_CANCELLED:
+    case KIOSK_SYNC_OUTCOME_CANCELLED:
       return -1;
 
     default:
@@ -408,7 +408,7 @@ kiosk_sync_worker_conclude (Worker       *w,
 }
 
 void
-kiosk_sync_worker_set_unenrolled (Worker       *w,
+kiosk_sync_worker_set_unenrolled (KioskSyncWorker       *w,
                                   const GError *error)
 {
   w->status.state = KIOSK_SYNC_STATE_UNENROLLED;
@@ -423,10 +423,10 @@ kiosk_sync_worker_set_unenrolled (Worker       *w,
 static gboolean
 cycle_cb (gpointer data)
 {
-  Worker *w = data;
+  KioskSyncWorker *w = data;
   g_autoptr(GError) error = NULL;
   gboolean ignore_backoff = w->ignore_backoff;
-  Outcome outcome;
+  KioskSyncOutcome outcome;
   gint64 delay;
 
   g_clear_pointer (&w->cycle_source, g_source_unref);
@@ -451,13 +451,13 @@ cycle_cb (gpointer data)
 
   switch (kiosk_sync_worker_enrollment (w, &error))
     {
-    case ENROLL_OK:
+    case KIOSK_SYNC_ENROLL_OK:
       break;
-    case ENROLL_NONE:
+    case KIOSK_SYNC_ENROLL_NONE:
       /* Waits for a nudge (pairing nudges the engine). */
       kiosk_sync_worker_set_unenrolled (w, error);
       return G_SOURCE_REMOVE;
-    case ENROLL_NO_STORE:
+    case KIOSK_SYNC_ENROLL_NO_STORE:
       /* A keyring unlocked later tells nobody: look again now and then. */
       kiosk_sync_worker_set_unenrolled (w, error);
       w->reread_enrollment = TRUE;
@@ -477,11 +477,11 @@ cycle_cb (gpointer data)
   kiosk_sync_worker_publish (w, 0);
   w->throttled_until = 0;
   w->backoff_until = 0;
-  if (outcome == OUTCOME_THROTTLED)
+  if (outcome == KIOSK_SYNC_OUTCOME_THROTTLED)
     w->throttled_until = g_get_monotonic_time () + delay;
-  else if (outcome != OUTCOME_OK && delay > 0)
+  else if (outcome != KIOSK_SYNC_OUTCOME_OK && delay > 0)
     w->backoff_until = g_get_monotonic_time () + delay;
-  if (outcome == OUTCOME_CANCELLED || outcome == OUTCOME_UNAUTHORIZED)
+  if (outcome == KIOSK_SYNC_OUTCOME_CANCELLED || outcome == KIOSK_SYNC_OUTCOME_UNAUTHORIZED)
     return G_SOURCE_REMOVE;
 
   /* Without live nudges the feed is polled. */
@@ -499,7 +499,7 @@ cycle_cb (gpointer data)
 /* Runs a cycle after @delay_us, unless one is due sooner (@force: replace
  * whatever is scheduled). */
 void
-kiosk_sync_worker_schedule_cycle (Worker  *w,
+kiosk_sync_worker_schedule_cycle (KioskSyncWorker  *w,
                                   gint64   delay_us,
                                   gboolean force)
 {
@@ -542,7 +542,7 @@ kiosk_sync_lower_thread_priority (void)
 gpointer
 kiosk_sync_worker_thread_main (gpointer data)
 {
-  Worker *w = data;
+  KioskSyncWorker *w = data;
 
   kiosk_sync_lower_thread_priority ();
   g_main_context_push_thread_default (w->context);

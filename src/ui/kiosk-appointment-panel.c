@@ -12,9 +12,9 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-time.h"
+#include "kiosk-time.h"
 #include "kiosk-appointment-panel.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-bookings.h"
 #include "kiosk-format.h"
 #include "kiosk-widgets.h"
 

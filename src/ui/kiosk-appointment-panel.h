@@ -3,7 +3,7 @@
  *
  * One appointment's details (issue 6): time, customer, service, staff,
  * status, pending-sync badge, and the actions that fit its status: check
- * in, complete, cancel, no-show (kiosk-desk-front.h; offline-first).
+ * in, complete, cancel, no-show (kiosk-desk-bookings.h; offline-first).
  */
 #pragma once
 

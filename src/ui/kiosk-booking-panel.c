@@ -12,10 +12,10 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-time.h"
+#include "kiosk-time.h"
 #include "kiosk-booking-panel.h"
 #include "kiosk-customer-search.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-bookings.h"
 #include "kiosk-format.h"
 #include "kiosk-widgets.h"
 

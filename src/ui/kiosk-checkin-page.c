@@ -14,11 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "domain/kiosk-fold.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-fold.h"
+#include "kiosk-time.h"
 #include "kiosk-accessible.h"
 #include "kiosk-checkin-page.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-bookings.h"
 #include "kiosk-format.h"
 #include "kiosk-widgets.h"
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-customer-search.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-loyalty.h"
 #include "kiosk-format.h"
 #include "kiosk-widgets.h"
 

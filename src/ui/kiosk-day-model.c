@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-time.h"
+#include "kiosk-time.h"
 #include "kiosk-day-model-private.h"
 #include "kiosk-format.h"
 

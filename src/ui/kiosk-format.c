@@ -9,9 +9,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "domain/kiosk-money.h"
-#include "domain/kiosk-phone.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-money.h"
+#include "kiosk-phone.h"
+#include "kiosk-time.h"
 #include "kiosk-format.h"
 
 static gboolean

@@ -8,8 +8,8 @@
 
 #include <glib.h>
 
-#include "domain/kiosk-records.h"
-#include "domain/kiosk-slots.h"
+#include "kiosk-records.h"
+#include "kiosk-slots.h"
 
 G_BEGIN_DECLS
 

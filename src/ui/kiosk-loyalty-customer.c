@@ -7,9 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-time.h"
+#include "kiosk-time.h"
 #include "kiosk-accessible.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-loyalty.h"
 #include "kiosk-format.h"
 #include "kiosk-loyalty-customer.h"
 #include "kiosk-widgets.h"

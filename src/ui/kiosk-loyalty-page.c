@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "domain/kiosk-kvkk.h"
-#include "domain/kiosk-loyalty.h"
+#include "kiosk-kvkk.h"
+#include "kiosk-loyalty.h"
 #include "kiosk-accessible.h"
 #include "kiosk-customer-search.h"
 #include "kiosk-desk.h"

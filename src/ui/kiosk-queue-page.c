@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-queue.h"
 #include "kiosk-format.h"
 #include "kiosk-queue-page.h"
 #include "kiosk-walkin-widgets.h"

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-refused.h"
 #include "kiosk-format.h"
 #include "kiosk-refused-page.h"
 #include "kiosk-widgets.h"

@@ -10,7 +10,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sync/kiosk-sync-engine.h"
+#include "kiosk-sync-engine.h"
 
 G_BEGIN_DECLS
 

@@ -13,9 +13,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "domain/kiosk-kvkk.h"
-#include "domain/kiosk-phone.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-kvkk.h"
+#include "kiosk-phone.h"
+#include "kiosk-desk-queue.h"
+#include "kiosk-desk-bookings.h"
 #include "kiosk-format.h"
 #include "kiosk-walkin-page.h"
 #include "kiosk-walkin-widgets.h"

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-time.h"
+#include "kiosk-time.h"
 #include "kiosk-walkin-widgets.h"
 
 static void

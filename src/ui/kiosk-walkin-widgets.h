@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "domain/kiosk-wait.h"
+#include "kiosk-wait.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-bookings.h"
 #include "kiosk-format.h"
 #include "kiosk-welcome-page.h"
 

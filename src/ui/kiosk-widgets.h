@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "domain/kiosk-records.h"
+#include "kiosk-records.h"
 
 G_BEGIN_DECLS
 

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "kiosk-accessible.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-refused.h"
 #include "kiosk-format.h"
-#include "replica/kiosk-replica-sync.h"
+#include "kiosk-replica-sync.h"
 #include "kiosk-calendar-page.h"
 #include "kiosk-checkin-page.h"
 #include "kiosk-loyalty-page.h"

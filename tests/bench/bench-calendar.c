@@ -57,9 +57,9 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
-#include "demo/kiosk-demo.h"
+#include "kiosk-demo.h"
 #include "kiosk-context.h"
-#include "ui/kiosk-day-view.h"
+#include "kiosk-day-view.h"
 
 #define N_CUSTOMERS      200000
 #define N_APPOINTMENTS   1000000

@@ -16,7 +16,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-queue.h"
+#include "kiosk-desk-bookings.h"
+#include "kiosk-desk-loyalty.h"
 
 #define GOAL_P99_MS  5.0
 #define N_WARMUP     10

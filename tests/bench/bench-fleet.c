@@ -26,10 +26,10 @@
 
 #include "kiosk-test-enroll.h"
 #include "kiosk-test-server-thread.h"
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-json.h"
-#include "sync/kiosk-sync-engine.h"
-#include "sync/kiosk-transport.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-json.h"
+#include "kiosk-sync-engine.h"
+#include "kiosk-transport.h"
 
 #define SALON     "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
 #define CATEGORY  "7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e"

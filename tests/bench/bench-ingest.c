@@ -25,12 +25,12 @@
 #include <glib/gstdio.h>
 #include <glib-unix.h>
 
-#include "demo/kiosk-demo.h"
-#include "replica/kiosk-replica.h"
-#include "sync/kiosk-credentials.h"
-#include "sync/kiosk-json.h"
-#include "sync/kiosk-sync-engine.h"
-#include "sync/kiosk-transport.h"
+#include "kiosk-demo.h"
+#include "kiosk-replica.h"
+#include "kiosk-credentials.h"
+#include "kiosk-json.h"
+#include "kiosk-sync-engine.h"
+#include "kiosk-transport.h"
 
 #include "kiosk-test-server.h"
 #include "kiosk-test-server-private.h"

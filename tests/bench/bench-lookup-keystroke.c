@@ -33,11 +33,11 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "demo/kiosk-demo.h"
-#include "domain/kiosk-fold.h"
+#include "kiosk-demo.h"
+#include "kiosk-fold.h"
 #include "kiosk-context.h"
-#include "ui/kiosk-customer-search.h"
-#include "ui/kiosk-loyalty-page.h"
+#include "kiosk-customer-search.h"
+#include "kiosk-loyalty-page.h"
 
 #define N_CUSTOMERS     200000
 #define N_APPOINTMENTS  1000000

@@ -24,10 +24,10 @@
 
 #include <glib/gstdio.h>
 
-#include "demo/kiosk-demo.h"
-#include "domain/kiosk-fold.h"
-#include "replica/kiosk-replica-search.h"
-#include "replica/kiosk-replica-search-private.h"
+#include "kiosk-demo.h"
+#include "kiosk-fold.h"
+#include "kiosk-replica-search.h"
+#include "kiosk-replica-search-private.h"
 
 #define N_CUSTOMERS  200000
 #define N_QUERIES_PER_PATTERN 60

@@ -20,10 +20,10 @@
 
 #include "kiosk-test-enroll.h"
 #include "kiosk-test-server-thread.h"
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-json.h"
-#include "sync/kiosk-sync-engine.h"
-#include "sync/kiosk-transport.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-json.h"
+#include "kiosk-sync-engine.h"
+#include "kiosk-transport.h"
 
 #define SALON     "9b1e5c2a-7d3f-4e8a-b6c1-2f4a6d8e0b13"
 #define CATEGORY  "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"

@@ -13,7 +13,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-#include "demo/kiosk-demo.h"
+#include "kiosk-demo.h"
 
 #define N_CUSTOMERS     200000
 #define N_APPOINTMENTS  1000000

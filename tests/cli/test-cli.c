@@ -21,10 +21,10 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "replica/kiosk-replica.h"
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-credentials.h"
-#include "sync/kiosk-json.h"
+#include "kiosk-replica.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-credentials.h"
+#include "kiosk-json.h"
 
 #define DEVICE_NAME "Ön Büro İkinci Şube"
 

@@ -8,10 +8,10 @@
 
 #include <glib/gstdio.h>
 
-#include "demo/kiosk-demo.h"
-#include "domain/kiosk-loyalty.h"
-#include "domain/kiosk-phone.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-demo.h"
+#include "kiosk-loyalty.h"
+#include "kiosk-phone.h"
+#include "kiosk-time.h"
 
 /* A Wednesday, so that today has appointments and walk-ins; the 7 days on
  * either side take in two Saturdays and two Sundays. */

@@ -5,7 +5,7 @@
 
 #include <glib/gstdio.h>
 
-#include "domain/kiosk-time.h"
+#include "kiosk-time.h"
 #include "kiosk-desk-test.h"
 
 static void

@@ -9,7 +9,11 @@
 
 #include <json-glib/json-glib.h>
 
-#include "kiosk-desk-front.h"
+#include "kiosk-desk.h"
+#include "kiosk-desk-bookings.h"
+#include "kiosk-desk-loyalty.h"
+#include "kiosk-desk-queue.h"
+#include "kiosk-desk-refused.h"
 
 G_BEGIN_DECLS
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Loyalty at the desk (kiosk-desk-front.h): the card's figures, and
+ * Loyalty at the desk (kiosk-desk-loyalty.h): the card's figures, and
  * redemption: refused on the spot when the known balance minus pending
  * redemptions is too low, otherwise a pending entry and its upload, with
  * the balance right before and after the server accepts.
@@ -15,8 +15,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "kiosk-desk-front.h"
-#include "replica/kiosk-replica-sync.h"
+#include "kiosk-desk-loyalty.h"
+#include "kiosk-replica-sync.h"
 
 typedef struct {
   char         *dir;

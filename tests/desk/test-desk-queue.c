@@ -7,10 +7,10 @@
  */
 #include <string.h>
 
-#include "domain/kiosk-kvkk.h"
-#include "replica/kiosk-replica-private.h"
-#include "replica/kiosk-replica-desk.h"
-#include "replica/kiosk-replica-sync.h"
+#include "kiosk-kvkk.h"
+#include "kiosk-replica-private.h"
+#include "kiosk-replica-desk.h"
+#include "kiosk-replica-sync.h"
 #include "kiosk-desk-test.h"
 
 #define SOMEONE_PHONE "+905559876543"

@@ -9,8 +9,8 @@
  */
 #include <string.h>
 
-#include "replica/kiosk-replica-desk.h"
-#include "replica/kiosk-replica-sync.h"
+#include "kiosk-replica-desk.h"
+#include "kiosk-replica-sync.h"
 #include "kiosk-desk-test.h"
 
 #define BOOKING "00000000-0000-4000-8000-000000000801"

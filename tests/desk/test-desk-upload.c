@@ -14,16 +14,16 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
-#include "domain/kiosk-kvkk.h"
+#include "kiosk-kvkk.h"
 #include "kiosk-desk.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-queue.h"
 #include "kiosk-desk-test.h"
 #include "kiosk-test-enroll.h"
 #include "kiosk-test-log.h"
 #include "kiosk-test-server.h"
-#include "replica/kiosk-replica-desk.h"
-#include "replica/kiosk-replica-private.h"
-#include "sync/kiosk-sync-engine.h"
+#include "kiosk-replica-desk.h"
+#include "kiosk-replica-private.h"
+#include "kiosk-sync-engine.h"
 
 #define SERVER_SALON    "5d1f3c9a-2b7e-4c1a-9f3e-0a1b2c3d4e5f"
 #define SERVER_SERVICE  "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d"

@@ -7,11 +7,11 @@
 
 #include <glib.h>
 
-#include "domain/kiosk-fold.h"
-#include "domain/kiosk-loyalty.h"
-#include "domain/kiosk-money.h"
-#include "domain/kiosk-phone.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-fold.h"
+#include "kiosk-loyalty.h"
+#include "kiosk-money.h"
+#include "kiosk-phone.h"
+#include "kiosk-time.h"
 
 /* ---- money ---------------------------------------------------------- */
 

@@ -11,7 +11,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "domain/kiosk-slots.h"
+#include "kiosk-slots.h"
 
 #define H(h, m) ((h) * 3600 + (m) * 60)
 

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "domain/kiosk-pbkdf2.h"
+#include "kiosk-pbkdf2.h"
 
 static char *
 to_hex (const guint8 *data,

@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "domain/kiosk-pin-lock.h"
+#include "kiosk-pin-lock.h"
 
 /* A day in September 2026, µs since the epoch. */
 #define T0   G_GINT64_CONSTANT (1790000000000000)

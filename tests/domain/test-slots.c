@@ -16,8 +16,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "domain/kiosk-slots.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-slots.h"
+#include "kiosk-time.h"
 
 #define H(h, m) ((h) * 3600 + (m) * 60)
 

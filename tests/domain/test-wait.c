@@ -14,8 +14,8 @@
 #include <glib.h>
 #include <string.h>
 
-#include "domain/kiosk-time.h"
-#include "domain/kiosk-wait.h"
+#include "kiosk-time.h"
+#include "kiosk-wait.h"
 
 #define TODAY "2026-09-14"
 #define MAX_ROWS 6

@@ -10,8 +10,8 @@
 
 #include <string.h>
 
-#include "sync/kiosk-feed-reader.h"
-#include "sync/kiosk-json.h"
+#include "kiosk-feed-reader.h"
+#include "kiosk-json.h"
 
 static gint64
 feed_compare_record_version (KioskEntity   entity,

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sync/kiosk-json.h"
-#include "sync/kiosk-json-private.h"
+#include "kiosk-json.h"
+#include "kiosk-json-private.h"
 
 #include "feed-compare.h"
 

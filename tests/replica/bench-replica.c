@@ -12,7 +12,7 @@
 
 #include <glib/gstdio.h>
 
-#include "replica/kiosk-replica.h"
+#include "kiosk-replica.h"
 
 #define N_CUSTOMERS    200000
 #define N_APPOINTMENTS 1000000

@@ -15,10 +15,10 @@
 
 #include <glib/gstdio.h>
 
-#include "replica/kiosk-replica.h"
-#include "replica/kiosk-replica-private.h"
-#include "replica/kiosk-replica-search.h"
-#include "replica/kiosk-replica-sync.h"
+#include "kiosk-replica.h"
+#include "kiosk-replica-private.h"
+#include "kiosk-replica-search.h"
+#include "kiosk-replica-sync.h"
 
 typedef struct {
   char         *dir;

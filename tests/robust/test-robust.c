@@ -32,11 +32,11 @@
 #include <sqlite3.h>
 
 #include "kiosk-test-server.h"
-#include "replica/kiosk-replica.h"
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-credentials.h"
-#include "sync/kiosk-json.h"
-#include "sync/kiosk-sync-engine.h"
+#include "kiosk-replica.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-credentials.h"
+#include "kiosk-json.h"
+#include "kiosk-sync-engine.h"
 
 #define MIN_KILLS          50
 #define KILL_BUDGET_US     (200 * G_USEC_PER_SEC)  /* fail rather than run on */

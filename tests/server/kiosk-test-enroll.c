@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "kiosk-test-enroll.h"
-#include "sync/kiosk-sync-engine.h"
+#include "kiosk-sync-engine.h"
 
 typedef struct {
   char            *url;

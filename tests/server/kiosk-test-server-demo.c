@@ -10,8 +10,8 @@
 
 #include <glib/gstdio.h>
 
-#include "demo/kiosk-demo.h"
-#include "replica/kiosk-replica.h"
+#include "kiosk-demo.h"
+#include "kiosk-replica.h"
 
 #include "kiosk-test-server-private.h"
 

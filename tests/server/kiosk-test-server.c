@@ -14,7 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
-#include "domain/kiosk-time.h"
+#include "kiosk-time.h"
 #include "kiosk-test-server.h"
 #include "kiosk-test-server-private.h"
 

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <libsecret/secret.h>
 
-#include "sync/kiosk-credentials.h"
+#include "kiosk-credentials.h"
 #include "kiosk-test-keyring.h"
 
 #define SERVER   "https://salon.example.com.tr"

@@ -9,8 +9,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "replica/kiosk-replica-private.h"
-#include "replica/kiosk-replica-sync.h"
+#include "kiosk-replica-private.h"
+#include "kiosk-replica-sync.h"
 
 #define APPT_ID  "6b4f2e8a-1c7d-4e5a-9f2b-8d3c5a7e2f36"
 #define APPT_ID2 "7c5a3f9b-2d8e-4f6b-8a3c-9e4d6b8f3a47"

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "sync/kiosk-json.h"
+#include "kiosk-json.h"
 
 #define SALON_ID    "0b7f5e2a-4c1d-4e8a-9f3b-2d6c8a1e5f70"
 #define CATEGORY_ID "1c8a6f3b-5d2e-4f9b-8a4c-3e7d9b2f6a81"

@@ -10,8 +10,8 @@
 #include <string.h>
 #include <libsecret/secret.h>
 
-#include "domain/kiosk-pbkdf2.h"
-#include "sync/kiosk-pin-store.h"
+#include "kiosk-pbkdf2.h"
+#include "kiosk-pin-store.h"
 #include "kiosk-test-keyring.h"
 
 #define SALON_1 "0a6f1c2e-3b4d-4e5f-8a9b-0c1d2e3f4a01"

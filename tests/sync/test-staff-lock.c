@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
-#include "domain/kiosk-pin-lock.h"
+#include "kiosk-pin-lock.h"
 #include "kiosk-staff-lock.h"
 #include "kiosk-test-keyring.h"
 

@@ -17,7 +17,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "sync/kiosk-transport.h"
+#include "kiosk-transport.h"
 #include "kiosk-test-server.h"
 
 #define SALON "0b8f3f4e-5d7a-4c1e-9a51-3f0e2b6c7d11"

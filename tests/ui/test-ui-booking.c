@@ -20,15 +20,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "demo/kiosk-demo.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-demo.h"
+#include "kiosk-time.h"
 #include "kiosk-context.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-bookings.h"
 #include "kiosk-ui-test.h"
-#include "ui/kiosk-appointment-panel.h"
-#include "ui/kiosk-booking-panel.h"
-#include "ui/kiosk-customer-search.h"
-#include "ui/kiosk-format.h"
+#include "kiosk-appointment-panel.h"
+#include "kiosk-booking-panel.h"
+#include "kiosk-customer-search.h"
+#include "kiosk-format.h"
 
 #define TODAY "2026-11-25"   /* a Wednesday: the demo salon is open 09:00-20:00 */
 

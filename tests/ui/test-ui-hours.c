@@ -21,11 +21,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "kiosk-desk-front.h"
+#include "kiosk-desk-bookings.h"
 #include "kiosk-ui-test.h"
-#include "ui/kiosk-checkin-page.h"
-#include "ui/kiosk-walkin-widgets.h"
-#include "ui/kiosk-welcome-page.h"
+#include "kiosk-checkin-page.h"
+#include "kiosk-walkin-widgets.h"
+#include "kiosk-welcome-page.h"
 
 #define BOOKING  "00000000-0000-4000-8000-00000000b001"
 #define CUSTOMER "00000000-0000-4000-8000-00000000c001"

@@ -15,15 +15,15 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "domain/kiosk-loyalty.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-loyalty.h"
+#include "kiosk-time.h"
 #include "kiosk-application.h"
 #include "kiosk-ui-test.h"
-#include "ui/kiosk-format.h"
-#include "ui/kiosk-day-block-private.h"
-#include "ui/kiosk-day-view.h"
-#include "ui/kiosk-page.h"
-#include "ui/kiosk-window.h"
+#include "kiosk-format.h"
+#include "kiosk-day-block-private.h"
+#include "kiosk-day-view.h"
+#include "kiosk-page.h"
+#include "kiosk-window.h"
 
 static const char *page_names[] = { "welcome", "walkins", "checkin", "loyalty", "queue", "calendar", "refused", "staff", "settings" };
 /* The rail's labels, as msgids; the test compares with their translation. */

@@ -18,9 +18,9 @@
 #include "kiosk-test-enroll.h"
 #include "kiosk-test-server.h"
 #include "kiosk-ui-test.h"
-#include "sync/kiosk-transport.h"
-#include "ui/kiosk-sync-status.h"
-#include "ui/kiosk-window.h"
+#include "kiosk-transport.h"
+#include "kiosk-sync-status.h"
+#include "kiosk-window.h"
 
 #define CODE "493027"
 

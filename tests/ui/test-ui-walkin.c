@@ -21,12 +21,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "domain/kiosk-phone.h"
-#include "kiosk-desk-front.h"
+#include "kiosk-phone.h"
+#include "kiosk-desk-queue.h"
 #include "kiosk-ui-test.h"
-#include "ui/kiosk-format.h"
-#include "ui/kiosk-queue-page.h"
-#include "ui/kiosk-walkin-page.h"
+#include "kiosk-format.h"
+#include "kiosk-queue-page.h"
+#include "kiosk-walkin-page.h"
 
 static const char   *lang;
 static KioskContext *context;

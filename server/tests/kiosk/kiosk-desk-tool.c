@@ -35,7 +35,11 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "kiosk-desk-front.h"
+#include "kiosk-desk.h"
+#include "kiosk-desk-bookings.h"
+#include "kiosk-desk-loyalty.h"
+#include "kiosk-desk-queue.h"
+#include "kiosk-desk-refused.h"
 
 static void
 print_node (JsonBuilder *builder)

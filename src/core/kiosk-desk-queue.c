@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The walk-in queue (kiosk-desk-front.h), and what the desk's files share
- * (kiosk-desk-front-private.h). Estimates are never stored: each call reads
- * today from the replica and runs the estimator again.
+ * The walk-in queue (kiosk-desk-queue.h). Estimates are never stored: each
+ * call reads today from the replica and runs the estimator again.
  */
 #define G_LOG_DOMAIN "kiosk-desk"
 
@@ -13,148 +12,13 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-kvkk.h"
-#include "domain/kiosk-phone.h"
-#include "domain/kiosk-time.h"
-#include "kiosk-desk-front-private.h"
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-json.h"
-
-#define MAX_NAME_CHARS 100
-
-/* ---- shared ------------------------------------------------------------- */
-
-int
-kiosk_desk_front_seconds_of_day (GDateTime *now)
-{
-  return kiosk_time_of_day (now);
-}
-
-char *
-kiosk_desk_front_instant (GDateTime *now)
-{
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-}
-
-void
-kiosk_desk_front_changed (KioskContext *context)
-{
-  KioskSyncEngine *engine = kiosk_context_get_sync_engine (context);
-
-  if (engine != NULL)
-    kiosk_sync_engine_nudge (engine);
-  kiosk_context_notify_replica_changed (context);
-}
-
-void
-kiosk_desk_front_fail (GError       **error,
-                       const GError  *local,
-                       const char    *id,
-                       const char    *format,
-                       ...)
-{
-  va_list args;
-  char *message;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  /* Ids only: never a name or a phone in a log. */
-  g_warning ("Desk write for %s failed: %s", id != NULL ? id : "(none)",
-             local != NULL ? local->message : "?");
-  g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED, message);
-  g_free (message);
-}
-
-gboolean
-kiosk_desk_front_end_write (KioskReplica  *replica,
-                            gboolean       ok,
-                            GError       **error)
-{
-  if (!ok)
-    {
-      kiosk_replica_rollback (replica);
-      return FALSE;
-    }
-  /* A failed commit has already ended the transaction. */
-  return kiosk_replica_commit (replica, error);
-}
-
-/* Walk-ins left open on an earlier day are not today's queue. */
-static gboolean
-arrived_today (const KioskWalkin *walkin,
-               const char        *today,
-               GTimeZone         *tz)
-{
-  int seconds = 0;
-
-  if (walkin->arrived_at == NULL)
-    return TRUE;
-  if (!kiosk_wait_instant_to_seconds (walkin->arrived_at, today, tz, &seconds))
-    return TRUE;
-  return seconds >= 0 && seconds < 86400;
-}
-
-KioskDeskDay *
-kiosk_desk_front_load_today (KioskContext  *context,
-                             GDateTime    **now_out,
-                             char         **today_out,
-                             GError       **error)
-{
-  g_autoptr(GDateTime) now = kiosk_context_dup_now (context);
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(KioskDeskDay) day = NULL;
-  g_autoptr(GError) local = NULL;
-  GTimeZone *tz = g_date_time_get_timezone (now);
-
-  day = kiosk_replica_desk_load_days (kiosk_context_get_replica (context), today, today, &local);
-  if (day == NULL)
-    {
-      g_set_error (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_FAILED,
-                   _("Today's data cannot be read on this kiosk (%s)."), local->message);
-      return NULL;
-    }
-  for (guint i = day->walkins->len; i > 0; i--)
-    if (!arrived_today (g_ptr_array_index (day->walkins, i - 1), today, tz))
-      g_ptr_array_remove_index (day->walkins, i - 1);
-
-  if (now_out != NULL)
-    *now_out = g_steal_pointer (&now);
-  if (today_out != NULL)
-    *today_out = g_steal_pointer (&today);
-  return g_steal_pointer (&day);
-}
-
-void
-kiosk_desk_front_wait_input (KioskWaitInput     *input,
-                             const KioskDeskDay *day,
-                             const char         *today,
-                             GDateTime          *now)
-{
-  memset (input, 0, sizeof *input);
-  input->date = today;
-  input->time_zone = g_date_time_get_timezone (now);
-  input->now = kiosk_desk_front_seconds_of_day (now);
-  input->hours = kiosk_desk_day_hours (day, g_date_time_get_day_of_week (now) - 1);
-  input->employees = day->employees;
-  input->services = day->services;
-  input->appointments = day->appointments;
-  input->walkins = day->walkins;
-}
-
-void
-kiosk_desk_front_slot_data (KioskSlotData      *data,
-                            const KioskDeskDay *day,
-                            GDateTime          *now)
-{
-  memset (data, 0, sizeof *data);
-  data->salon = day->salon;
-  data->working_hours = day->working_hours;
-  data->services = day->services;
-  data->employees = day->employees;
-  data->appointments = day->appointments;
-  data->time_zone = g_date_time_get_timezone (now);
-}
+#include "kiosk-kvkk.h"
+#include "kiosk-phone.h"
+#include "kiosk-time.h"
+#include "kiosk-desk-private.h"
+#include "kiosk-desk-queue.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-json.h"
 
 /* ---- the queue ----------------------------------------------------------- */
 
@@ -239,10 +103,10 @@ kiosk_desk_list_queue (KioskContext  *context,
 
   g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
 
-  day = kiosk_desk_front_load_today (context, &now, &today, error);
+  day = _kiosk_desk_load_today (context, &now, &today, error);
   if (day == NULL)
     return NULL;
-  kiosk_desk_front_wait_input (&input, day, today, now);
+  _kiosk_desk_wait_input (&input, day, today, now);
   estimates = kiosk_wait_estimate_queue (&input);
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify)kiosk_queue_item_free);
@@ -301,38 +165,13 @@ kiosk_desk_estimate_join (KioskContext  *context,
 
   g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
 
-  day = kiosk_desk_front_load_today (context, &now, &today, error);
+  day = _kiosk_desk_load_today (context, &now, &today, error);
   if (day == NULL)
     return NULL;
   if (!check_service (day, service_id, error) || !check_employee (day, preferred_employee_id, error))
     return NULL;
-  kiosk_desk_front_wait_input (&input, day, today, now);
+  _kiosk_desk_wait_input (&input, day, today, now);
   return kiosk_wait_estimate_newcomer (&input, service_id, preferred_employee_id);
-}
-
-static char *
-clean_name (const char  *input,
-            GError     **error)
-{
-  g_autofree char *name = NULL;
-
-  if (input != NULL && g_utf8_validate (input, -1, NULL))
-    name = g_utf8_normalize (input, -1, G_NORMALIZE_NFC);
-  if (name != NULL)
-    g_strstrip (name);
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_INVALID,
-                           _("Please write your name."));
-      return NULL;
-    }
-  if (g_utf8_strlen (name, -1) > MAX_NAME_CHARS)
-    {
-      g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_INVALID,
-                           _("Your name is too long (at most 100 letters)."));
-      return NULL;
-    }
-  return g_steal_pointer (&name);
 }
 
 char *
@@ -366,7 +205,8 @@ kiosk_desk_join_queue (KioskContext  *context,
     }
 
   walkin = g_new0 (KioskWalkin, 1);
-  walkin->name = clean_name (name, error);
+  walkin->name = _kiosk_desk_clean_name (name, _("Please write your name."),
+                                        _("Your name is too long (at most 100 letters)."), error);
   if (walkin->name == NULL)
     return NULL;
   walkin->phone = kiosk_phone_normalize (phone_input != NULL ? phone_input : "", &local);
@@ -409,7 +249,7 @@ kiosk_desk_join_queue (KioskContext  *context,
     }
   today = g_date_time_format (now, "%Y-%m-%d");
   for (guint i = 0; i < same_phone->len; i++)
-    if (arrived_today (g_ptr_array_index (same_phone, i), today, g_date_time_get_timezone (now)))
+    if (_kiosk_desk_arrived_today (g_ptr_array_index (same_phone, i), today, g_date_time_get_timezone (now)))
       {
         g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_EXISTS,
                              _("This phone number is already in today's queue."));
@@ -423,12 +263,12 @@ kiosk_desk_join_queue (KioskContext  *context,
   walkin->service = g_strdup (service_id);
   walkin->preferred_employee = g_strdup (preferred_employee_id);
   walkin->status = KIOSK_WALKIN_WAITING;
-  walkin->arrived_at = kiosk_desk_front_instant (now);
+  walkin->arrived_at = _kiosk_desk_instant (now);
   /* Kept with the row and sent with it (docs/kiosk-api.md §3.6): the
    * person's own tap, on the kiosk's clock, written in the salon's time as
    * arrived_at is, and the notice they read. */
   consent_local = g_date_time_to_timezone (consent_time, g_date_time_get_timezone (now));
-  walkin->consent_at = kiosk_desk_front_instant (consent_local);
+  walkin->consent_at = _kiosk_desk_instant (consent_local);
   walkin->consent_notice = g_strdup (KIOSK_KVKK_NOTICE_WALKIN);
   walkin->pending = TRUE;
   body = kiosk_json_walkin_create_body (walkin);
@@ -436,18 +276,18 @@ kiosk_desk_join_queue (KioskContext  *context,
   refs[0] = walkin->customer;
 
   if (!kiosk_replica_begin (replica, &local) ||
-      !kiosk_desk_front_end_write (replica,
+      !_kiosk_desk_end_write (replica,
                                    kiosk_replica_put_walkin (replica, walkin, &local) &&
                                    kiosk_replica_outbox_add_with_refs (replica, "walkin.create", walkin->id,
                                                                        body, refs, NULL, &local),
                                    &local))
     {
-      kiosk_desk_front_fail (error, local, walkin->id,
+      _kiosk_desk_fail (error, local, walkin->id,
                              _("Your place in the queue could not be saved on this kiosk (%s). Please ask at the desk."), local->message);
       return NULL;
     }
   g_debug ("Walk-in %s joined the queue", walkin->id);
-  kiosk_desk_front_changed (context);
+  _kiosk_desk_changed (context);
   return g_strdup (walkin->id);
 }
 
@@ -546,12 +386,12 @@ kiosk_desk_set_walkin_status (KioskContext      *context,
   if (status == KIOSK_WALKIN_CALLED)
     {
       g_free (walkin->called_at);
-      walkin->called_at = kiosk_desk_front_instant (now);
+      walkin->called_at = _kiosk_desk_instant (now);
     }
   if (status == KIOSK_WALKIN_DONE || status == KIOSK_WALKIN_LEFT)
     {
       g_free (walkin->finished_at);
-      walkin->finished_at = kiosk_desk_front_instant (now);
+      walkin->finished_at = _kiosk_desk_instant (now);
     }
   walkin->pending = TRUE;
   body = kiosk_json_status_body (kiosk_walkin_status_to_string (status), walkin->employee);
@@ -560,7 +400,7 @@ kiosk_desk_set_walkin_status (KioskContext      *context,
   refs[0] = walkin->customer;
 
   if (!kiosk_replica_begin (replica, &local) ||
-      !kiosk_desk_front_end_write (replica,
+      !_kiosk_desk_end_write (replica,
                                    kiosk_replica_desk_keep_server_row (replica, KIOSK_ENTITY_WALKIN,
                                                                        walkin->id, &local) &&
                                    kiosk_replica_put_walkin (replica, walkin, &local) &&
@@ -568,12 +408,12 @@ kiosk_desk_set_walkin_status (KioskContext      *context,
                                                                        body, refs, NULL, &local),
                                    &local))
     {
-      kiosk_desk_front_fail (error, local, walkin->id,
+      _kiosk_desk_fail (error, local, walkin->id,
                              _("The change to the queue could not be saved on this kiosk (%s)."), local->message);
       return FALSE;
     }
   g_debug ("Walk-in %s is now %s", walkin->id, kiosk_walkin_status_to_string (status));
-  kiosk_desk_front_changed (context);
+  _kiosk_desk_changed (context);
   return TRUE;
 }
 
@@ -591,10 +431,10 @@ kiosk_desk_call_next (KioskContext  *context,
 
   g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
 
-  day = kiosk_desk_front_load_today (context, &now, &today, error);
+  day = _kiosk_desk_load_today (context, &now, &today, error);
   if (day == NULL)
     return NULL;
-  kiosk_desk_front_wait_input (&input, day, today, now);
+  _kiosk_desk_wait_input (&input, day, today, now);
   estimates = kiosk_wait_estimate_queue (&input);
   for (guint i = 0; i < estimates->len; i++)
     {

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "kiosk-pairing.h"
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-sync-engine.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-sync-engine.h"
 
 #define NO_SUCH_DEVICE "00000000-0000-0000-0000-000000000000"
 

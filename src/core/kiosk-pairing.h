@@ -9,9 +9,9 @@
 
 #include <gio/gio.h>
 
-#include "replica/kiosk-replica.h"
-#include "sync/kiosk-credentials.h"
-#include "sync/kiosk-transport.h"
+#include "kiosk-replica.h"
+#include "kiosk-credentials.h"
+#include "kiosk-transport.h"
 
 G_BEGIN_DECLS
 

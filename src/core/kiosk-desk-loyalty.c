@@ -19,11 +19,11 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-loyalty.h"
-#include "kiosk-desk-front.h"
-#include "replica/kiosk-replica-search.h"
-#include "replica/kiosk-replica-sync.h"
-#include "sync/kiosk-json.h"
+#include "kiosk-loyalty.h"
+#include "kiosk-desk-loyalty.h"
+#include "kiosk-replica-search.h"
+#include "kiosk-replica-sync.h"
+#include "kiosk-json.h"
 
 #define MAX_REASON_CHARS 200
 

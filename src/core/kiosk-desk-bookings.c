@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Bookings at the desk (kiosk-desk-front.h): today's bookings by phone,
+ * Bookings at the desk (kiosk-desk-bookings.h): today's bookings by phone,
  * check-in, statuses, free slots and new bookings. The replica's pending
  * bookings count as taken, so the kiosk never offers a time it gave away
  * while offline.
@@ -12,10 +12,11 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-phone.h"
-#include "domain/kiosk-time.h"
-#include "kiosk-desk-front-private.h"
-#include "sync/kiosk-json.h"
+#include "kiosk-phone.h"
+#include "kiosk-time.h"
+#include "kiosk-desk-private.h"
+#include "kiosk-desk-bookings.h"
+#include "kiosk-json.h"
 
 #define DEFAULT_LATE_THRESHOLD 15   /* minutes, as the GSettings default */
 #define DEFAULT_CHECKIN_OPENS  60   /* minutes, as the GSettings default */
@@ -144,7 +145,7 @@ write_booking_change (KioskContext      *context,
 
   appt->pending = TRUE;
   if (!kiosk_replica_begin (replica, &local) ||
-      !kiosk_desk_front_end_write (replica,
+      !_kiosk_desk_end_write (replica,
                                    kiosk_replica_desk_keep_server_row (replica, KIOSK_ENTITY_APPOINTMENT,
                                                                        appt->id, &local) &&
                                    kiosk_replica_put_appointment (replica, appt, &local) &&
@@ -153,17 +154,17 @@ write_booking_change (KioskContext      *context,
                                    &local))
     {
       if (g_str_equal (kind, "appointment.check_in"))
-        kiosk_desk_front_fail (error, local, appt->id,
+        _kiosk_desk_fail (error, local, appt->id,
                                _("The check-in could not be saved on this kiosk (%s). Please ask at the desk."),
                                local->message);
       else
-        kiosk_desk_front_fail (error, local, appt->id,
+        _kiosk_desk_fail (error, local, appt->id,
                                _("The booking's new state could not be saved on this kiosk (%s)."),
                                local->message);
       return FALSE;
     }
   g_debug ("Booking %s: %s waits to upload", appt->id, kind);
-  kiosk_desk_front_changed (context);
+  _kiosk_desk_changed (context);
   return TRUE;
 }
 
@@ -216,7 +217,7 @@ kiosk_desk_check_in (KioskContext  *context,
       return FALSE;
     }
 
-  at = kiosk_desk_front_seconds_of_day (now);
+  at = _kiosk_desk_seconds_of_day (now);
   if (appt->checked_in_at != NULL)
     {
       /* Already in: judged by when it happened, and nothing new queued. */
@@ -226,7 +227,7 @@ kiosk_desk_check_in (KioskContext  *context,
     }
 
   judge_arrival (context, at, appt->appointment_time, arrival, minutes_off);
-  appt->checked_in_at = kiosk_desk_front_instant (now);
+  appt->checked_in_at = _kiosk_desk_instant (now);
   body = kiosk_json_check_in_body (appt->checked_in_at);
   return write_booking_change (context, appt, "appointment.check_in", body, error);
 }
@@ -256,7 +257,7 @@ kiosk_desk_check_in_is_open (KioskContext           *context,
   today = g_date_time_format (now, "%Y-%m-%d");
   if (g_strcmp0 (appointment->appointment_date, today) != 0)
     return TRUE;
-  return kiosk_desk_front_seconds_of_day (now) >= from;
+  return _kiosk_desk_seconds_of_day (now) >= from;
 }
 
 gboolean
@@ -406,7 +407,7 @@ find_slots (KioskContext      *context,
       return NULL;
     }
   now = kiosk_context_dup_now (context);
-  kiosk_desk_front_slot_data (&data, day, now);
+  _kiosk_desk_slot_data (&data, day, now);
   slots = kiosk_slots_find (&data, service_id != NULL ? service_id : "", date, employee_id, now,
                             reason != NULL ? reason : &ignored, &local);
   if (slots == NULL)
@@ -428,7 +429,7 @@ kiosk_desk_find_slots (KioskContext      *context,
 }
 
 char *
-kiosk_desk_front_book_locked (KioskContext  *context,
+_kiosk_desk_book_locked (KioskContext  *context,
                               const char    *customer_id,
                               const char    *service_id,
                               const char    *employee_id,
@@ -512,7 +513,7 @@ kiosk_desk_front_book_locked (KioskContext  *context,
   appt.notes = clean_notes;
   appt.price = service != NULL ? service->price : 0;
   appt.source = (char *)"kiosk";
-  appt.created_at = kiosk_desk_front_instant (now);
+  appt.created_at = _kiosk_desk_instant (now);
   appt.updated_at = appt.created_at;
   appt.pending = TRUE;
 
@@ -526,7 +527,7 @@ kiosk_desk_front_book_locked (KioskContext  *context,
       !kiosk_replica_outbox_add_with_refs (replica, "appointment.create", id, body, refs, NULL, &local))
     {
       g_free (appt.created_at);
-      kiosk_desk_front_fail (error, local, id,
+      _kiosk_desk_fail (error, local, id,
                              _("The booking could not be saved on this kiosk (%s)."), local->message);
       g_free (id);
       return NULL;
@@ -556,11 +557,11 @@ kiosk_desk_book (KioskContext  *context,
    * in between. */
   if (!kiosk_replica_begin (replica, &local))
     {
-      kiosk_desk_front_fail (error, local, NULL,
+      _kiosk_desk_fail (error, local, NULL,
                              _("The booking could not be saved on this kiosk (%s)."), local->message);
       return NULL;
     }
-  id = kiosk_desk_front_book_locked (context, customer_id, service_id, employee_id, date, time, notes, error);
+  id = _kiosk_desk_book_locked (context, customer_id, service_id, employee_id, date, time, notes, error);
   if (id == NULL)
     {
       kiosk_replica_rollback (replica);
@@ -568,11 +569,11 @@ kiosk_desk_book (KioskContext  *context,
     }
   if (!kiosk_replica_commit (replica, &local))
     {
-      kiosk_desk_front_fail (error, local, id,
+      _kiosk_desk_fail (error, local, id,
                              _("The booking could not be saved on this kiosk (%s)."), local->message);
       return NULL;
     }
   g_debug ("Booking %s waits to upload", id);
-  kiosk_desk_front_changed (context);
+  _kiosk_desk_changed (context);
   return g_steal_pointer (&id);
 }

@@ -9,8 +9,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "demo/kiosk-demo.h"
-#include "domain/kiosk-time.h"
+#include "kiosk-demo.h"
+#include "kiosk-time.h"
 #include "kiosk-context.h"
 
 struct _KioskContext

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-pin-lock.h"
-#include "sync/kiosk-pin-store.h"
+#include "kiosk-pin-lock.h"
+#include "kiosk-pin-store.h"
 #include "kiosk-staff-lock.h"
 
 /* The lock-out state in the replica's meta table: not a secret (counts
@@ -39,7 +39,7 @@ struct _KioskStaffLock
   KioskPinLock    state;
 };
 
-G_DEFINE_TYPE (KioskStaffLock, kiosk_staff_lock, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (KioskStaffLock, kiosk_staff_lock, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (kiosk-staff-lock-error-quark, kiosk_staff_lock_error)
 

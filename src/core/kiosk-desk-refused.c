@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * What the server refused (kiosk-desk-front.h): each refused change, and
+ * What the server refused (kiosk-desk-refused.h): each refused change, and
  * each change held behind one, in words staff understand, with the actions
  * that fit. The engine keeps the server's reason (its `detail`) and HTTP
  * status; the machine code is read from the reason when it is one, else
@@ -19,8 +19,9 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "domain/kiosk-time.h"
-#include "kiosk-desk-front-private.h"
+#include "kiosk-time.h"
+#include "kiosk-desk-private.h"
+#include "kiosk-desk-refused.h"
 
 /* How far kiosk_slots_next_free() looks after a slot_taken. */
 #define NEXT_SLOT_DAYS 14
@@ -398,7 +399,7 @@ next_slot_for (KioskContext *context,
   days = kiosk_replica_desk_load_days (kiosk_context_get_replica (context), date, to_date, NULL);
   if (days == NULL)
     return NULL;
-  kiosk_desk_front_slot_data (&data, days, now);
+  _kiosk_desk_slot_data (&data, days, now);
   return kiosk_slots_next_free (&data, service, date, time, member_string (payload, "employee"),
                                 now, NEXT_SLOT_DAYS, &reason, NULL);
 }
@@ -468,7 +469,7 @@ kiosk_desk_list_refused (KioskContext  *context,
     return g_steal_pointer (&changes);
 
   /* For the names of services only: any day will do. */
-  day = kiosk_desk_front_load_today (context, NULL, NULL, error);
+  day = _kiosk_desk_load_today (context, NULL, NULL, error);
   if (day == NULL)
     return NULL;
   for (guint i = 0; i < entries->len; i++)
@@ -544,12 +545,12 @@ kiosk_desk_refused_book_next (KioskContext  *context,
   replica = kiosk_context_get_replica (context);
   if (!kiosk_replica_begin (replica, &local))
     {
-      kiosk_desk_front_fail (error, local, entry->entity_id,
+      _kiosk_desk_fail (error, local, entry->entity_id,
                              _("The new booking could not be saved on this kiosk (%s)."), local->message);
       return FALSE;
     }
   /* The slot's own employee: "anyone" was already resolved by the finder. */
-  id = kiosk_desk_front_book_locked (context, member_string (payload, "customer"),
+  id = _kiosk_desk_book_locked (context, member_string (payload, "customer"),
                                      member_string (payload, "service"),
                                      member_string (payload, "employee") != NULL ? slot->employee : NULL,
                                      slot->date, slot->start, member_string (payload, "notes"), error);
@@ -558,18 +559,18 @@ kiosk_desk_refused_book_next (KioskContext  *context,
       kiosk_replica_rollback (replica);
       return FALSE;
     }
-  if (!kiosk_desk_front_end_write (replica,
+  if (!_kiosk_desk_end_write (replica,
                                    kiosk_replica_outbox_dismiss (replica, entry_id,
                                                                  _("Booked again at the next free time."),
                                                                  NULL, &local),
                                    &local))
     {
-      kiosk_desk_front_fail (error, local, entry->entity_id,
+      _kiosk_desk_fail (error, local, entry->entity_id,
                              _("The new booking could not be saved on this kiosk (%s)."), local->message);
       return FALSE;
     }
   g_debug ("Refused booking %s booked again as %s", entry->entity_id, id);
-  kiosk_desk_front_changed (context);
+  _kiosk_desk_changed (context);
   return TRUE;
 }
 
@@ -603,18 +604,18 @@ kiosk_desk_refused_merge (KioskContext  *context,
     }
 
   if (!kiosk_replica_begin (replica, &local) ||
-      !kiosk_desk_front_end_write (replica,
+      !_kiosk_desk_end_write (replica,
                                    kiosk_replica_repoint_customer (replica, entry_id, entry->entity_id,
                                                                    existing->id, &local) &&
                                    kiosk_replica_outbox_release_held (replica, &local),
                                    &local))
     {
-      kiosk_desk_front_fail (error, local, entry->entity_id,
+      _kiosk_desk_fail (error, local, entry->entity_id,
                              _("The merge could not be saved on this kiosk (%s)."), local->message);
       return FALSE;
     }
   g_debug ("Customer %s merged into %s", entry->entity_id, existing->id);
-  kiosk_desk_front_changed (context);
+  _kiosk_desk_changed (context);
   return TRUE;
 }
 
@@ -642,12 +643,12 @@ kiosk_desk_refused_dismiss (KioskContext  *context,
     }
   if (!kiosk_replica_outbox_dismiss (kiosk_context_get_replica (context), entry_id, clean_note, &closed, &local))
     {
-      kiosk_desk_front_fail (error, local, entry->entity_id,
+      _kiosk_desk_fail (error, local, entry->entity_id,
                              _("The decision could not be saved on this kiosk (%s)."), local->message);
       return FALSE;
     }
   g_debug ("Outbox entry %" G_GINT64_FORMAT " dismissed with %u change(s)", entry_id, closed);
-  kiosk_desk_front_changed (context);
+  _kiosk_desk_changed (context);
   return TRUE;
 }
 

@@ -7,15 +7,14 @@
 
 #include <glib/gi18n.h>
 
-#include "domain/kiosk-kvkk.h"
-#include "domain/kiosk-phone.h"
+#include "kiosk-kvkk.h"
+#include "kiosk-phone.h"
 #include "kiosk-desk.h"
-#include "kiosk-desk-front-private.h"
-#include "sync/kiosk-json.h"
+#include "kiosk-desk-private.h"
+#include "kiosk-json.h"
 
 G_DEFINE_QUARK (kiosk-desk-error-quark, kiosk_desk_error)
 
-#define MAX_NAME_CHARS 100
 
 KioskCustomer *
 kiosk_desk_find_self (KioskContext  *context,
@@ -58,32 +57,6 @@ kiosk_desk_mask_surname (const char *last_name)
   return g_strconcat (buffer, "****", NULL);
 }
 
-/* Whole sentences per field, so that translations read naturally. */
-static char *
-clean_name (const char  *input,
-            const char  *empty_message,
-            const char  *long_message,
-            GError     **error)
-{
-  g_autofree char *name = NULL;
-
-  if (input != NULL && g_utf8_validate (input, -1, NULL))
-    name = g_utf8_normalize (input, -1, G_NORMALIZE_NFC);
-  if (name != NULL)
-    g_strstrip (name);
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_INVALID, empty_message);
-      return NULL;
-    }
-  if (g_utf8_strlen (name, -1) > MAX_NAME_CHARS)
-    {
-      g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_INVALID, long_message);
-      return NULL;
-    }
-  return g_steal_pointer (&name);
-}
-
 char *
 kiosk_desk_register_customer (KioskContext  *context,
                               const char    *first_name,
@@ -110,11 +83,11 @@ kiosk_desk_register_customer (KioskContext  *context,
     }
 
   customer = g_new0 (KioskCustomer, 1);
-  customer->first_name = clean_name (first_name, _("Please write your first name."),
+  customer->first_name = _kiosk_desk_clean_name (first_name, _("Please write your first name."),
                                      _("Your first name is too long (at most 100 letters)."), error);
   if (customer->first_name == NULL)
     return NULL;
-  customer->last_name = clean_name (last_name, _("Please write your last name."),
+  customer->last_name = _kiosk_desk_clean_name (last_name, _("Please write your last name."),
                                     _("Your last name is too long (at most 100 letters)."), error);
   if (customer->last_name == NULL)
     return NULL;
@@ -147,7 +120,7 @@ kiosk_desk_register_customer (KioskContext  *context,
   body = kiosk_json_customer_create_body (customer);
 
   if (!kiosk_replica_begin (replica, &local) ||
-      !kiosk_desk_front_end_write (replica,
+      !_kiosk_desk_end_write (replica,
                                    kiosk_replica_put_customer (replica, customer, &local) &&
                                    kiosk_replica_outbox_add (replica, "customer.create", customer->id, body, NULL, &local),
                                    &local))
