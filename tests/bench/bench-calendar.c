@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Issue 6: the day view on a replica with ~1M appointments, on a day with 30
- * more staff members and 600 appointments between them.
+ * The staff calendar's day view on a replica with ~1M appointments, on a
+ * day with 30 more staff members and 600 appointments between them.
  *
  *  - switching days: the replica query at most 8 ms, the view's whole switch
  *    (query, model, blocks) at most 8 ms, and the new day drawn in the very

@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * An offline action at the desk committed durably (issue 5): joining the
- * queue, checking a booking in, moving a walk-in on and redeeming points,
- * each the replica row(s) plus the outbox entry in one transaction with
- * synchronous=FULL, on the demo salon's replica in the build dir (a real
- * disk, not a tmpfs). No network: the demo has no sync engine. Goal: p99 at
- * most 5 ms per action. Figures go out as TAP comments, beside a reference
- * measured in the same run: the bare durable commit of one small row on the
- * same disk (WAL, synchronous=FULL), since no action can be quicker than the
- * disk's own flush.
+ * An offline action at the desk committed durably (docs/kiosk-api.md §4):
+ * joining the queue, checking a booking in, moving a walk-in on and
+ * redeeming points, each the replica row(s) plus the outbox entry in one
+ * transaction with synchronous=FULL, on the demo salon's replica in the
+ * build dir (a real disk, not a tmpfs). No network: the demo has no sync
+ * engine. Goal: p99 at most 5 ms per action. Figures go out as TAP
+ * comments, beside a reference measured in the same run: the bare durable
+ * commit of one small row on the same disk (WAL, synchronous=FULL), since no
+ * action can be quicker than the disk's own flush.
  */
 #define G_LOG_DOMAIN "bench-desk-offline"
 

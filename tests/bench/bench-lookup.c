@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Staff lookup with 200 000 customers (issue 5): p99 at most 2 ms per
+ * Staff lookup with 200 000 customers: p99 at most 2 ms per
  * query. The replica is made once with the demo generator and kept in the
  * build dir (lookup-data/). The queries are what staff type, taken from
  * real rows of it, 60 of each pattern: one, two or three letters, first

@@ -4,7 +4,7 @@
  * Start-up to first frame of salonity-kiosk on a replica with 200 000
  * customers and ~1 000 000 appointments, beside a minimal GTK4 window
  * measured in the same run, alternating the two so that both see the same
- * machine. Goal (issue 2): median at most 1.5× the minimal window and under
+ * machine. Goal: median at most 1.5× the minimal window and under
  * 400 ms. The big replica is made once with the demo generator and kept in
  * the build dir (bench-data/), since making it takes far longer than a run.
  */

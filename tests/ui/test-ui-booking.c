@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Issue 6's booking and appointment panels, driven as staff use them, on
+ * The calendar's booking and appointment panels, driven as staff use them, on
  * the demo salon with the clock pinned to a Wednesday morning: choose a
  * service, see the free times, choose one, find an existing customer by
  * typing, book; the replica then holds the pending booking and its outbox

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Issue 4 as people meet it, in the real application against the contract
- * server on loopback (token and PIN in the session's keyring): a fresh
+ * Pairing, customer and staff modes, the PIN pad, idle and lockdown as
+ * people meet them, in the real application against the contract server
+ * on loopback (token and PIN in the session's keyring): a fresh
  * kiosk shows the pairing screen (plain HTTP to a remote host refused with
  * the reason, a wrong code explained, the right one pairs and syncs); it
  * opens in customer mode; a customer finds only themselves by their whole

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Issue 5, item 5, as staff meet it.
+ * "Needs attention" (the changes the server refused, docs/kiosk-api.md §3.3
+ * and §4) as staff meet it.
  *
  * On a demo salon (no server, no engine), a booking the server refused
  * with slot_taken (the refusal written as the engine writes it) is listed

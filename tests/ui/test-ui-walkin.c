@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Issue 5, items 1 and 2, as the screens show them, on a demo salon (no
- * server): an impossible phone number is refused next to the field and
- * nothing is written; without the KVKK consent nothing is written; a
- * person joins with the number typed with spaces and sees their place and
- * an estimate, which follow the queue when it moves; the queue beside the
- * form names nobody in customer mode; clear() empties the form; while the
- * salon is closed a customer cannot join and is told when it opens, and
- * staff still can. The clock is a Wednesday at 12:30 in Istanbul whatever
- * the real time. On the
- * staff queue page the new walk-in is listed with a pending badge and
- * buttons that name the person, and is called, started and done from
- * there; a move the queue does not allow is explained on its row.
+ * The walk-in queue (joining it, and the staff queue page) as the screens
+ * show them, on a demo salon (no server): an impossible phone number is
+ * refused next to the field and nothing is written; without the KVKK
+ * consent nothing is written; a person joins with the number typed with
+ * spaces and sees their place and an estimate, which follow the queue when
+ * it moves; the queue beside the form names nobody in customer mode;
+ * clear() empties the form; while the salon is closed a customer cannot
+ * join and is told when it opens, and staff still can. The clock is a
+ * Wednesday at 12:30 in Istanbul whatever the real time. On the staff queue
+ * page the new walk-in is listed with a pending badge and buttons that name
+ * the person, and is called, started and done from there; a move the queue
+ * does not allow is explained on its row.
  */
 #define G_LOG_DOMAIN "test-ui-walkin"
 

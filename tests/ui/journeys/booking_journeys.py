@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
 #
-# Issue 6 in the staff calendar, driven from another process through the
-# accessibility tree of the real program, against salonity-dev-server:
+# Booking and checking in from the staff calendar, driven from another
+# process through the accessibility tree of the real program, against
+# salonity-dev-server:
 #
 #   book       staff unlock, open the Calendar, New booking, choose a
 #              service, take the first free time offered ("14:30 with

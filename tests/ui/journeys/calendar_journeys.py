@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
 #
-# Issue 6's day and week views as a keyboard and screen reader user meets
-# them, driven from another process through the accessibility tree of the
-# real program, against salonity-dev-server:
+# The staff calendar's day and week views as a keyboard and screen reader
+# user meets them, driven from another process through the accessibility
+# tree of the real program, against salonity-dev-server:
 #
 #   day        staff unlock, open the Calendar; the day view's blocks are
 #              named with their time, customer, service and status; the

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
 #
-# Issue 5 at the front desk, driven from another process through the
-# accessibility tree of the real program, against salonity-dev-server:
+# Check-in, member lookup and points at the front desk, driven from another
+# process through the accessibility tree of the real program, against
+# salonity-dev-server:
 #
 #   check-in          a customer with a booking today types their phone
 #                     number (spaced as people type it), sees their booking

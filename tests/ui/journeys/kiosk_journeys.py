@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
 #
-# Issue 4 as a person at the desk meets it, driven from another process
-# through the accessibility tree (AT-SPI) of the real program, against the
-# contract server (salonity-dev-server) on loopback:
+# Pairing, customer and staff modes, the PIN pad and idle, as a person at
+# the desk meets them, driven from another process through the
+# accessibility tree (AT-SPI) of the real program, against the contract
+# server (salonity-dev-server) on loopback:
 #
 #   pair       a fresh kiosk is paired: server, salon id, code, name, a new
 #              staff PIN twice, Pair; the page tabs appear

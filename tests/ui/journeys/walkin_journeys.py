@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
 #
-# Issue 5, items 1 and 2, as people at the salon meet them, through the
-# accessibility tree of the real program against salonity-dev-server on
-# loopback:
+# The walk-in queue (joining it, and staff moving it on) as people at the
+# salon meet them, through the accessibility tree of the real program
+# against salonity-dev-server on loopback:
 #
 #   pair             a fresh kiosk pairs with the salon (kiosk_journeys.py)
 #   walkin           a person joins the walk-in queue on the Walk-ins page:
