@@ -37,7 +37,8 @@ int          kiosk_replica_schema_check             (sqlite3       *db,
                                                      int            version,
                                                      gboolean      *complete);
 
-/* Shared by the kiosk-replica*.c files (kiosk-replica.c defines them). */
+/* Shared by the kiosk-replica*.c files (kiosk-replica.c and
+ * kiosk-replica-rows.c define them). */
 
 /* A cached statement is lent out and must go back reset and unbound, on
  * every path: g_autoptr(KioskCachedStmt) does that. */
@@ -107,6 +108,28 @@ gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
   stmt = kiosk_replica_prepare (self, sql, error);                      \
   if (stmt == NULL)                                                     \
     return FALSE
+
+/* kiosk-replica-errors.c: a failed SQLite call (@rc, and @detail as
+ * sqlite3_errmsg() says it) as a KioskReplicaError about the file @path. */
+void             kiosk_replica_set_sqlite_error     (GError          **error,
+                                                     int               rc,
+                                                     const char       *detail,
+                                                     const char       *path);
+/* The file is not a database, or is damaged. */
+gboolean         kiosk_replica_is_corruption        (int               rc);
+
+/* kiosk-replica-files.c: the database file on disk. */
+
+/* Makes @path, mode 0600 (an orphaned -wal or -shm is moved aside first). */
+gboolean         kiosk_replica_file_create          (const char       *path,
+                                                     GError          **error);
+/* Makes @path and its -wal and -shm private again. */
+void             kiosk_replica_file_tighten_mode    (const char       *path);
+/* Renames @path and its journal to "<path>.<what>-<UTC time>[-N]…";
+ * returns that name, or NULL with @error set. */
+char            *kiosk_replica_file_move_aside      (const char       *path,
+                                                     const char       *what,
+                                                     GError          **error);
 
 /* kiosk-replica-sync.c, for the outbox's acknowledgements. */
 

@@ -1,23 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The replica object: opening (and moving damaged files aside), errors,
- * the statement cache, transactions and meta. The rows themselves are in
- * kiosk-replica-entities.c, kiosk-replica-queries.c and
- * kiosk-replica-outbox.c; the sync engine's side in kiosk-replica-sync.c.
+ * The replica object and its connection: opening (migrating, and making
+ * a new file when the old one is damaged), the statement cache,
+ * transactions and the reader connection of the search. Around it: the
+ * file on disk in kiosk-replica-files.c, errors in kiosk-replica-errors.c,
+ * stepping and reading rows in kiosk-replica-rows.c, meta in
+ * kiosk-replica-meta.c. The rows themselves are in kiosk-replica-entities.c,
+ * kiosk-replica-queries.c and kiosk-replica-outbox.c; the sync engine's
+ * side in kiosk-replica-sync.c.
  */
 #define G_LOG_DOMAIN "kiosk-replica"
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "kiosk-replica-private.h"
 #include "kiosk-replica-search-private.h"
@@ -51,8 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_QUARK (kiosk-replica-error-quark, kiosk_replica_error)
 
 void
 kiosk_cached_stmt_release (KioskCachedStmt *stmt)
@@ -141,78 +138,7 @@ kiosk_replica_init (KioskReplica *self)
                                             (GDestroyNotify)sqlite3_finalize);
 }
 
-/* Errors */
-
-static gboolean
-is_corruption (int rc)
-{
-  int primary = rc & 0xff;
-
-  return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
-}
-
-static KioskReplicaError
-error_code_from_sqlite (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      return KIOSK_REPLICA_ERROR_FULL;
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      return KIOSK_REPLICA_ERROR_IO;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return KIOSK_REPLICA_ERROR_CORRUPT;
-    case SQLITE_CONSTRAINT:
-      return KIOSK_REPLICA_ERROR_CONSTRAINT;
-    default:
-      return KIOSK_REPLICA_ERROR_FAILED;
-    }
-}
-
-/* @rc is the result of the failed call and @detail sqlite3_errmsg(). */
-static void
-set_sqlite_error (GError     **error,
-                  int          rc,
-                  const char  *detail,
-                  const char  *path)
-{
-  KioskReplicaError code = error_code_from_sqlite (rc);
-
-  switch (code)
-    {
-    case KIOSK_REPLICA_ERROR_FULL:
-      g_set_error (error, KIOSK_REPLICA_ERROR, code,
-                   _("The disk is full: the local database %s cannot grow (%s). "
-                     "The change was not saved; what was saved before is kept. "
-                     "Free some space and try again."),
-                   path, detail);
-      break;
-    case KIOSK_REPLICA_ERROR_IO:
-      g_set_error (error, KIOSK_REPLICA_ERROR, code,
-                   _("Cannot read or write the local database %s (%s)"), path, detail);
-      break;
-    case KIOSK_REPLICA_ERROR_CORRUPT:
-      g_set_error (error, KIOSK_REPLICA_ERROR, code,
-                   _("The local database %s is damaged (%s)"), path, detail);
-      break;
-    case KIOSK_REPLICA_ERROR_CONSTRAINT:
-      g_set_error (error, KIOSK_REPLICA_ERROR, code,
-                   _("The change breaks a rule of the local database (%s)"), detail);
-      break;
-    case KIOSK_REPLICA_ERROR_TOO_NEW:
-    case KIOSK_REPLICA_ERROR_NOT_FOUND:
-    case KIOSK_REPLICA_ERROR_FAILED:
-    default:
-      g_set_error (error, KIOSK_REPLICA_ERROR, code,
-                   _("The local database %s failed (%s)"), path, detail);
-      break;
-    }
-}
+/* Failures */
 
 /* After a failed statement: SQLite may have rolled the whole transaction back
  * by itself (disk full, I/O error); then the caller's outer commit must fail
@@ -222,7 +148,7 @@ kiosk_replica_fail (KioskReplica  *self,
                     int            rc,
                     GError       **error)
 {
-  set_sqlite_error (error, rc, sqlite3_errmsg (self->db), self->path);
+  kiosk_replica_set_sqlite_error (error, rc, sqlite3_errmsg (self->db), self->path);
   if (self->depth > 0 && !self->rolled_back && sqlite3_get_autocommit (self->db))
     {
       g_debug ("SQLite rolled the transaction back after: %s", sqlite3_errmsg (self->db));
@@ -266,69 +192,6 @@ kiosk_replica_prepare (KioskReplica  *self,
   return stmt;
 }
 
-/* Steps a statement that returns no rows. */
-gboolean
-kiosk_replica_run (KioskReplica     *self,
-                   KioskCachedStmt  *stmt,
-                   GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-  kiosk_replica_fail (self, rc, error);
-  return FALSE;
-}
-
-/* Steps a query: TRUE and *has_row for each row, FALSE on error. */
-gboolean
-kiosk_replica_next (KioskReplica     *self,
-                    KioskCachedStmt  *stmt,
-                    gboolean         *has_row,
-                    GError          **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *has_row = (rc == SQLITE_ROW);
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-  kiosk_replica_fail (self, rc, error);
-  return FALSE;
-}
-
-void
-kiosk_replica_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  /* SQLITE_STATIC: the caller's strings outlive the step, and the cached
-   * statement is unbound before the call returns. */
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-}
-
-char *
-kiosk_replica_column_text (sqlite3_stmt *stmt,
-             int           index)
-{
-  return g_strdup ((const char *)sqlite3_column_text (stmt, index));
-}
-
-gboolean
-kiosk_replica_exec (KioskReplica  *self,
-          const char    *sql,
-          GError       **error)
-{
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc == SQLITE_OK)
-    return TRUE;
-  kiosk_replica_fail (self, rc, error);
-  return FALSE;
-}
-
 /* Names sort as people expect (İ, Ş, Ç … near I, S, C), not by bytes. */
 static int
 collate_names (void       *data,
@@ -357,121 +220,6 @@ typedef enum {
   OPEN_CORRUPT,
   OPEN_FAILED,
 } OpenResult;
-
-static char *
-utc_stamp (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-}
-
-static gboolean
-rename_beside (const char  *from,
-               const char  *to,
-               GError     **error)
-{
-  if (g_rename (from, to) == 0)
-    return TRUE;
-  if (errno == ENOENT)
-    return TRUE;  /* no such companion file: nothing to keep */
-  {
-    int saved_errno = errno;
-
-    g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_IO,
-                 _("Cannot move the damaged local database %s aside to %s: %s"),
-                 from, to, g_strerror (saved_errno));
-  }
-  return FALSE;
-}
-
-/* Renames @path and its -wal/-shm to "<path>.<what>-<UTC time>[-N]" and
- * "…-wal"/"…-shm", so that SQLite opens the kept copy with its journal. */
-static char *
-move_aside (const char  *path,
-            const char  *what,
-            GError     **error)
-{
-  g_autofree char *stamp = utc_stamp ();
-  g_autofree char *target = g_strdup_printf ("%s.%s-%s", path, what, stamp);
-  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
-
-  for (guint n = 1; g_file_test (target, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (target);
-      target = g_strdup_printf ("%s.%s-%s-%u", path, what, stamp, n);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
-
-      if (!rename_beside (from, to, error))
-        return NULL;
-    }
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && !rename_beside (path, target, error))
-    return NULL;
-
-  return g_steal_pointer (&target);
-}
-
-/* Makes the file ourselves so that it is 0600 from the first byte; SQLite
- * gives its -wal and -shm the same mode. */
-static gboolean
-create_file (const char  *path,
-             GError     **error)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  int fd;
-
-  /* A journal left without its database would be replayed into the new
-   * one: keep it, out of the way. */
-  if (g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (shm, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *kept = move_aside (path, "orphan", error);
-
-      if (kept == NULL)
-        return FALSE;
-      g_warning ("A journal without its database was kept as %s-wal", kept);
-    }
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == EEXIST)
-        return TRUE;  /* another process made it meanwhile */
-      g_set_error (error, KIOSK_REPLICA_ERROR,
-                   saved_errno == ENOSPC ? KIOSK_REPLICA_ERROR_FULL : KIOSK_REPLICA_ERROR_IO,
-                   _("Cannot create the local database %s: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  /* The umask may have taken bits away, never added any: make it exact. */
-  if (fchmod (fd, 0600) != 0)
-    g_debug ("Cannot chmod %s: %s", path, g_strerror (errno));
-  close (fd);
-  return TRUE;
-}
-
-/* A file made by hand or by an older build may be readable by others: the
- * replica holds customers' names and phones. */
-static void
-tighten_mode (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      GStatBuf st;
-
-      if (g_stat (file, &st) == 0 && (st.st_mode & 0077) != 0 && g_chmod (file, 0600) != 0)
-        g_warning ("Cannot make %s private: %s", file, g_strerror (errno));
-    }
-}
 
 static int
 set_wal_mode (sqlite3 *db)
@@ -507,7 +255,7 @@ kiosk_replica_try_open (KioskReplica  *self,
   gboolean complete = FALSE;
   int rc;
 
-  if (!g_file_test (self->path, G_FILE_TEST_EXISTS) && !create_file (self->path, error))
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS) && !kiosk_replica_file_create (self->path, error))
     return OPEN_FAILED;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
@@ -554,12 +302,12 @@ kiosk_replica_try_open (KioskReplica  *self,
   rc = kiosk_replica_schema_migrate (self->db, target, &failed_step);
   if (rc != SQLITE_OK)
     {
-      if (!is_corruption (rc))
+      if (!kiosk_replica_is_corruption (rc))
         {
           g_autofree char *detail = g_strdup_printf ("migration to version %d: %s",
                                                      failed_step, sqlite3_errmsg (self->db));
 
-          set_sqlite_error (error, rc, detail, self->path);
+          kiosk_replica_set_sqlite_error (error, rc, detail, self->path);
           return OPEN_FAILED;
         }
       goto failed;
@@ -579,7 +327,7 @@ kiosk_replica_try_open (KioskReplica  *self,
     }
 
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
-  tighten_mode (self->path);
+  kiosk_replica_file_tighten_mode (self->path);
   self->schema_version = version;
   return OPEN_OK;
 
@@ -587,8 +335,8 @@ failed:
   {
     g_autofree char *detail = g_strdup (self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
 
-    set_sqlite_error (error, rc, detail, self->path);
-    return is_corruption (rc) ? OPEN_CORRUPT : OPEN_FAILED;
+    kiosk_replica_set_sqlite_error (error, rc, detail, self->path);
+    return kiosk_replica_is_corruption (rc) ? OPEN_CORRUPT : OPEN_FAILED;
   }
 }
 
@@ -623,7 +371,7 @@ kiosk_replica_open_internal (const char  *path,
 
       /* Never delete: the kept file may still hold desk changes that did
        * not reach the server. */
-      self->moved_aside_path = move_aside (path, "corrupt", error);
+      self->moved_aside_path = kiosk_replica_file_move_aside (path, "corrupt", error);
       if (self->moved_aside_path == NULL)
         return NULL;
       g_warning ("%s. It was kept as %s and a new local database was made.",
@@ -776,134 +524,6 @@ kiosk_replica_rollback (KioskReplica *self)
     self->rolled_back = FALSE;
 }
 
-/* Meta */
-
-char *
-kiosk_replica_get_meta (KioskReplica *self,
-                        const char   *key)
-{
-  g_autoptr(KioskCachedStmt) stmt = NULL;
-  gboolean has_row = FALSE;
-
-  g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  stmt = kiosk_replica_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-  kiosk_replica_bind_text (stmt, 1, key);
-  if (!kiosk_replica_next (self, stmt, &has_row, NULL) || !has_row)
-    return NULL;
-  return kiosk_replica_column_text (stmt, 0);
-}
-
-gboolean
-kiosk_replica_set_meta (KioskReplica  *self,
-                        const char    *key,
-                        const char    *value,
-                        GError       **error)
-{
-  g_autoptr(KioskCachedStmt) stmt = NULL;
-
-  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  if (!kiosk_replica_check_usable (self, error))
-    return FALSE;
-
-  /* NULL forgets the key. */
-  if (value == NULL)
-    stmt = kiosk_replica_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
-  else
-    stmt = kiosk_replica_prepare (self,
-                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  kiosk_replica_bind_text (stmt, 1, key);
-  if (value != NULL)
-    kiosk_replica_bind_text (stmt, 2, value);
-  return kiosk_replica_run (self, stmt, error);
-}
-
-/* Reading rows */
-
-
-GPtrArray *
-kiosk_replica_collect_rows (KioskReplica     *self,
-              KioskCachedStmt  *stmt,
-              ReadRow           read,
-              GDestroyNotify    free_func,
-              GError          **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  gboolean has_row = FALSE;
-
-  for (;;)
-    {
-      if (!kiosk_replica_next (self, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      g_ptr_array_add (rows, read (stmt));
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* The first row of a query; NULL and *found FALSE when there is none. */
-gpointer
-kiosk_replica_collect_one (KioskReplica     *self,
-             KioskCachedStmt  *stmt,
-             ReadRow           read,
-             gboolean         *found,
-             GError          **error)
-{
-  *found = FALSE;
-  if (!kiosk_replica_next (self, stmt, found, error) || !*found)
-    return NULL;
-  return read (stmt);
-}
-
-/* Forgetting the salon */
-
-gboolean
-kiosk_replica_clear_all (KioskReplica  *self,
-                         GError       **error)
-{
-  /* Children before parents (employee_service names employees, outbox_ref
-   * the outbox) so that no foreign key objects whatever the pragma. */
-  static const char sql[] =
-    "DELETE FROM outbox_ref;"
-    "DELETE FROM outbox;"
-    "DELETE FROM quarantine;"
-    "DELETE FROM snapshot_seen;"
-    "DELETE FROM server_copy;"
-    "DELETE FROM point_entry;"
-    "DELETE FROM walkin;"
-    "DELETE FROM appointment;"
-    "DELETE FROM customer;"
-    "DELETE FROM employee_service;"
-    "DELETE FROM employee;"
-    "DELETE FROM service;"
-    "DELETE FROM category;"
-    "DELETE FROM working_hours;"
-    "DELETE FROM salon;"
-    "DELETE FROM meta WHERE substr (key, 1, length ('" KIOSK_REPLICA_LOCAL_META_PREFIX "')) "
-    "                    != '" KIOSK_REPLICA_LOCAL_META_PREFIX "';";
-
-  g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
-
-  if (!kiosk_replica_begin (self, error))
-    return FALSE;
-  if (!kiosk_replica_exec (self, sql, error))
-    {
-      kiosk_replica_rollback (self);
-      return FALSE;
-    }
-  return kiosk_replica_commit (self, error);
-}
-
 /* A second, read-only connection to the same file, for a worker thread
  * (kiosk-replica-search.c): WAL lets it read while this one writes. It
  * never migrates, moves or creates anything; the file is this one's. */
@@ -940,7 +560,7 @@ kiosk_replica_open_reader (KioskReplica  *self,
     {
       g_autofree char *detail = g_strdup (reader->db != NULL ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
 
-      set_sqlite_error (error, rc, detail, self->path);
+      kiosk_replica_set_sqlite_error (error, rc, detail, self->path);
       return NULL;
     }
   return g_steal_pointer (&reader);
