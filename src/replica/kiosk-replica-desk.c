@@ -371,30 +371,6 @@ kiosk_outbox_kind_entity (const char *kind)
   return KIOSK_ENTITY_UNKNOWN;
 }
 
-#define ENTRY_COLUMNS \
-  "id, idempotency_key, kind, entity_id, payload, state, attempts, next_attempt_at, " \
-  "last_status, last_reason, created_at"
-
-static gpointer
-read_entry (sqlite3_stmt *stmt)
-{
-  KioskOutboxEntry *entry = g_new0 (KioskOutboxEntry, 1);
-
-  entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->idempotency_key = kiosk_replica_column_text (stmt, 1);
-  entry->kind = kiosk_replica_column_text (stmt, 2);
-  entry->entity_id = kiosk_replica_column_text (stmt, 3);
-  entry->payload = kiosk_replica_column_text (stmt, 4);
-  entry->state = KIOSK_OUTBOX_PENDING;
-  kiosk_outbox_state_from_string ((const char *)sqlite3_column_text (stmt, 5), &entry->state);
-  entry->attempts = sqlite3_column_int (stmt, 6);
-  entry->next_attempt_at = sqlite3_column_int64 (stmt, 7);
-  entry->last_status = sqlite3_column_int (stmt, 8);
-  entry->last_reason = kiosk_replica_column_text (stmt, 9);
-  entry->created_at = sqlite3_column_int64 (stmt, 10);
-  return entry;
-}
-
 GPtrArray *
 kiosk_replica_desk_list_attention (KioskReplica  *self,
                                    GError       **error)
@@ -404,12 +380,13 @@ kiosk_replica_desk_list_attention (KioskReplica  *self,
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " ENTRY_COLUMNS " FROM outbox "
+                                "SELECT " KIOSK_OUTBOX_COLUMNS " FROM outbox "
                                 "WHERE state IN ('refused', 'held') ORDER BY id",
                                 error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, read_entry, (GDestroyNotify)kiosk_outbox_entry_free, error);
+  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_outbox_entry,
+                                     (GDestroyNotify)kiosk_outbox_entry_free, error);
 }
 
 KioskOutboxEntry *
@@ -423,18 +400,13 @@ kiosk_replica_outbox_get (KioskReplica  *self,
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
-  stmt = kiosk_replica_prepare (self, "SELECT " ENTRY_COLUMNS " FROM outbox WHERE id = ?1", error);
+  stmt = kiosk_replica_prepare (self, "SELECT " KIOSK_OUTBOX_COLUMNS " FROM outbox WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, entry_id);
-  entry = kiosk_replica_collect_one (self, stmt, read_entry, &found, error);
+  entry = kiosk_replica_collect_one (self, stmt, kiosk_replica_read_outbox_entry, &found, error);
   if (entry == NULL && !found && (error == NULL || *error == NULL))
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
-
-      g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
-                   _("No outbox entry %s in the local database"), id);
-    }
+    kiosk_replica_set_no_outbox_entry (error, entry_id);
   return entry;
 }
 
@@ -450,23 +422,6 @@ closing_clear (gpointer data)
   Closing *closing = data;
 
   g_free (closing->entity_id);
-}
-
-static gboolean
-row_has_open_entries (KioskReplica  *self,
-                      const char    *entity_id,
-                      gboolean      *open,
-                      GError       **error)
-{
-  g_autoptr(KioskCachedStmt) stmt = NULL;
-
-  stmt = kiosk_replica_prepare (self,
-                                "SELECT 1 FROM outbox WHERE entity_id = ?1 AND state <> 'done' LIMIT 1",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  kiosk_replica_bind_text (stmt, 1, entity_id);
-  return kiosk_replica_next (self, stmt, open, error);
 }
 
 gboolean
@@ -558,7 +513,7 @@ kiosk_replica_outbox_dismiss (KioskReplica  *self,
 
       if (c->entity == KIOSK_ENTITY_UNKNOWN || c->entity_id == NULL)
         continue;
-      if (!row_has_open_entries (self, c->entity_id, &open, error))
+      if (!kiosk_replica_outbox_row_is_open (self, c->entity_id, &open, error))
         goto failed;
       if (!open && !revert_row (self, c->entity, c->entity_id, error))
         goto failed;

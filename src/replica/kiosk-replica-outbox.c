@@ -95,8 +95,10 @@ kiosk_replica_outbox_add (KioskReplica      *self,
   return TRUE;
 }
 
-static gpointer
-read_outbox_entry (sqlite3_stmt *stmt)
+/* An outbox row, SELECT KIOSK_OUTBOX_COLUMNS: the sync engine's lists
+ * here, staff's in kiosk-replica-desk.c. */
+gpointer
+kiosk_replica_read_outbox_entry (sqlite3_stmt *stmt)
 {
   KioskOutboxEntry *entry = g_new0 (KioskOutboxEntry, 1);
 
@@ -123,14 +125,22 @@ kiosk_replica_outbox_list (KioskReplica  *self,
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
-  stmt = kiosk_replica_prepare (self,
-                                "SELECT id, idempotency_key, kind, entity_id, payload, state, attempts, "
-                                "       next_attempt_at, last_status, last_reason, created_at "
-                                "FROM outbox ORDER BY id",
-                                error);
+  stmt = kiosk_replica_prepare (self, "SELECT " KIOSK_OUTBOX_COLUMNS " FROM outbox ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, read_outbox_entry, (GDestroyNotify)kiosk_outbox_entry_free, error);
+  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_outbox_entry,
+                                     (GDestroyNotify)kiosk_outbox_entry_free, error);
+}
+
+/* The error of a lookup by an entry's id that found none. */
+void
+kiosk_replica_set_no_outbox_entry (GError **error,
+                                   gint64   entry_id)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
+
+  g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
+               _("No outbox entry %s in the local database"), id);
 }
 
 gboolean
@@ -153,10 +163,7 @@ kiosk_replica_outbox_update (KioskReplica            *self,
     return FALSE;
   if (sqlite3_changes (kiosk_replica_get_db (self)) == 0)
     {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->id);
-
-      g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
-                   _("No outbox entry %s in the local database"), id);
+      kiosk_replica_set_no_outbox_entry (error, entry->id);
       return FALSE;
     }
   return TRUE;
@@ -170,10 +177,6 @@ kiosk_replica_outbox_update (KioskReplica            *self,
  * all of them are done; a refusal holds whatever depends on the refused
  * entry, transitively, and nothing else. */
 
-#define OUTBOX_COLUMNS \
-  "e.id, e.idempotency_key, e.kind, e.entity_id, e.payload, e.state, e.attempts, " \
-  "e.next_attempt_at, e.last_status, e.last_reason, e.created_at"
-
 /* No earlier open entry that @e depends on. */
 #define OUTBOX_READY \
   "e.state IN ('pending', 'in_flight') " \
@@ -181,16 +184,6 @@ kiosk_replica_outbox_update (KioskReplica            *self,
   "                AND d.state <> 'done') " \
   "AND NOT EXISTS (SELECT 1 FROM outbox_ref r JOIN outbox d ON d.entity_id = r.ref " \
   "                WHERE r.entry = e.id AND d.id < e.id AND d.state <> 'done') "
-
-static void
-set_no_entry (GError **error,
-              gint64   entry_id)
-{
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
-
-  g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
-               _("No outbox entry %s in the local database"), id);
-}
 
 gboolean
 kiosk_replica_outbox_add_with_refs (KioskReplica       *self,
@@ -248,7 +241,7 @@ kiosk_replica_outbox_due (KioskReplica  *self,
 
   /* in_flight too: left so by a crash, and the key makes a resend safe. */
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " OUTBOX_COLUMNS " FROM outbox e "
+                                "SELECT " KIOSK_OUTBOX_COLUMNS " FROM outbox e "
                                 "WHERE e.next_attempt_at <= ?1 AND " OUTBOX_READY
                                 "ORDER BY e.id LIMIT ?2",
                                 error);
@@ -256,7 +249,8 @@ kiosk_replica_outbox_due (KioskReplica  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, max);
-  return kiosk_replica_collect_rows (self, stmt, read_outbox_entry, (GDestroyNotify)kiosk_outbox_entry_free, error);
+  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_outbox_entry,
+                                     (GDestroyNotify)kiosk_outbox_entry_free, error);
 }
 
 gint64
@@ -300,7 +294,7 @@ set_entry_state (KioskReplica  *self,
     return FALSE;
   if (sqlite3_changes (kiosk_replica_get_db (self)) == 0)
     {
-      set_no_entry (error, entry_id);
+      kiosk_replica_set_no_outbox_entry (error, entry_id);
       return FALSE;
     }
   return TRUE;
@@ -324,18 +318,21 @@ entry_row (KioskReplica  *self,
     return FALSE;
   if (!has_row)
     {
-      set_no_entry (error, entry_id);
+      kiosk_replica_set_no_outbox_entry (error, entry_id);
       return FALSE;
     }
   *entity_id = kiosk_replica_column_text (stmt, 0);
   return TRUE;
 }
 
-static gboolean
-row_has_open_entries (KioskReplica  *self,
-                      const char    *entity_id,
-                      gboolean      *open,
-                      GError       **error)
+/* Whether any entry for the row @entity_id is not done yet (the sync
+ * engine's acknowledgements here, staff's dismissals in
+ * kiosk-replica-desk.c). */
+gboolean
+kiosk_replica_outbox_row_is_open (KioskReplica  *self,
+                                  const char    *entity_id,
+                                  gboolean      *open,
+                                  GError       **error)
 {
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
@@ -392,7 +389,7 @@ kiosk_replica_outbox_acknowledge (KioskReplica   *self,
   row_id = record != NULL ? kiosk_record_get_id (entity, record) : entity_id;
   if (row_id != NULL && (guint)entity < KIOSK_N_ENTITIES)
     {
-      if (!row_has_open_entries (self, row_id, &open, error) ||
+      if (!kiosk_replica_outbox_row_is_open (self, row_id, &open, error) ||
           !row_exists (self, entity, row_id, &exists, error))
         goto failed;
 

@@ -109,6 +109,23 @@ gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
   if (stmt == NULL)                                                     \
     return FALSE
 
+/* kiosk-replica-outbox.c: an outbox row, SELECT KIOSK_OUTBOX_COLUMNS FROM
+ * outbox …, read by kiosk_replica_read_outbox_entry() (the sync engine's
+ * lists and staff's, kiosk-replica-desk.c). */
+#define KIOSK_OUTBOX_COLUMNS                                                  \
+  "id, idempotency_key, kind, entity_id, payload, state, attempts, "          \
+  "next_attempt_at, last_status, last_reason, created_at"
+gpointer         kiosk_replica_read_outbox_entry    (sqlite3_stmt     *stmt);
+/* *open: some entry for the row @entity_id is not done (refused and held
+ * ones count: staff has not decided on them). */
+gboolean         kiosk_replica_outbox_row_is_open   (KioskReplica     *self,
+                                                     const char       *entity_id,
+                                                     gboolean         *open,
+                                                     GError          **error);
+/* NOT_FOUND: no outbox entry @entry_id. */
+void             kiosk_replica_set_no_outbox_entry  (GError          **error,
+                                                     gint64            entry_id);
+
 /* kiosk-replica-errors.c: a failed SQLite call (@rc, and @detail as
  * sqlite3_errmsg() says it) as a KioskReplicaError about the file @path. */
 void             kiosk_replica_set_sqlite_error     (GError          **error,
