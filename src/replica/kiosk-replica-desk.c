@@ -35,14 +35,9 @@ kiosk_desk_day_free (KioskDeskDay *day)
 static gpointer
 read_employee_with_services (sqlite3_stmt *stmt)
 {
-  KioskEmployee *employee = g_new0 (KioskEmployee, 1);
-  const char *services = (const char *)sqlite3_column_text (stmt, 5);
+  KioskEmployee *employee = kiosk_replica_read_employee (stmt);
+  const char *services = (const char *)sqlite3_column_text (stmt, KIOSK_N_EMPLOYEE_COLUMNS);
 
-  employee->id = kiosk_replica_column_text (stmt, 0);
-  employee->name = kiosk_replica_column_text (stmt, 1);
-  employee->position = kiosk_replica_column_text (stmt, 2);
-  employee->is_active = sqlite3_column_int (stmt, 3) != 0;
-  employee->version = sqlite3_column_int64 (stmt, 4);
   if (services != NULL && *services != '\0')
     employee->services = g_strsplit (services, "\x1f", -1);
   else
@@ -57,7 +52,7 @@ list_employees_with_services (KioskReplica  *self,
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT e.id, e.name, e.position, e.is_active, e.version, "
+                                "SELECT " KIOSK_EMPLOYEE_COLUMNS ", "
                                 "  (SELECT group_concat (service, char (31)) FROM "
                                 "    (SELECT service FROM employee_service WHERE employee = e.id ORDER BY position)) "
                                 "FROM employee e ORDER BY e.name COLLATE KIOSK_NAME, e.id",

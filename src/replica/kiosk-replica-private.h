@@ -109,6 +109,13 @@ gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
   if (stmt == NULL)                                                     \
     return FALSE
 
+/* kiosk-replica-queries.c: an employee row, SELECT KIOSK_EMPLOYEE_COLUMNS
+ * FROM employee …, without the services (kiosk-replica-desk.c reads
+ * them from the column after). */
+#define KIOSK_EMPLOYEE_COLUMNS "id, name, position, is_active, version"
+#define KIOSK_N_EMPLOYEE_COLUMNS 5
+gpointer         kiosk_replica_read_employee        (sqlite3_stmt     *stmt);
+
 /* kiosk-replica-outbox.c: an outbox row, SELECT KIOSK_OUTBOX_COLUMNS FROM
  * outbox …, read by kiosk_replica_read_outbox_entry() (the sync engine's
  * lists and staff's, kiosk-replica-desk.c). */

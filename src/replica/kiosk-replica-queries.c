@@ -152,8 +152,10 @@ kiosk_replica_list_services (KioskReplica  *self,
   return kiosk_replica_collect_rows (self, stmt, read_service, (GDestroyNotify)kiosk_service_free, error);
 }
 
-static gpointer
-read_employee (sqlite3_stmt *stmt)
+/* An employee row without the services, SELECT KIOSK_EMPLOYEE_COLUMNS
+ * (here, and with the services after them in kiosk-replica-desk.c). */
+gpointer
+kiosk_replica_read_employee (sqlite3_stmt *stmt)
 {
   KioskEmployee *employee = g_new0 (KioskEmployee, 1);
 
@@ -176,7 +178,7 @@ kiosk_replica_list_employees (KioskReplica  *self,
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT id, name, position, is_active, version FROM employee "
+                                "SELECT " KIOSK_EMPLOYEE_COLUMNS " FROM employee "
                                 "ORDER BY name COLLATE KIOSK_NAME, id",
                                 error);
   if (stmt == NULL)
@@ -188,7 +190,8 @@ kiosk_replica_list_employees (KioskReplica  *self,
   if (links == NULL)
     return NULL;
 
-  employees = kiosk_replica_collect_rows (self, stmt, read_employee, (GDestroyNotify)kiosk_employee_free, error);
+  employees = kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_employee,
+                                          (GDestroyNotify)kiosk_employee_free, error);
   if (employees == NULL)
     return NULL;
 
@@ -619,6 +622,9 @@ kiosk_replica_list_open_walkins (KioskReplica  *self,
   return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
 }
 
+#define POINT_ENTRY_COLUMNS \
+  "id, customer, points, reason, created_at, version, pending"
+
 static gpointer
 read_point_entry (sqlite3_stmt *stmt)
 {
@@ -646,13 +652,12 @@ kiosk_replica_list_point_entries (KioskReplica  *self,
   if (customer == NULL)
     /* Every entry, whatever its customer (the dump of the replica). */
     stmt = kiosk_replica_prepare (self,
-                                  "SELECT id, customer, points, reason, created_at, version, pending "
-                                  "FROM point_entry ORDER BY id",
+                                  "SELECT " POINT_ENTRY_COLUMNS " FROM point_entry ORDER BY id",
                                   error);
   else
     stmt = kiosk_replica_prepare (self,
-                                  "SELECT id, customer, points, reason, created_at, version, pending "
-                                  "FROM point_entry WHERE customer = ?1 ORDER BY created_at, rowid",
+                                  "SELECT " POINT_ENTRY_COLUMNS " FROM point_entry "
+                                  "WHERE customer = ?1 ORDER BY created_at, rowid",
                                   error);
   if (stmt == NULL)
     return NULL;
