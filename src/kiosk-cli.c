@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-cli.h"
 #include "kiosk-context.h"
 #include "kiosk-pairing.h"

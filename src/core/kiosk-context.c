@@ -11,7 +11,8 @@
 
 #include "kiosk-demo.h"
 #include "kiosk-time.h"
-#include "kiosk-context.h"
+#include "kiosk-context-private.h"
+#include "kiosk-sync-monitor-private.h"
 
 struct _KioskContext
 {
@@ -29,6 +30,7 @@ struct _KioskContext
 
   KioskCredentials *credentials;
   KioskSyncEngine  *sync_engine;
+  KioskSyncMonitor *sync_monitor;  /* follows sync_engine, for the pages */
   gboolean          sync_wanted;    /* the window is up: run the engine when there is one */
   gboolean          sync_started;
 };
@@ -91,6 +93,9 @@ kiosk_context_dispose (GObject *object)
       self->sync_started = FALSE;
       g_clear_object (&self->sync_engine);
     }
+  if (self->sync_monitor != NULL)
+    _kiosk_sync_monitor_set_engine (self->sync_monitor, NULL);
+  g_clear_object (&self->sync_monitor);
   g_clear_object (&self->credentials);
 
   G_OBJECT_CLASS (kiosk_context_parent_class)->dispose (object);
@@ -189,6 +194,7 @@ kiosk_context_class_init (KioskContextClass *klass)
 static void
 kiosk_context_init (KioskContext *self)
 {
+  self->sync_monitor = _kiosk_sync_monitor_new ();
 }
 
 static GSettings *
@@ -297,6 +303,7 @@ ensure_sync_engine (KioskContext *self)
                                              self->credentials,
                                              ca_file != NULL && *ca_file != '\0' ? ca_file : NULL);
   connect_engine (self);
+  _kiosk_sync_monitor_set_engine (self->sync_monitor, self->sync_engine);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_ENGINE]);
   return TRUE;
 }
@@ -462,6 +469,13 @@ kiosk_context_get_credentials (KioskContext *self)
   return self->credentials;
 }
 
+KioskSyncMonitor *
+kiosk_context_get_sync_monitor (KioskContext *self)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), NULL);
+  return self->sync_monitor;
+}
+
 KioskSyncEngine *
 kiosk_context_get_sync_engine (KioskContext *self)
 {
@@ -492,6 +506,7 @@ drop_sync_engine (KioskContext *self)
     kiosk_sync_engine_stop (self->sync_engine);
   self->sync_started = FALSE;
   g_clear_object (&self->sync_engine);
+  _kiosk_sync_monitor_set_engine (self->sync_monitor, NULL);
 }
 
 void

@@ -4,14 +4,14 @@
  * The one object the application owns and hands to every part that needs
  * shared state: settings, the replica, the credentials and the sync engine.
  * There are no globals; widgets get the context as a construct property.
+ * What only core, the application and the tests may reach (the replica,
+ * the credentials, the engine) is in kiosk-context-private.h.
  */
 #pragma once
 
 #include <gio/gio.h>
 
-#include "kiosk-replica.h"
-#include "kiosk-credentials.h"
-#include "kiosk-sync-engine.h"
+#include "kiosk-sync-monitor.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +32,6 @@ KioskContext *kiosk_context_new            (const char    *data_dir,
                                             guint32        demo_seed,
                                             GError       **error);
 const char   *kiosk_context_get_data_dir   (KioskContext  *self);
-KioskReplica *kiosk_context_get_replica    (KioskContext  *self);
 /* May be NULL when the schema is not installed (running from a bare tree). */
 GSettings    *kiosk_context_get_settings   (KioskContext  *self);
 gboolean      kiosk_context_get_demo       (KioskContext  *self);
@@ -51,13 +50,11 @@ void          kiosk_context_set_now        (KioskContext  *self,
                                             GDateTime     *now);
 char         *kiosk_context_dup_today      (KioskContext  *self);
 
-/* Credentials are always there (the secret store may still be missing).
- * The engine exists when the replica has an enrollment (server and device
- * in its meta) and this is not the demo; NULL otherwise. It runs once
- * kiosk_context_start_sync() was called (after the window is shown) and
- * stops when the context is disposed. */
-KioskCredentials *kiosk_context_get_credentials  (KioskContext *self);
-KioskSyncEngine  *kiosk_context_get_sync_engine  (KioskContext *self);
+/* The sync engine's state and counts as the pages show them; always
+ * there, whether or not this kiosk has an engine (see
+ * kiosk-context-private.h). */
+KioskSyncMonitor *kiosk_context_get_sync_monitor (KioskContext *self);
+/* Starts the engine, if there is one (after the window is shown). */
 void              kiosk_context_start_sync       (KioskContext *self);
 /* After a pairing or an unpairing in the UI: stops the engine of the old
  * enrollment, if any, and makes (and, once started, starts) one for the

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-loyalty.h"
 #include "kiosk-desk-loyalty.h"
 #include "kiosk-replica-search.h"

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "kiosk-desk.h"
+#include "kiosk-context-private.h"
 #include "kiosk-slots.h"
 #include "kiosk-wait.h"
 #include "kiosk-replica-desk.h"

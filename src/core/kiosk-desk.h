@@ -9,6 +9,7 @@
 #pragma once
 
 #include "kiosk-context.h"
+#include "kiosk-records.h"
 
 G_BEGIN_DECLS
 

@@ -13,18 +13,10 @@
 #include <gio/gio.h>
 
 #include "kiosk-records.h"
+#include "kiosk-sync-state.h"  /* KioskSyncState, KIOSK_SYNC_SKEW_WARNING_US */
 #include "kiosk-credentials.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  KIOSK_SYNC_STATE_UNENROLLED,       /* no device token: nothing is uploaded, nothing dropped */
-  KIOSK_SYNC_STATE_UP_TO_DATE,       /* since: last-success */
-  KIOSK_SYNC_STATE_SYNCING,          /* records-received of records-expected (snapshot) */
-  KIOSK_SYNC_STATE_OFFLINE,          /* since: offline-since */
-  KIOSK_SYNC_STATE_WAITING,          /* next-attempt: when it tries again (429, 5xx) */
-  KIOSK_SYNC_STATE_NEEDS_ATTENTION,  /* refused-count changes the server refused */
-} KioskSyncState;
 
 /* Exit codes of `salonity-kiosk --sync-once`, documented in the README. */
 typedef enum {
@@ -114,7 +106,6 @@ gint64              kiosk_sync_engine_get_clock_skew       (KioskSyncEngine *sel
 /* "clock-skew-warning": the server's Date header differs from the kiosk's
  * clock by more than KIOSK_SYNC_SKEW_WARNING_US; the UI asks staff to set
  * the clock right. Follows every reply (it clears when the clock is fixed). */
-#define KIOSK_SYNC_SKEW_WARNING_US (2 * 60 * G_USEC_PER_SEC)
 gboolean            kiosk_sync_engine_get_clock_skew_warning (KioskSyncEngine *self);
 /* Why the engine cannot sync, for staff ("no secret store", …), or NULL. */
 const char         *kiosk_sync_engine_get_reason           (KioskSyncEngine *self);

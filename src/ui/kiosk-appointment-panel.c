@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-time.h"
 #include "kiosk-appointment-panel.h"
 #include "kiosk-desk-bookings.h"
@@ -191,7 +192,7 @@ show_nothing (KioskAppointmentPanel *self,
 static void
 load (KioskAppointmentPanel *self)
 {
-  KioskReplica *replica = kiosk_context_get_replica (self->context);
+  KioskContext *context = self->context;
   g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
   g_autoptr(GError) error = NULL;
   g_autoptr(KioskAppointment) appt = NULL;
@@ -209,19 +210,19 @@ load (KioskAppointmentPanel *self)
       return;
     }
 
-  appt = kiosk_replica_get_appointment (replica, self->appointment_id, &error);
+  appt = kiosk_context_get_appointment (context, self->appointment_id, &error);
   if (appt == NULL)
     {
-      if (!g_error_matches (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND))
+      if (!g_error_matches (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_NOT_FOUND))
         g_warning ("Cannot read appointment %s: %s", self->appointment_id, error->message);
       show_nothing (self, _("This booking is no longer in the calendar."));
       return;
     }
 
   if (appt->customer != NULL)
-    customer = kiosk_replica_get_customer (replica, appt->customer, NULL);
-  services = kiosk_replica_list_services (replica, NULL);
-  employees = kiosk_replica_list_employees (replica, NULL);
+    customer = kiosk_context_get_customer (context, appt->customer, NULL);
+  services = kiosk_context_list_services (context, NULL);
+  employees = kiosk_context_list_employees (context, NULL);
   for (guint i = 0; services != NULL && i < services->len; i++)
     if (g_strcmp0 (((KioskService *)g_ptr_array_index (services, i))->id, appt->service) == 0)
       service = g_ptr_array_index (services, i);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-time.h"
 #include "kiosk-booking-panel.h"
 #include "kiosk-customer-search.h"
@@ -364,10 +365,10 @@ make_service_button (KioskBookingPanel  *self,
 static void
 reload_services (KioskBookingPanel *self)
 {
-  KioskReplica *replica = kiosk_context_get_replica (self->context);
+  KioskContext *context = self->context;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) services = kiosk_replica_list_services (replica, &error);
-  g_autoptr(GPtrArray) employees = kiosk_replica_list_employees (replica, NULL);
+  g_autoptr(GPtrArray) services = kiosk_context_list_services (context, &error);
+  g_autoptr(GPtrArray) employees = kiosk_context_list_employees (context, NULL);
   GtkToggleButton *group = NULL;
 
   g_clear_pointer (&self->services, g_ptr_array_unref);
@@ -852,7 +853,7 @@ add_summary_row (KioskBookingPanel *self,
 static void
 show_summary (KioskBookingPanel *self)
 {
-  KioskReplica *replica = kiosk_context_get_replica (self->context);
+  KioskContext *context = self->context;
   const KioskService *service = find_service (self, self->service_id);
   g_autoptr(KioskCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
@@ -860,7 +861,7 @@ show_summary (KioskBookingPanel *self)
   if (self->slot == NULL || self->customer_id == NULL)
     return;
 
-  customer = kiosk_replica_get_customer (replica, self->customer_id, &error);
+  customer = kiosk_context_get_customer (context, self->customer_id, &error);
   kiosk_list_box_remove_all (self->summary_list);
 
   if (service != NULL)
@@ -901,15 +902,10 @@ show_summary (KioskBookingPanel *self)
 static const char *
 booked_message (KioskBookingPanel *self)
 {
-  KioskSyncEngine *engine = kiosk_context_get_sync_engine (self->context);
+  KioskSyncState state = kiosk_sync_monitor_get_state (kiosk_context_get_sync_monitor (self->context));
 
-  if (engine != NULL)
-    {
-      KioskSyncState state = kiosk_sync_engine_get_state (engine);
-
-      if (state == KIOSK_SYNC_STATE_OFFLINE || state == KIOSK_SYNC_STATE_WAITING)
-        return _("Booked — will upload when the connection returns");
-    }
+  if (state == KIOSK_SYNC_STATE_OFFLINE || state == KIOSK_SYNC_STATE_WAITING)
+    return _("Booked — will upload when the connection returns");
   return _("Booked");
 }
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-fold.h"
 #include "kiosk-time.h"
 #include "kiosk-accessible.h"
@@ -244,7 +245,7 @@ dup_closed_booking_reason (KioskCheckinPage *self,
 {
   KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
   g_autofree char *today = kiosk_context_dup_today (context);
-  g_autoptr(GPtrArray) rows = kiosk_replica_list_appointment_rows (kiosk_page_get_replica (KIOSK_PAGE (self)), today, NULL);
+  g_autoptr(GPtrArray) rows = kiosk_context_list_appointment_rows (kiosk_page_get_context (KIOSK_PAGE (self)), today, NULL);
   const KioskAppointmentRow *closed = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -526,14 +527,14 @@ make_staff_row (KioskCheckinPage          *self,
  * the country code), so "isik", "IŞIK" and "532 12" all find Işık. */
 static char *
 make_search_key (const KioskAppointmentRow *row,
-                 KioskReplica              *replica)
+                 KioskContext              *context)
 {
   g_autofree char *folded = kiosk_fold_for_search (row->customer_name);
   g_autoptr(KioskCustomer) customer = NULL;
   g_autoptr(GString) digits = g_string_new (NULL);
 
   if (row->appointment.customer != NULL)
-    customer = kiosk_replica_get_customer (replica, row->appointment.customer, NULL);
+    customer = kiosk_context_get_customer (context, row->appointment.customer, NULL);
   if (customer != NULL && customer->phone != NULL)
     {
       for (const char *p = customer->phone; *p != '\0'; p++)
@@ -586,11 +587,10 @@ static void
 staff_reload (KioskCheckinPage *self)
 {
   KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
-  KioskReplica *replica = kiosk_page_get_replica (KIOSK_PAGE (self));
   g_autofree char *today = kiosk_context_dup_today (context);
   g_autoptr(GDateTime) now = kiosk_context_dup_now (context);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = kiosk_replica_list_appointment_rows (replica, today, &error);
+  g_autoptr(GPtrArray) rows = kiosk_context_list_appointment_rows (context, today, &error);
   int threshold = late_threshold (self);
   guint n_upcoming = 0;
   guint n_arrived = 0;
@@ -607,7 +607,7 @@ staff_reload (KioskCheckinPage *self)
   for (guint i = 0; i < rows->len; i++)
     {
       const KioskAppointmentRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *key = make_search_key (row, replica);
+      g_autofree char *key = make_search_key (row, context);
       GtkWidget *widget = make_staff_row (self, row, now, threshold, key);
 
       if (is_open (&row->appointment) && row->appointment.checked_in_at != NULL)

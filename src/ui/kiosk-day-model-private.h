@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include "kiosk-context.h"
+#include "kiosk-context-reads.h"
 
 G_BEGIN_DECLS
 
@@ -72,7 +72,7 @@ void      kiosk_day_model_clear        (KioskDayModel *model);
  * from @replica into @model, an empty one; @staff is read first unless it
  * already was. @now is the salon's time now. */
 gboolean  kiosk_day_model_load         (KioskDayModel *model,
-                                        KioskReplica  *replica,
+                                        KioskContext  *context,
                                         GDateTime     *now,
                                         KioskDayStaff *staff,
                                         gboolean       week_mode,

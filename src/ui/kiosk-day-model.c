@@ -190,13 +190,13 @@ find_service (GPtrArray  *services,
 /* Walk-ins being served now, in the column of who serves them. */
 static void
 add_walkins (KioskDayModel *model,
-             KioskReplica  *replica,
+             KioskContext  *context,
              GPtrArray     *services,
              GTimeZone     *tz,
              const char    *today,
              GHashTable    *column_of)
 {
-  g_autoptr(GPtrArray) walkins = kiosk_replica_list_open_walkins (replica, NULL);
+  g_autoptr(GPtrArray) walkins = kiosk_context_list_open_walkins (context, NULL);
 
   for (guint i = 0; walkins != NULL && i < walkins->len; i++)
     {
@@ -411,7 +411,7 @@ kiosk_day_model_forget_staff (KioskDayStaff *staff)
 
 static gboolean
 read_staff (KioskDayStaff *staff,
-            KioskReplica  *replica,
+            KioskContext  *context,
             GError       **error)
 {
   GError *local_error = NULL;
@@ -420,13 +420,13 @@ read_staff (KioskDayStaff *staff,
     return TRUE;
 
   kiosk_day_model_forget_staff (staff);
-  staff->salon = kiosk_replica_get_salon (replica, &local_error);
+  staff->salon = kiosk_context_get_salon (context, &local_error);
   if (local_error == NULL)
-    staff->hours = kiosk_replica_list_working_hours (replica, &local_error);
+    staff->hours = kiosk_context_list_working_hours (context, &local_error);
   if (local_error == NULL)
-    staff->employees = kiosk_replica_list_employees (replica, &local_error);
+    staff->employees = kiosk_context_list_employees (context, &local_error);
   if (local_error == NULL)
-    staff->services = kiosk_replica_list_services (replica, &local_error);
+    staff->services = kiosk_context_list_services (context, &local_error);
   if (local_error != NULL)
     {
       kiosk_day_model_forget_staff (staff);
@@ -450,7 +450,7 @@ hours_subtitle (const KioskDayColumn *column)
 
 gboolean
 kiosk_day_model_load (KioskDayModel *model,
-                      KioskReplica  *replica,
+                      KioskContext  *context,
                       GDateTime     *now,
                       KioskDayStaff *staff,
                       gboolean       week_mode,
@@ -472,7 +472,7 @@ kiosk_day_model_load (KioskDayModel *model,
       return FALSE;
     }
 
-  if (!read_staff (staff, replica, error))
+  if (!read_staff (staff, context, error))
     return FALSE;
   salon = staff->salon;
   hours = staff->hours;
@@ -483,7 +483,7 @@ kiosk_day_model_load (KioskDayModel *model,
 
   if (!week_mode)
     {
-      g_autoptr(GPtrArray) rows = kiosk_replica_list_appointment_rows (replica, date, error);
+      g_autoptr(GPtrArray) rows = kiosk_context_list_appointment_rows (context, date, error);
       int open, close;
       gboolean closed;
       guint unassigned = G_MAXUINT;
@@ -544,7 +544,7 @@ kiosk_day_model_load (KioskDayModel *model,
         }
 
       if (g_str_equal (date, today))
-        add_walkins (model, replica, services, g_date_time_get_timezone (now), today, column_of);
+        add_walkins (model, context, services, g_date_time_get_timezone (now), today, column_of);
     }
   else
     {
@@ -577,7 +577,7 @@ kiosk_day_model_load (KioskDayModel *model,
 
           if (employee == NULL)
             continue;
-          rows = kiosk_replica_list_appointment_rows (replica, when_text, error);
+          rows = kiosk_context_list_appointment_rows (context, when_text, error);
           if (rows == NULL)
             return FALSE;
           for (guint i = 0; i < rows->len; i++)
@@ -590,7 +590,7 @@ kiosk_day_model_load (KioskDayModel *model,
           if (column->today)
             {
               g_hash_table_insert (column_of, (gpointer) employee_id, GUINT_TO_POINTER (d));
-              add_walkins (model, replica, services, g_date_time_get_timezone (now), today, column_of);
+              add_walkins (model, context, services, g_date_time_get_timezone (now), today, column_of);
             }
         }
     }

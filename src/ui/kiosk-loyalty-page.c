@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-kvkk.h"
 #include "kiosk-loyalty.h"
 #include "kiosk-accessible.h"
@@ -115,7 +116,7 @@ load_members (KioskLoyaltyPage *self)
   self->members_dirty = FALSE;
 
   /* One GROUP BY over an index: cheap with 200 000 customers. */
-  if (!kiosk_replica_count_customers_by_level (kiosk_page_get_replica (KIOSK_PAGE (self)), members, &error))
+  if (!kiosk_context_count_customers_by_level (kiosk_page_get_context (KIOSK_PAGE (self)), members, &error))
     {
       g_warning ("Cannot count the members: %s", error->message);
       gtk_label_set_text (self->summary_label, _("Collect points with every visit."));

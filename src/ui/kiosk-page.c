@@ -38,15 +38,6 @@ kiosk_page_get_context (KioskPage *self)
   return priv->context;
 }
 
-KioskReplica *
-kiosk_page_get_replica (KioskPage *self)
-{
-  KioskPagePrivate *priv = kiosk_page_get_instance_private (self);
-
-  g_return_val_if_fail (KIOSK_IS_PAGE (self), NULL);
-  return priv->context != NULL ? kiosk_context_get_replica (priv->context) : NULL;
-}
-
 gboolean
 kiosk_page_get_staff_mode (KioskPage *self)
 {

@@ -29,7 +29,6 @@ struct _KioskPageClass
 };
 
 KioskContext *kiosk_page_get_context (KioskPage *self);
-KioskReplica *kiosk_page_get_replica (KioskPage *self);
 gboolean      kiosk_page_get_staff_mode (KioskPage *self);
 void          kiosk_page_set_staff_mode (KioskPage *self,
                                          gboolean   staff_mode);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-desk-queue.h"
 #include "kiosk-format.h"
 #include "kiosk-queue-page.h"
@@ -547,7 +548,7 @@ kiosk_queue_page_reload (KioskPage *page)
 {
   KioskQueuePage *self = KIOSK_QUEUE_PAGE (page);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) employees = kiosk_replica_list_employees (kiosk_page_get_replica (page), &error);
+  g_autoptr(GPtrArray) employees = kiosk_context_list_employees (kiosk_page_get_context (page), &error);
   g_autoptr(GPtrArray) queue = NULL;
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *focus_name = NULL;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-desk-refused.h"
 #include "kiosk-format.h"
 #include "kiosk-refused-page.h"
@@ -92,14 +93,14 @@ format_slot_when (GDateTime  *now,
 }
 
 static char *
-employee_first_name (KioskReplica *replica,
+employee_first_name (KioskContext *context,
                      const char   *employee_id)
 {
   g_autoptr(GPtrArray) employees = NULL;
 
   if (employee_id == NULL)
     return NULL;
-  employees = kiosk_replica_list_employees (replica, NULL);
+  employees = kiosk_context_list_employees (context, NULL);
   for (guint i = 0; employees != NULL && i < employees->len; i++)
     {
       const KioskEmployee *employee = g_ptr_array_index (employees, i);
@@ -173,7 +174,7 @@ make_row (KioskRefusedPage         *self,
           GDateTime                *now,
           const KioskRefusedChange *change)
 {
-  KioskReplica *replica = kiosk_page_get_replica (KIOSK_PAGE (self));
+  KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
   gboolean held = change->state == KIOSK_OUTBOX_HELD;
   RowParts *parts = g_new0 (RowParts, 1);
   GtkWidget *row = gtk_list_box_row_new ();
@@ -251,7 +252,7 @@ make_row (KioskRefusedPage         *self,
   if ((change->actions & KIOSK_REFUSED_ACTION_BOOK_NEXT_SLOT) != 0 && change->next_slot != NULL)
     {
       g_autofree char *slot_when = format_slot_when (now, change->next_slot->date, change->next_slot->start);
-      g_autofree char *employee = employee_first_name (replica, change->next_slot->employee);
+      g_autofree char *employee = employee_first_name (context, change->next_slot->employee);
       g_autofree char *label = employee != NULL
         /* Translators: the day and time, then the employee's first name:
          * "Book next free slot (Thu 14:30, Ayşe)". */
@@ -266,7 +267,7 @@ make_row (KioskRefusedPage         *self,
       GtkWidget *button = make_button (_("Use the existing customer"), "refused.merge",
                                        change->entry_id, "suggested-action");
       g_autoptr(KioskCustomer) existing = change->existing_customer != NULL
-        ? kiosk_replica_get_customer (replica, change->existing_customer, NULL) : NULL;
+        ? kiosk_context_get_customer (context, change->existing_customer, NULL) : NULL;
 
       if (existing != NULL && existing->first_name != NULL)
         {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-context-private.h"  /* FIXME: until pairing, unpairing and the meta they read are core API */
 #include "kiosk-accessible.h"
 #include "kiosk-pairing.h"
 #include "kiosk-settings-page.h"
@@ -17,7 +18,7 @@ struct _KioskSettingsPage
 {
   KioskPage        parent_instance;
 
-  KioskSyncEngine *engine;
+  KioskSyncMonitor *monitor;
   GCancellable    *cancellable;
 
   GtkWidget       *sync_status;
@@ -45,7 +46,7 @@ static void
 refresh (KioskSettingsPage *self)
 {
   KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
-  KioskReplica *replica = kiosk_page_get_replica (KIOSK_PAGE (self));
+  KioskReplica *replica = context != NULL ? kiosk_context_get_replica (context) : NULL;
   g_autofree char *server = NULL;
   g_autofree char *device_name = NULL;
   g_autofree char *salon = NULL;
@@ -57,22 +58,14 @@ refresh (KioskSettingsPage *self)
   if (context == NULL)
     return;
 
-  if (self->engine != kiosk_context_get_sync_engine (context))
-    {
-      if (self->engine != NULL)
-        g_signal_handlers_disconnect_by_data (self->engine, self);
-      g_set_object (&self->engine, kiosk_context_get_sync_engine (context));
-      if (self->engine != NULL)
-        g_signal_connect_object (self->engine, "notify", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-    }
   now = kiosk_context_dup_now (context);
   kiosk_sync_status_set_time_zone (KIOSK_SYNC_STATUS (self->sync_status), g_date_time_get_timezone (now));
-  kiosk_sync_status_set_engine (KIOSK_SYNC_STATUS (self->sync_status), self->engine);
+  kiosk_sync_status_set_monitor (KIOSK_SYNC_STATUS (self->sync_status), self->monitor);
 
-  if (self->engine != NULL)
+  if (kiosk_sync_monitor_get_active (self->monitor))
     {
-      n_waiting = kiosk_sync_engine_get_waiting_count (self->engine);
-      n_refused = kiosk_sync_engine_get_refused_count (self->engine);
+      n_waiting = kiosk_sync_monitor_get_waiting_count (self->monitor);
+      n_refused = kiosk_sync_monitor_get_refused_count (self->monitor);
     }
   else
     n_waiting = kiosk_pairing_count_unsent (replica);
@@ -271,9 +264,9 @@ kiosk_settings_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_clear_object (&self->engine);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
 
   G_OBJECT_CLASS (kiosk_settings_page_parent_class)->dispose (object);
 }
@@ -285,9 +278,12 @@ kiosk_settings_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (kiosk_settings_page_parent_class)->constructed (object);
 
+  /* The monitor outlives engines: it follows pairing and unpairing. */
   if (kiosk_page_get_context (KIOSK_PAGE (self)) != NULL)
-    g_signal_connect_object (kiosk_page_get_context (KIOSK_PAGE (self)), "notify::sync-engine",
-                             G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+    {
+      self->monitor = g_object_ref (kiosk_context_get_sync_monitor (kiosk_page_get_context (KIOSK_PAGE (self))));
+      g_signal_connect_object (self->monitor, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-format.h"
 #include "kiosk-staff-page.h"
 #include "kiosk-widgets.h"
@@ -67,11 +68,11 @@ static void
 kiosk_staff_page_reload (KioskPage *page)
 {
   KioskStaffPage *self = KIOSK_STAFF_PAGE (page);
-  KioskReplica *replica = kiosk_page_get_replica (page);
+  KioskContext *context = kiosk_page_get_context (page);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) employees = kiosk_replica_list_employees (replica, &error);
-  g_autoptr(GPtrArray) services = kiosk_replica_list_services (replica, error == NULL ? &error : NULL);
-  g_autoptr(GPtrArray) categories = kiosk_replica_list_categories (replica, NULL);
+  g_autoptr(GPtrArray) employees = kiosk_context_list_employees (context, &error);
+  g_autoptr(GPtrArray) services = kiosk_context_list_services (context, error == NULL ? &error : NULL);
+  g_autoptr(GPtrArray) categories = kiosk_context_list_categories (context, NULL);
   g_autoptr(GHashTable) service_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) category_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_active = 0;

@@ -16,7 +16,7 @@ struct _KioskSyncStatus
 {
   GtkWidget        parent_instance;
 
-  KioskSyncEngine *engine;
+  KioskSyncMonitor *monitor;
   gulong           notify_id;
 
   GtkMenuButton   *button;
@@ -33,7 +33,7 @@ G_DEFINE_FINAL_TYPE (KioskSyncStatus, kiosk_sync_status, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_ENGINE,
+  PROP_MONITOR,
   PROP_SUMMARY,
   N_PROPS
 };
@@ -67,7 +67,7 @@ kiosk_sync_status_update (KioskSyncStatus *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->button), "sync-busy");
   gtk_widget_remove_css_class (GTK_WIDGET (self->button), "sync-warning");
 
-  if (self->engine == NULL)
+  if ((self->monitor == NULL || !kiosk_sync_monitor_get_active (self->monitor)))
     {
       summary = g_strdup (_("Local only"));
       g_string_append (details, _("This kiosk is not paired with a Salonity server. "
@@ -77,19 +77,19 @@ kiosk_sync_status_update (KioskSyncStatus *self)
     }
   else
     {
-      KioskSyncState state = kiosk_sync_engine_get_state (self->engine);
-      g_autoptr(GDateTime) since_dt = kiosk_sync_engine_dup_since (self->engine);
+      KioskSyncState state = kiosk_sync_monitor_get_state (self->monitor);
+      g_autoptr(GDateTime) since_dt = kiosk_sync_monitor_dup_since (self->monitor);
 
-      waiting = self->waiting >= 0 ? (guint) self->waiting : kiosk_sync_engine_get_waiting_count (self->engine);
-      refused = self->refused >= 0 ? (guint) self->refused : kiosk_sync_engine_get_refused_count (self->engine);
-      skew = kiosk_sync_engine_get_clock_skew (self->engine);
+      waiting = self->waiting >= 0 ? (guint) self->waiting : kiosk_sync_monitor_get_waiting_count (self->monitor);
+      refused = self->refused >= 0 ? (guint) self->refused : kiosk_sync_monitor_get_refused_count (self->monitor);
+      skew = kiosk_sync_monitor_get_clock_skew (self->monitor);
       since = format_time (self, since_dt);
 
       /* The replica's count is newer than the engine's last round: staff
        * dealt with the last refused change, or one was just refused. A
        * local error (with a reason) keeps its state. */
       if (state == KIOSK_SYNC_STATE_NEEDS_ATTENTION && self->refused == 0 &&
-          kiosk_sync_engine_get_reason (self->engine) == NULL)
+          kiosk_sync_monitor_get_reason (self->monitor) == NULL)
         state = KIOSK_SYNC_STATE_UP_TO_DATE;
       else if (state == KIOSK_SYNC_STATE_UP_TO_DATE && self->refused > 0)
         state = KIOSK_SYNC_STATE_NEEDS_ATTENTION;
@@ -116,8 +116,8 @@ kiosk_sync_status_update (KioskSyncStatus *self)
 
         case KIOSK_SYNC_STATE_SYNCING:
           {
-            guint64 received = kiosk_sync_engine_get_records_received (self->engine);
-            guint64 expected = kiosk_sync_engine_get_records_expected (self->engine);
+            guint64 received = kiosk_sync_monitor_get_records_received (self->monitor);
+            guint64 expected = kiosk_sync_monitor_get_records_expected (self->monitor);
             /* Numbers go in as text: gettext cannot see through
              * G_GUINT64_FORMAT inside a message. */
             g_autofree char *n_received = g_strdup_printf ("%" G_GUINT64_FORMAT, received);
@@ -148,7 +148,7 @@ kiosk_sync_status_update (KioskSyncStatus *self)
 
         case KIOSK_SYNC_STATE_WAITING:
           {
-            g_autoptr(GDateTime) next = kiosk_sync_engine_dup_next_attempt (self->engine);
+            g_autoptr(GDateTime) next = kiosk_sync_monitor_dup_next_attempt (self->monitor);
             g_autofree char *at = format_time (self, next);
 
             icon_name = "emblem-synchronizing-symbolic";
@@ -222,34 +222,34 @@ kiosk_sync_status_update (KioskSyncStatus *self)
     }
 }
 
-KioskSyncEngine *
-kiosk_sync_status_get_engine (KioskSyncStatus *self)
+KioskSyncMonitor *
+kiosk_sync_status_get_monitor (KioskSyncStatus *self)
 {
   g_return_val_if_fail (KIOSK_IS_SYNC_STATUS (self), NULL);
-  return self->engine;
+  return self->monitor;
 }
 
 void
-kiosk_sync_status_set_engine (KioskSyncStatus *self,
-                              KioskSyncEngine *engine)
+kiosk_sync_status_set_monitor (KioskSyncStatus  *self,
+                               KioskSyncMonitor *monitor)
 {
   g_return_if_fail (KIOSK_IS_SYNC_STATUS (self));
-  g_return_if_fail (engine == NULL || KIOSK_IS_SYNC_ENGINE (engine));
+  g_return_if_fail (monitor == NULL || KIOSK_IS_SYNC_MONITOR (monitor));
 
-  if (self->engine == engine)
+  if (self->monitor == monitor)
     return;
 
-  if (self->engine != NULL)
-    g_clear_signal_handler (&self->notify_id, self->engine);
-  g_set_object (&self->engine, engine);
-  /* The engine notifies on this (the main) thread; any property may change
+  if (self->monitor != NULL)
+    g_clear_signal_handler (&self->notify_id, self->monitor);
+  g_set_object (&self->monitor, monitor);
+  /* The monitor says "changed" on this (the main) thread; any change may alter
    * the line, so one handler re-reads them all. */
-  if (self->engine != NULL)
-    self->notify_id = g_signal_connect_swapped (self->engine, "notify",
+  if (self->monitor != NULL)
+    self->notify_id = g_signal_connect_swapped (self->monitor, "changed",
                                                 G_CALLBACK (kiosk_sync_status_update), self);
 
   kiosk_sync_status_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
 
 void
@@ -290,14 +290,14 @@ kiosk_sync_status_dup_banner_text (KioskSyncStatus *self)
 
   g_return_val_if_fail (KIOSK_IS_SYNC_STATUS (self), NULL);
 
-  if (self->engine == NULL)
+  if ((self->monitor == NULL || !kiosk_sync_monitor_get_active (self->monitor)))
     return NULL;
-  state = kiosk_sync_engine_get_state (self->engine);
+  state = kiosk_sync_monitor_get_state (self->monitor);
   if (state != KIOSK_SYNC_STATE_OFFLINE && state != KIOSK_SYNC_STATE_WAITING)
     return NULL;
 
-  waiting = self->waiting >= 0 ? (guint) self->waiting : kiosk_sync_engine_get_waiting_count (self->engine);
-  since_dt = kiosk_sync_engine_dup_since (self->engine);
+  waiting = self->waiting >= 0 ? (guint) self->waiting : kiosk_sync_monitor_get_waiting_count (self->monitor);
+  since_dt = kiosk_sync_monitor_dup_since (self->monitor);
   since = format_time (self, since_dt);
 
   if (state == KIOSK_SYNC_STATE_OFFLINE)
@@ -324,7 +324,7 @@ kiosk_sync_status_dup_banner_text (KioskSyncStatus *self)
     }
   else
     {
-      g_autoptr(GDateTime) next_dt = kiosk_sync_engine_dup_next_attempt (self->engine);
+      g_autoptr(GDateTime) next_dt = kiosk_sync_monitor_dup_next_attempt (self->monitor);
       g_autofree char *next = format_time (self, next_dt);
       g_autofree char *head = since != NULL
         /* Translators: the time the kiosk was last in step with the server. */
@@ -363,9 +363,9 @@ kiosk_sync_status_dispose (GObject *object)
 {
   KioskSyncStatus *self = KIOSK_SYNC_STATUS (object);
 
-  if (self->engine != NULL)
-    g_clear_signal_handler (&self->notify_id, self->engine);
-  g_clear_object (&self->engine);
+  if (self->monitor != NULL)
+    g_clear_signal_handler (&self->notify_id, self->monitor);
+  g_clear_object (&self->monitor);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_SYNC_STATUS);
 
   G_OBJECT_CLASS (kiosk_sync_status_parent_class)->dispose (object);
@@ -392,8 +392,8 @@ kiosk_sync_status_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ENGINE:
-      g_value_set_object (value, self->engine);
+    case PROP_MONITOR:
+      g_value_set_object (value, self->monitor);
       break;
     case PROP_SUMMARY:
       g_value_set_string (value, self->summary);
@@ -413,8 +413,8 @@ kiosk_sync_status_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ENGINE:
-      kiosk_sync_status_set_engine (self, g_value_get_object (value));
+    case PROP_MONITOR:
+      kiosk_sync_status_set_monitor (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -432,8 +432,8 @@ kiosk_sync_status_class_init (KioskSyncStatusClass *klass)
   object_class->get_property = kiosk_sync_status_get_property;
   object_class->set_property = kiosk_sync_status_set_property;
 
-  properties[PROP_ENGINE] =
-    g_param_spec_object ("engine", NULL, NULL, KIOSK_TYPE_SYNC_ENGINE,
+  properties[PROP_MONITOR] =
+    g_param_spec_object ("monitor", NULL, NULL, KIOSK_TYPE_SYNC_MONITOR,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL, NULL,

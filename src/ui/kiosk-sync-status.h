@@ -10,7 +10,7 @@
 
 #include <gtk/gtk.h>
 
-#include "kiosk-sync-engine.h"
+#include "kiosk-sync-monitor.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KioskSyncStatus, kiosk_sync_status, KIOSK, SYNC_STATUS, GtkWidget)
 
 GtkWidget       *kiosk_sync_status_new        (void);
-KioskSyncEngine *kiosk_sync_status_get_engine (KioskSyncStatus *self);
-void             kiosk_sync_status_set_engine (KioskSyncStatus *self,
-                                               KioskSyncEngine *engine);
+KioskSyncMonitor *kiosk_sync_status_get_monitor (KioskSyncStatus  *self);
+void              kiosk_sync_status_set_monitor (KioskSyncStatus  *self,
+                                                 KioskSyncMonitor *monitor);
 /* Times are shown in @tz: the salon's, like every other time on screen. */
 void             kiosk_sync_status_set_time_zone (KioskSyncStatus *self,
                                                   GTimeZone       *tz);

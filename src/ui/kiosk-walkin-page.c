@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-kvkk.h"
 #include "kiosk-phone.h"
 #include "kiosk-desk-queue.h"
@@ -243,7 +244,7 @@ static void
 rebuild_staff (KioskWalkinPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) employees = kiosk_replica_list_employees (kiosk_page_get_replica (KIOSK_PAGE (self)), &error);
+  g_autoptr(GPtrArray) employees = kiosk_context_list_employees (kiosk_page_get_context (KIOSK_PAGE (self)), &error);
 
   if (employees == NULL)
     {
@@ -530,9 +531,9 @@ static void
 kiosk_walkin_page_reload (KioskPage *page)
 {
   KioskWalkinPage *self = KIOSK_WALKIN_PAGE (page);
-  KioskReplica *replica = kiosk_page_get_replica (page);
+  KioskContext *context = kiosk_page_get_context (page);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) services = kiosk_replica_list_services (replica, &error);
+  g_autoptr(GPtrArray) services = kiosk_context_list_services (context, &error);
   g_autoptr(GPtrArray) employees = NULL;
   g_autoptr(GPtrArray) queue = NULL;
 
@@ -542,7 +543,7 @@ kiosk_walkin_page_reload (KioskPage *page)
       g_clear_error (&error);
       services = g_ptr_array_new ();
     }
-  employees = kiosk_replica_list_employees (replica, &error);
+  employees = kiosk_context_list_employees (context, &error);
   if (employees == NULL)
     {
       g_warning ("Cannot read the staff: %s", error->message);

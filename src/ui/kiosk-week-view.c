@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-week-view.h"
 
 struct _KioskWeekView
@@ -61,7 +62,7 @@ static gboolean
 load_staff (KioskWeekView  *self,
             GError        **error)
 {
-  g_autoptr(GPtrArray) employees = kiosk_replica_list_employees (kiosk_context_get_replica (self->context), error);
+  g_autoptr(GPtrArray) employees = kiosk_context_list_employees (self->context, error);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   gboolean same;

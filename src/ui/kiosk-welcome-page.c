@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-context-reads.h"
 #include "kiosk-desk-bookings.h"
 #include "kiosk-format.h"
 #include "kiosk-welcome-page.h"
@@ -83,9 +84,8 @@ kiosk_welcome_page_reload (KioskPage *page)
 {
   KioskWelcomePage *self = KIOSK_WELCOME_PAGE (page);
   KioskContext *context = kiosk_page_get_context (page);
-  KioskReplica *replica = kiosk_page_get_replica (page);
   g_autoptr(GError) error = NULL;
-  g_autoptr(KioskSalon) salon = kiosk_replica_get_salon (replica, &error);
+  g_autoptr(KioskSalon) salon = kiosk_context_get_salon (context, &error);
   g_autoptr(GDateTime) now = kiosk_context_dup_now (context);
   g_autofree char *date = kiosk_format_long_date (now);
   g_autofree char *hours = NULL;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-context-private.h"  /* FIXME: until pairing, unpairing and the meta they read are core API */
 #include "kiosk-accessible.h"
 #include "kiosk-desk-refused.h"
 #include "kiosk-format.h"
@@ -97,7 +98,6 @@ struct _KioskWindow
   gboolean              kiosk_mode;
   guint                 inhibit_cookie;
 
-  KioskSyncEngine      *watched_engine;
 };
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -441,12 +441,12 @@ kiosk_window_close_request (GtkWindow *window)
 }
 
 static void
-update_sync_engine (KioskWindow *self)
+update_sync_status (KioskWindow *self)
 {
   g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
 
   kiosk_sync_status_set_time_zone (self->sync_status, g_date_time_get_timezone (now));
-  kiosk_sync_status_set_engine (self->sync_status, kiosk_context_get_sync_engine (self->context));
+  kiosk_sync_status_set_monitor (self->sync_status, kiosk_context_get_sync_monitor (self->context));
 }
 
 /* ---- the offline banner and the count of refused changes ---------------- */
@@ -927,10 +927,11 @@ dup_revoked_since (KioskWindow *self)
 static void
 update_pairing (KioskWindow *self)
 {
-  KioskSyncEngine *engine = kiosk_context_get_sync_engine (self->context);
+  KioskSyncMonitor *monitor = kiosk_context_get_sync_monitor (self->context);
   g_autofree char *revoked_since = dup_revoked_since (self);
   gboolean revoked = revoked_since != NULL ||
-                     (engine != NULL && kiosk_sync_engine_get_state (engine) == KIOSK_SYNC_STATE_UNENROLLED);
+                     (kiosk_sync_monitor_get_active (monitor) &&
+                      kiosk_sync_monitor_get_state (monitor) == KIOSK_SYNC_STATE_UNENROLLED);
   gboolean pairing = !kiosk_context_get_demo (self->context) && (!replica_is_enrolled (self) || revoked);
   gboolean was_pairing = kiosk_window_get_pairing (self);
 
@@ -984,31 +985,8 @@ update_pairing (KioskWindow *self)
 }
 
 static void
-watch_engine (KioskWindow *self)
+on_sync_changed (KioskWindow *self)
 {
-  KioskSyncEngine *engine = kiosk_context_get_sync_engine (self->context);
-
-  if (engine == self->watched_engine)
-    return;
-  if (self->watched_engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->watched_engine, self);
-  g_set_object (&self->watched_engine, engine);
-  if (engine != NULL)
-    {
-      static const char * const signals[] = {
-        "notify::state", "notify::since", "notify::next-attempt", "notify::waiting-count", "notify::refused-count",
-      };
-
-      g_signal_connect_object (engine, "notify::state", G_CALLBACK (update_pairing), self, G_CONNECT_SWAPPED);
-      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-        g_signal_connect_object (engine, signals[i], G_CALLBACK (update_desk_status), self, G_CONNECT_SWAPPED);
-    }
-}
-
-static void
-on_sync_engine_changed (KioskWindow *self)
-{
-  watch_engine (self);
   update_pairing (self);
   update_desk_status (self);
 }
@@ -1079,7 +1057,7 @@ kiosk_window_constructed (GObject *object)
   restore_size (self);
 
   gtk_widget_set_visible (self->demo_badge, kiosk_context_get_demo (self->context));
-  update_sync_engine (self);
+  update_sync_status (self);
 
   notice = kiosk_context_get_notice (self->context);
   if (notice != NULL)
@@ -1092,19 +1070,17 @@ kiosk_window_constructed (GObject *object)
                            G_CALLBACK (update_salon_name), self, G_CONNECT_SWAPPED);
   /* The salon's time zone can arrive with the first sync. */
   g_signal_connect_object (self->context, "replica-changed",
-                           G_CALLBACK (update_sync_engine), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "replica-changed",
                            G_CALLBACK (update_desk_status), self, G_CONNECT_SWAPPED);
-  /* The engine comes later after a pairing. */
-  g_signal_connect_object (self->context, "notify::sync-engine",
-                           G_CALLBACK (update_sync_engine), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rail, "row-selected",
                            G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->context, "notify::sync-engine",
-                           G_CALLBACK (on_sync_engine_changed), self, G_CONNECT_SWAPPED);
+  /* Also when the engine comes or goes (pairing, unpairing). */
+  g_signal_connect_object (kiosk_context_get_sync_monitor (self->context), "changed",
+                           G_CALLBACK (on_sync_changed), self, G_CONNECT_SWAPPED);
   if (kiosk_context_get_settings (self->context) != NULL)
     g_signal_connect_object (kiosk_context_get_settings (self->context), "changed::idle-timeout",
                              G_CALLBACK (on_idle_setting_changed), self, G_CONNECT_SWAPPED);
@@ -1114,7 +1090,6 @@ kiosk_window_constructed (GObject *object)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-kiosk", FALSE);
   update_mode_widgets (self);
-  watch_engine (self);
   update_pairing (self);
   update_desk_status (self);
   on_idle_setting_changed (self);
@@ -1139,9 +1114,6 @@ kiosk_window_dispose (GObject *object)
   if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
     gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
   self->inhibit_cookie = 0;
-  if (self->watched_engine != NULL)
-    g_signal_handlers_disconnect_by_data (self->watched_engine, self);
-  g_clear_object (&self->watched_engine);
   g_clear_object (&self->staff_lock);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
   memset (self->rows, 0, sizeof self->rows);

@@ -57,6 +57,7 @@
 #include <gdk/x11/gdkx.h>
 #endif
 
+#include "kiosk-context-private.h"
 #include "kiosk-demo.h"
 #include "kiosk-context.h"
 #include "kiosk-day-view.h"

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-desk-queue.h"
 #include "kiosk-desk-bookings.h"
 #include "kiosk-desk-loyalty.h"

@@ -33,6 +33,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-demo.h"
 #include "kiosk-fold.h"
 #include "kiosk-context.h"

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-time.h"
 #include "kiosk-desk-test.h"
 

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-desk-loyalty.h"
 #include "kiosk-replica-sync.h"
 

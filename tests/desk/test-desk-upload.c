@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-kvkk.h"
 #include "kiosk-desk.h"
 #include "kiosk-desk-queue.h"

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-demo.h"
 #include "kiosk-time.h"
 #include "kiosk-context.h"

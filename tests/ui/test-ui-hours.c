@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-desk-bookings.h"
 #include "kiosk-ui-test.h"
 #include "kiosk-checkin-page.h"

@@ -24,6 +24,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-application.h"
 #include "kiosk-desk.h"
 #include "kiosk-pairing.h"

@@ -29,6 +29,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-application.h"
 #include "kiosk-desk-bookings.h"
 #include "kiosk-desk-refused.h"

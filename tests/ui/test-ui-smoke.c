@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-loyalty.h"
 #include "kiosk-time.h"
 #include "kiosk-application.h"

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-application.h"
 #include "kiosk-test-enroll.h"
 #include "kiosk-test-server.h"
@@ -98,8 +99,13 @@ test_up_to_date (void)
 {
   KioskSyncStatus *status = get_sync_status ();
 
-  /* The window shows the engine the context made for the enrollment. */
-  g_assert_true (kiosk_sync_status_get_engine (status) == get_engine ());
+  /* The window shows the context's monitor, which follows the engine the
+   * context made for the enrollment. */
+  KioskSyncMonitor *monitor = kiosk_context_get_sync_monitor (kiosk_application_get_context (app));
+
+  get_engine ();
+  g_assert_true (kiosk_sync_status_get_monitor (status) == monitor);
+  g_assert_true (kiosk_sync_monitor_get_active (monitor));
   kiosk_ui_test_wait_until (summary_is, (gpointer)_("Up to date"), 60, "the first sync");
 
   /* What the server has, the desk has. */

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-phone.h"
 #include "kiosk-desk-queue.h"
 #include "kiosk-ui-test.h"

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-desk.h"
 #include "kiosk-desk-bookings.h"
 #include "kiosk-desk-loyalty.h"
