@@ -46,7 +46,7 @@ import traceback
 a11y = None
 
 # Every journey runs on this salon day and time, whatever the real clock
-# says: a Wednesday at 12:30, the demo salon's own "now" (kiosk-demo.c),
+# says: a Wednesday at 12:30, the demo salon's own "now" (src/demo/kiosk-demo-private.h),
 # open, with the morning done and the afternoon's bookings ahead. The kiosk and the contract server both add KIOSK_TEST_CLOCK_OFFSET
 # to the real clock (kiosk-context.h), so they agree on "now" and it runs on.
 try:

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
 """manage.py seed_demo_salon: a believable Kadıköy salon in the host database.
 
-The same salon as the kiosk's own demo (src/demo/kiosk-demo.c): "Moda
+The same salon as the kiosk's own demo (src/demo/kiosk-demo-salon.c): "Moda
 Güzellik & Kuaför" in Caferağa, its six staff and their trades, its services
 and hours (Sunday closed), plus an owner who can log in to the admin,
 customers with Turkish names and E.164 mobile numbers, a loyalty history that
