@@ -2,16 +2,17 @@
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
  * A strict pull parser for pages of the change feed. Building a json-glib
- * tree costs about twice what SQLite needs to store a row, so the bulk of a
- * snapshot (customers, appointments, point entries, tombstones) is read
- * here in one pass over the body into records.
+ * tree costs about twice what SQLite needs to store a row, so a snapshot
+ * (customers, appointments, point entries, tombstones, …) is read here in
+ * one pass over the body into records, by the entities' tables
+ * (kiosk-record-fields.h), as kiosk-json-records.c reads them.
  *
  * The fast path only ever says "this change is valid and reads as …". When
  * it is not certain (a field missing or of another type, a duplicate key,
  * an escape json-glib may read differently, a number that is not a plain
- * integer, an entity it has no reader for), the change's own text goes to
- * the json-glib reader (kiosk_json_read_change_text()), which gives the
- * reason and the raw JSON for the quarantine. When the page itself is not
+ * integer, a list, working hours' rules between fields), the change's own
+ * text goes to the json-glib reader (kiosk_json_read_change_text()), which
+ * gives the reason and the raw JSON for the quarantine. When the page itself is not
  * clean JSON with the three members, the whole body goes to
  * kiosk_json_parse_feed_page(), so errors are worded the same.
  */
@@ -522,7 +523,7 @@ text_of (Fields      *f,
   return f->r->scratch->str + v->off;
 }
 
-/* As peek_string() in kiosk-json.c, for values it accepts. */
+/* As kiosk_json_peek_string(), for values it accepts. */
 static gboolean
 peek (Fields      *f,
       const char  *name,
@@ -542,143 +543,123 @@ peek (Fields      *f,
   return TRUE;
 }
 
+/* A number or boolean member: NULL in *out when missing or null (allowed
+ * unless @required). */
 static gboolean
-str (Fields      *f,
-     const char  *name,
-     gboolean     required,
-     char       **out)
+peek_value (Fields       *f,
+            const char   *name,
+            gboolean      required,
+            const Value **out)
 {
-  const char *text;
-
-  if (!peek (f, name, required, &text))
+  if (!lookup (f, name, out))
     return FALSE;
-  *out = g_strdup (text);
-  return TRUE;
+  if (*out != NULL && (*out)->kind == V_NULL)
+    *out = NULL;
+  return *out != NULL || !required;
 }
 
+/* One field of @record, by its type (kiosk-record-fields.h), when it reads
+ * exactly as kiosk-json-records.c reads it; FALSE when not sure. */
 static gboolean
-uuid (Fields      *f,
-      const char  *name,
-      gboolean     required,
-      char       **out)
+field_fast (Fields                 *f,
+            const KioskRecordField *field,
+            gpointer                record)
 {
+  gboolean required = (field->flags & KIOSK_FIELD_REQUIRED) != 0;
   const char *text;
-
-  if (!peek (f, name, required, &text))
-    return FALSE;
-  if (text != NULL && !g_uuid_string_is_valid (text))
-    return FALSE;
-  *out = g_strdup (text);
-  return TRUE;
-}
-
-static gboolean
-date (Fields      *f,
-      const char  *name,
-      char       **out)
-{
-  const char *text;
+  const Value *v;
   GDate d;
 
-  if (!peek (f, name, TRUE, &text) || !kiosk_date_parse (text, &d))
-    return FALSE;
-  *out = g_strdup (text);
-  return TRUE;
+  switch (field->type)
+    {
+    case KIOSK_FIELD_ID:      /* change_fast() takes UUID ids only */
+    case KIOSK_FIELD_UUID:
+      if (!peek (f, field->name, required, &text) || (text != NULL && !g_uuid_string_is_valid (text)))
+        return FALSE;
+      *kiosk_record_field_text (field, record) = g_strdup (text);
+      return TRUE;
+
+    case KIOSK_FIELD_STRING:
+    case KIOSK_FIELD_INSTANT:
+      if (!peek (f, field->name, required, &text))
+        return FALSE;
+      *kiosk_record_field_text (field, record) = g_strdup (text != NULL ? text : field->fallback_text);
+      return TRUE;
+
+    case KIOSK_FIELD_DATE:
+      if (!peek (f, field->name, required, &text) || (text != NULL && !kiosk_date_parse (text, &d)))
+        return FALSE;
+      *kiosk_record_field_text (field, record) = g_strdup (text);
+      return TRUE;
+
+    case KIOSK_FIELD_TIME:
+      if (!peek (f, field->name, required, &text))
+        return FALSE;
+      *kiosk_record_field_int (field, record) = 0;
+      return text == NULL || kiosk_time_parse (text, kiosk_record_field_int (field, record));
+
+    case KIOSK_FIELD_MONEY:
+      if (!peek (f, field->name, required, &text))
+        return FALSE;
+      *kiosk_record_field_int64 (field, record) = 0;
+      return text == NULL || kiosk_money_parse (text, kiosk_record_field_int64 (field, record));
+
+    case KIOSK_FIELD_INT:
+    case KIOSK_FIELD_INT64:
+      if (!peek_value (f, field->name, required, &v))
+        return FALSE;
+      if (v != NULL && (v->kind != V_INT || v->i < field->min || v->i > field->max))
+        return FALSE;
+      if (field->type == KIOSK_FIELD_INT)
+        *kiosk_record_field_int (field, record) = v != NULL ? (int) v->i : 0;
+      else
+        *kiosk_record_field_int64 (field, record) = v != NULL ? v->i : 0;
+      return TRUE;
+
+    case KIOSK_FIELD_BOOL:
+      if (!peek_value (f, field->name, required, &v) ||
+          (v != NULL && v->kind != V_TRUE && v->kind != V_FALSE))
+        return FALSE;
+      *kiosk_record_field_int (field, record) = v != NULL ? v->kind == V_TRUE : field->fallback;
+      return TRUE;
+
+    case KIOSK_FIELD_ENUM:
+      if (!peek (f, field->name, required, &text))
+        return FALSE;
+      *kiosk_record_field_int (field, record) = 0;
+      return text == NULL || kiosk_enum_from_string (field->enum_type, text, kiosk_record_field_int (field, record));
+
+    case KIOSK_FIELD_ID_LIST:   /* nested values are skipped, not kept */
+    default:
+      return FALSE;
+    }
 }
 
-static gboolean
-time_of_day (Fields     *f,
-             const char *name,
-             int        *out)
-{
-  const char *text;
-
-  return peek (f, name, TRUE, &text) && kiosk_time_parse (text, out);
-}
-
-static gboolean
-money (Fields     *f,
-       const char *name,
-       gint64     *out)
-{
-  const char *text;
-
-  return peek (f, name, TRUE, &text) && kiosk_money_parse (text, out);
-}
-
-static gboolean
-integer (Fields     *f,
-         const char *name,
-         gint64      min,
-         gint64     *out)
-{
-  const Value *v;
-
-  if (!lookup (f, name, &v) || v == NULL || v->kind != V_INT || v->i < min)
-    return FALSE;
-  *out = v->i;
-  return TRUE;
-}
-
+/* The record of @entity from `data` when every field reads as the json-glib
+ * reader would read it, else NULL. Fields with rules between them
+ * (working hours') are left to json-glib. */
 static gpointer
-customer_fast (Fields *f)
+record_fast (Fields      *f,
+             KioskEntity  entity,
+             gint64       version)
 {
-  g_autoptr(KioskCustomer) c = g_new0 (KioskCustomer, 1);
-  const char *level;
+  const KioskRecordType *type = kiosk_record_type_get (entity);
+  gpointer record = kiosk_record_new (entity);
 
-  if (uuid (f, "id", TRUE, &c->id) &&
-      str (f, "first_name", TRUE, &c->first_name) &&
-      str (f, "last_name", FALSE, &c->last_name) &&
-      str (f, "phone", TRUE, &c->phone) &&
-      peek (f, "loyalty_level", TRUE, &level) &&
-      kiosk_loyalty_level_from_string (level, &c->loyalty_level) &&
-      integer (f, "total_points", 0, &c->total_points) &&
-      integer (f, "current_points", 0, &c->current_points) &&
-      money (f, "total_spent", &c->total_spent) &&
-      integer (f, "total_visits", 0, &c->total_visits) &&
-      str (f, "updated_at", FALSE, &c->updated_at) &&
-      str (f, "consent_at", FALSE, &c->consent_at))
-    return g_steal_pointer (&c);
-  return NULL;
-}
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const KioskRecordField *field = &type->fields[i];
 
-static gpointer
-appointment_fast (Fields *f)
-{
-  g_autoptr(KioskAppointment) a = g_new0 (KioskAppointment, 1);
-  const char *status;
-
-  if (uuid (f, "id", TRUE, &a->id) &&
-      uuid (f, "customer", TRUE, &a->customer) &&
-      uuid (f, "service", TRUE, &a->service) &&
-      uuid (f, "employee", FALSE, &a->employee) &&
-      date (f, "appointment_date", &a->appointment_date) &&
-      time_of_day (f, "appointment_time", &a->appointment_time) &&
-      time_of_day (f, "end_time", &a->end_time) &&
-      peek (f, "status", TRUE, &status) &&
-      kiosk_appointment_status_from_string (status, &a->status) &&
-      str (f, "notes", FALSE, &a->notes) &&
-      money (f, "price", &a->price) &&
-      str (f, "source", FALSE, &a->source) &&
-      str (f, "checked_in_at", FALSE, &a->checked_in_at) &&
-      str (f, "created_at", FALSE, &a->created_at) &&
-      str (f, "updated_at", FALSE, &a->updated_at))
-    return g_steal_pointer (&a);
-  return NULL;
-}
-
-static gpointer
-point_entry_fast (Fields *f)
-{
-  g_autoptr(KioskPointEntry) p = g_new0 (KioskPointEntry, 1);
-
-  if (uuid (f, "id", TRUE, &p->id) &&
-      uuid (f, "customer", TRUE, &p->customer) &&
-      integer (f, "points", G_MININT64, &p->points) &&
-      str (f, "reason", FALSE, &p->reason) &&
-      str (f, "created_at", FALSE, &p->created_at))
-    return g_steal_pointer (&p);
-  return NULL;
+      if ((field->flags & KIOSK_FIELD_NO_JSON) != 0)
+        continue;
+      if (field->required_if != NULL || field->check != NULL || !field_fast (f, field, record))
+        {
+          kiosk_record_free (entity, record);
+          return NULL;
+        }
+    }
+  kiosk_record_set_version (entity, record, version);
+  return record;
 }
 
 /* The change the fast path is certain of, or NULL. */
@@ -689,6 +670,7 @@ change_fast (Reader *r,
   Fields f = { r, c };
   g_autoptr(KioskChange) change = NULL;
   const char *entity_name, *op, *id;
+  const KioskRecordType *type;
   KioskEntity entity;
   gboolean is_delete;
 
@@ -704,8 +686,10 @@ change_fast (Reader *r,
   op = r->scratch->str + c->op.off;
   id = r->scratch->str + c->id.off;
   entity = kiosk_entity_from_string (entity_name);
-  if (entity == KIOSK_ENTITY_UNKNOWN || entity == KIOSK_ENTITY_WORKING_HOURS ||
-      !g_uuid_string_is_valid (id))
+  type = kiosk_record_type_get (entity);
+  /* Unknown entities, and ids of another form (working hours'), are
+   * json-glib's. */
+  if (type == NULL || type->id_form != KIOSK_ID_UUID || !g_uuid_string_is_valid (id))
     return NULL;
   if (strcmp (op, "delete") == 0)
     is_delete = TRUE;
@@ -722,43 +706,7 @@ change_fast (Reader *r,
     {
       if (c->data.kind != V_OBJECT)
         return NULL;
-      switch (entity)
-        {
-        case KIOSK_ENTITY_CUSTOMER:
-          {
-            KioskCustomer *record = customer_fast (&f);
-            if (record != NULL)
-              record->version = c->version.i;
-            change->record = record;
-          }
-          break;
-        case KIOSK_ENTITY_APPOINTMENT:
-          {
-            KioskAppointment *record = appointment_fast (&f);
-            if (record != NULL)
-              record->version = c->version.i;
-            change->record = record;
-          }
-          break;
-        case KIOSK_ENTITY_POINT_ENTRY:
-          {
-            KioskPointEntry *record = point_entry_fast (&f);
-            if (record != NULL)
-              record->version = c->version.i;
-            change->record = record;
-          }
-          break;
-        case KIOSK_ENTITY_SALON:
-        case KIOSK_ENTITY_WORKING_HOURS:
-        case KIOSK_ENTITY_CATEGORY:
-        case KIOSK_ENTITY_SERVICE:
-        case KIOSK_ENTITY_EMPLOYEE:
-        case KIOSK_ENTITY_WALKIN:
-        case KIOSK_ENTITY_UNKNOWN:
-        default:
-          /* A handful a salon: json-glib reads them. */
-          break;
-        }
+      change->record = record_fast (&f, entity, c->version.i);
       if (change->record == NULL ||
           strcmp (kiosk_record_get_id (entity, change->record), id) != 0)
         return NULL;

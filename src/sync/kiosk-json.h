@@ -4,6 +4,15 @@
  * The contract's JSON (docs/kiosk-api.md §1, §3.4) to records and back.
  * Only the sync layer (and the dump of the replica) speaks JSON.
  *
+ * kiosk-json.c          checking and parsing bodies, reading and writing
+ *                       one member (shared: kiosk-json-private.h)
+ * kiosk-json-records.c  the entities, by their tables (kiosk-record-fields.h),
+ *                       and the dump's lines
+ * kiosk-json-feed.c     pages of the change feed (json-glib; the streaming
+ *                       reader is kiosk-feed-reader.c)
+ * kiosk-json-errors.c   error replies
+ * kiosk-json-outbox.c   the bodies of the uploads (the outbox's)
+ *
  * Parsing is strict about what matters and lenient about what DRF does:
  * unknown fields are ignored, a missing optional field is NULL, money must
  * be a decimal string with at most two places, ids must be UUIDs, times
@@ -76,9 +85,12 @@ KioskFeedPage *kiosk_json_parse_feed_page (const char  *body,
                                            gssize       length,
                                            GError     **error);
 
-/* Bodies of the mutation endpoints (§3.3), ready to send and to keep in the
- * outbox. A new customer's and a walk-in's carry the record's consent_at and
- * consent_notice (§3.6), null when the record has none. */
+/* ------------------------------------------------------------------------
+ * Bodies of the mutation endpoints (§3.3): the outbox's, kiosk-json-outbox.c.
+ * Ready to send and to keep in the outbox. A new customer's and a walk-in's
+ * carry the record's consent_at and consent_notice (§3.6), null when the
+ * record has none.
+ * ------------------------------------------------------------------------ */
 char *kiosk_json_customer_create_body    (const KioskCustomer    *customer);
 char *kiosk_json_appointment_create_body (const KioskAppointment *appointment);
 char *kiosk_json_check_in_body           (const char             *checked_in_at);
