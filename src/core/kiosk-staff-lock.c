@@ -8,8 +8,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-pin-lock.h"
 #include "kiosk-pin-store.h"
+#include "kiosk-replica.h"
 #include "kiosk-staff-lock.h"
 
 /* The lock-out state in the replica's meta table: not a secret (counts
@@ -221,6 +223,15 @@ kiosk_staff_lock_new (KioskReplica *replica,
                        "replica", replica,
                        "key", key,
                        NULL);
+}
+
+KioskStaffLock *
+kiosk_staff_lock_new_for_context (KioskContext *context,
+                                  const char   *key)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
+
+  return kiosk_staff_lock_new (kiosk_context_get_replica (context), key);
 }
 
 void

@@ -10,9 +10,12 @@
 
 #include <gio/gio.h>
 
-#include "kiosk-replica.h"
+#include "kiosk-context.h"
 
 G_BEGIN_DECLS
+
+/* Opaque here (kiosk-replica.h): the UI room does not see the replica. */
+typedef struct _KioskReplica KioskReplica;
 
 #define KIOSK_STAFF_LOCK_ERROR (kiosk_staff_lock_error_quark ())
 
@@ -33,9 +36,14 @@ typedef gint64 (*KioskClockFunc) (gpointer user_data);
 G_DECLARE_FINAL_TYPE (KioskStaffLock, kiosk_staff_lock, KIOSK, STAFF_LOCK, GObject)
 
 /* @key: what the PIN belongs to in the secret store (the salon id, or the
- * data dir's device id). */
+ * data dir's device id). The lock-out state is kept in the meta of
+ * @replica's file, which the lock opens again for itself (tries run in a
+ * worker thread). */
 KioskStaffLock *kiosk_staff_lock_new            (KioskReplica    *replica,
                                                  const char      *key);
+/* The same over @context's replica, for the screens. */
+KioskStaffLock *kiosk_staff_lock_new_for_context (KioskContext   *context,
+                                                  const char     *key);
 void            kiosk_staff_lock_set_clock      (KioskStaffLock  *self,
                                                  KioskClockFunc   clock,
                                                  gpointer         user_data);

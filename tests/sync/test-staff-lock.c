@@ -14,6 +14,7 @@
 #include <libsecret/secret.h>
 
 #include "kiosk-pin-lock.h"
+#include "kiosk-replica.h"
 #include "kiosk-staff-lock.h"
 #include "kiosk-test-keyring.h"
 
