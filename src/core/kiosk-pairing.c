@@ -11,11 +11,18 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kiosk-context-private.h"
+#include "kiosk-context-private.h"
+#include "kiosk-credentials.h"
 #include "kiosk-pairing.h"
 #include "kiosk-replica-sync.h"
+#include "kiosk-staff-lock.h"
 #include "kiosk-sync-engine.h"
+#include "kiosk-transport.h"
 
 #define NO_SUCH_DEVICE "00000000-0000-0000-0000-000000000000"
+
+G_DEFINE_QUARK (kiosk-pairing-error-quark, kiosk_pairing_error)
 
 char *
 kiosk_pairing_normalize_server_url (const char *url)
@@ -330,4 +337,522 @@ kiosk_pairing_export_unsent (KioskReplica  *replica,
   if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
     return NULL;
   return g_steal_pointer (&path);
+}
+
+/* ---- what the screens use ------------------------------------------------ */
+
+/* The sync room's errors in the pairing's terms, with the same messages:
+ * the screens tell them apart without seeing libsoup or libsecret. Other
+ * errors (a cancellation) pass as they are. Takes @in. */
+static GError *
+to_pairing_error (GError *in)
+{
+  g_autoptr(GError) local = in;
+  KioskPairingError code;
+
+  if (local->domain == KIOSK_CREDENTIALS_ERROR)
+    code = KIOSK_PAIRING_ERROR_SECRET_STORE;
+  else if (local->domain == KIOSK_TRANSPORT_ERROR)
+    switch ((KioskTransportError) local->code)
+      {
+      case KIOSK_TRANSPORT_ERROR_BAD_URL:
+        code = KIOSK_PAIRING_ERROR_BAD_URL;
+        break;
+      case KIOSK_TRANSPORT_ERROR_INSECURE:
+        code = KIOSK_PAIRING_ERROR_INSECURE;
+        break;
+      case KIOSK_TRANSPORT_ERROR_CA_FILE:
+        code = KIOSK_PAIRING_ERROR_CA_FILE;
+        break;
+      case KIOSK_TRANSPORT_ERROR_UNTRUSTED:
+        code = KIOSK_PAIRING_ERROR_UNTRUSTED;
+        break;
+      case KIOSK_TRANSPORT_ERROR_UNREACHABLE:
+        code = KIOSK_PAIRING_ERROR_UNREACHABLE;
+        break;
+      case KIOSK_TRANSPORT_ERROR_PAIRING_CODE:
+        code = KIOSK_PAIRING_ERROR_PAIRING_CODE;
+        break;
+      case KIOSK_TRANSPORT_ERROR_THROTTLED:
+        code = KIOSK_PAIRING_ERROR_THROTTLED;
+        break;
+      case KIOSK_TRANSPORT_ERROR_UNAUTHORIZED:
+        code = KIOSK_PAIRING_ERROR_UNAUTHORIZED;
+        break;
+      case KIOSK_TRANSPORT_ERROR_REFUSED:
+        code = KIOSK_PAIRING_ERROR_REFUSED;
+        break;
+      case KIOSK_TRANSPORT_ERROR_PROTOCOL:
+      default:
+        code = KIOSK_PAIRING_ERROR_PROTOCOL;
+        break;
+      }
+  else
+    return g_steal_pointer (&local);
+
+  return g_error_new_literal (KIOSK_PAIRING_ERROR, code, local->message);
+}
+
+gboolean
+kiosk_pairing_check_url (const char  *server_url,
+                         GError     **error)
+{
+  GError *local = NULL;
+
+  if (kiosk_transport_check_url (server_url, &local))
+    return TRUE;
+  g_propagate_error (error, to_pairing_error (local));
+  return FALSE;
+}
+
+static char *
+dup_meta (KioskContext *context,
+          const char   *key)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
+
+  return kiosk_replica_get_meta (kiosk_context_get_replica (context), key);
+}
+
+char *
+kiosk_pairing_dup_server_url (KioskContext *context)
+{
+  return dup_meta (context, KIOSK_META_SERVER_URL);
+}
+
+char *
+kiosk_pairing_dup_salon (KioskContext *context)
+{
+  return dup_meta (context, KIOSK_META_SALON);
+}
+
+char *
+kiosk_pairing_dup_device (KioskContext *context)
+{
+  return dup_meta (context, KIOSK_META_DEVICE);
+}
+
+char *
+kiosk_pairing_dup_device_name (KioskContext *context)
+{
+  return dup_meta (context, KIOSK_META_DEVICE_NAME);
+}
+
+guint
+kiosk_pairing_count_unsent_changes (KioskContext *context)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), 0);
+
+  return kiosk_pairing_count_unsent (kiosk_context_get_replica (context));
+}
+
+char *
+kiosk_pairing_export_unsent_changes (KioskContext  *context,
+                                     const char    *dir,
+                                     GError       **error)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), NULL);
+
+  return kiosk_pairing_export_unsent (kiosk_context_get_replica (context), dir, error);
+}
+
+/* The private CA of the ca-file setting, or NULL for the system's. */
+static char *
+dup_ca_file (KioskContext *context)
+{
+  GSettings *settings = kiosk_context_get_settings (context);
+  g_autofree char *ca_file = settings != NULL ? g_settings_get_string (settings, "ca-file") : NULL;
+
+  return ca_file != NULL && *ca_file != '\0' ? g_steal_pointer (&ca_file) : NULL;
+}
+
+/* ---- the salon picker ---------------------------------------------------- */
+
+void
+kiosk_pairing_salon_free (KioskPairingSalon *salon)
+{
+  if (salon == NULL)
+    return;
+  g_free (salon->id);
+  g_free (salon->name);
+  g_free (salon->city);
+  g_free (salon->district);
+  g_free (salon);
+}
+
+typedef struct {
+  char *server;
+  char *search;
+  char *ca_file;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  g_free (data->server);
+  g_free (data->search);
+  g_free (data->ca_file);
+  g_free (data);
+}
+
+static void
+list_salons_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ListData *data = task_data;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) salons = NULL;
+  GError *error = NULL;
+
+  session = kiosk_transport_new_session (data->ca_file, &error);
+  if (session != NULL)
+    hits = kiosk_transport_list_salons (session, data->server, data->search, cancellable, &error);
+  if (hits == NULL)
+    {
+      g_task_return_error (task, to_pairing_error (error));
+      return;
+    }
+
+  salons = g_ptr_array_new_full (hits->len, (GDestroyNotify) kiosk_pairing_salon_free);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const KioskSalonHit *hit = g_ptr_array_index (hits, i);
+      KioskPairingSalon *salon = g_new0 (KioskPairingSalon, 1);
+
+      salon->id = g_strdup (hit->id);
+      salon->name = g_strdup (hit->name);
+      salon->city = g_strdup (hit->city != NULL ? hit->city : "");
+      salon->district = g_strdup (hit->district != NULL ? hit->district : "");
+      g_ptr_array_add (salons, salon);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&salons), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+kiosk_pairing_list_salons_async (KioskContext        *context,
+                                 const char          *server_url,
+                                 const char          *search,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListData *data;
+
+  g_return_if_fail (KIOSK_IS_CONTEXT (context));
+  g_return_if_fail (server_url != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (ListData, 1);
+  data->server = kiosk_pairing_normalize_server_url (server_url);
+  data->search = g_strdup (search != NULL ? search : "");
+  data->ca_file = dup_ca_file (context);
+
+  task = g_task_new (context, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kiosk_pairing_list_salons_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+  g_task_run_in_thread (task, list_salons_thread);
+}
+
+GPtrArray *
+kiosk_pairing_list_salons_finish (KioskContext  *context,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, context), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kiosk_pairing_list_salons_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- pairing ------------------------------------------------------------- */
+
+typedef struct {
+  KioskCredentials        *credentials;
+  KioskStaffLock          *lock;
+  char                    *server;
+  char                    *salon;
+  char                    *code;
+  char                    *name;
+  char                    *pin;
+  char                    *ca_file;
+  char                    *old_server;
+  char                    *old_device;
+  KioskPairingEnrollFlags  flags;
+  guint                    retry_after;
+  KioskEnrollment         *enrollment;
+  char                    *pin_problem;   /* paired, but the PIN could not be kept */
+} EnrollData;
+
+static void
+enroll_data_free (EnrollData *data)
+{
+  g_clear_object (&data->credentials);
+  g_clear_object (&data->lock);
+  g_free (data->server);
+  g_free (data->salon);
+  g_free (data->code);
+  g_free (data->name);
+  wipe_string (&data->pin);
+  g_free (data->ca_file);
+  g_free (data->old_server);
+  g_free (data->old_device);
+  g_clear_pointer (&data->enrollment, kiosk_enrollment_free);
+  g_free (data->pin_problem);
+  g_free (data);
+}
+
+/* The network and the secret store, in a worker thread. */
+static void
+enroll_thread (GTask        *worker,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  EnrollData *data = task_data;
+  g_autoptr(GError) pin_error = NULL;
+  GError *error = NULL;
+
+  data->enrollment = kiosk_pairing_enroll (data->credentials, data->server, data->salon, data->code,
+                                           data->name, data->ca_file, data->old_server, data->old_device,
+                                           &data->retry_after, cancellable, &error);
+  if (data->enrollment == NULL)
+    {
+      g_task_return_error (worker, error);
+      return;
+    }
+  /* The device is paired whatever happens to the PIN: the staff PIN pad
+   * offers to choose one when none is kept. */
+  if (!kiosk_staff_lock_set_pin (data->lock, data->pin, cancellable, &pin_error))
+    data->pin_problem = g_strdup (pin_error->message);
+  g_task_return_boolean (worker, TRUE);
+}
+
+/* Back on the context's thread, which owns the replica. */
+static void
+on_enrolled (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KioskContext *context = KIOSK_CONTEXT (source);
+  KioskReplica *replica = kiosk_context_get_replica (context);
+  EnrollData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  /* A cancellation (the screen went away) records nothing. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, to_pairing_error (error));
+      return;
+    }
+
+  if (data->enrollment->name == NULL || *data->enrollment->name == '\0')
+    {
+      g_free (data->enrollment->name);
+      data->enrollment->name = g_strdup (data->name);
+    }
+
+  /* Another salon: its pending changes were exported when the person
+   * agreed; they must never reach this salon's server. */
+  if ((data->flags & KIOSK_PAIRING_ENROLL_REPLACE_SALON) != 0 && !kiosk_replica_clear_all (replica, &error))
+    {
+      g_task_return_new_error (task, KIOSK_PAIRING_ERROR, KIOSK_PAIRING_ERROR_OLD_SALON_KEPT, "%s", error->message);
+      g_error_free (error);
+      return;
+    }
+  if (!kiosk_pairing_record (replica, data->server, data->enrollment, &error))
+    {
+      g_task_return_new_error (task, KIOSK_PAIRING_ERROR, KIOSK_PAIRING_ERROR_NOT_RECORDED, "%s", error->message);
+      g_error_free (error);
+      return;
+    }
+  g_info ("Paired as device %s", data->enrollment->device);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+kiosk_pairing_enroll_async (KioskContext             *context,
+                            const char               *server_url,
+                            const char               *salon,
+                            const char               *pairing_code,
+                            const char               *name,
+                            const char               *staff_pin,
+                            KioskPairingEnrollFlags   flags,
+                            GCancellable             *cancellable,
+                            GAsyncReadyCallback       callback,
+                            gpointer                  user_data)
+{
+  KioskReplica *replica;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  EnrollData *data;
+
+  g_return_if_fail (KIOSK_IS_CONTEXT (context));
+  g_return_if_fail (server_url != NULL && salon != NULL && pairing_code != NULL);
+  g_return_if_fail (name != NULL && staff_pin != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  replica = kiosk_context_get_replica (context);
+  data = g_new0 (EnrollData, 1);
+  data->credentials = g_object_ref (kiosk_context_get_credentials (context));
+  /* Made here: it opens its own connection to the replica's file. */
+  data->lock = kiosk_staff_lock_new (replica, salon);
+  data->server = kiosk_pairing_normalize_server_url (server_url);
+  data->salon = g_strdup (salon);
+  data->code = g_strdup (pairing_code);
+  data->name = g_strdup (name);
+  data->pin = g_strdup (staff_pin);
+  data->ca_file = dup_ca_file (context);
+  data->old_server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
+  data->old_device = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE);
+  data->flags = flags;
+
+  task = g_task_new (context, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kiosk_pairing_enroll_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) enroll_data_free);
+
+  /* The worker shares the data; @task owns it and outlives the worker. */
+  worker = g_task_new (context, cancellable, on_enrolled, g_object_ref (task));
+  g_task_set_source_tag (worker, enroll_thread);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, enroll_thread);
+}
+
+gboolean
+kiosk_pairing_enroll_finish (KioskContext  *context,
+                             GAsyncResult  *result,
+                             char         **pin_problem,
+                             guint         *retry_after,
+                             GError       **error)
+{
+  EnrollData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, context), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kiosk_pairing_enroll_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (pin_problem != NULL)
+    *pin_problem = NULL;
+  if (retry_after != NULL)
+    *retry_after = 0;
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      if (retry_after != NULL)
+        *retry_after = data->retry_after;
+      return FALSE;
+    }
+  if (pin_problem != NULL)
+    *pin_problem = g_strdup (data->pin_problem);
+  return TRUE;
+}
+
+/* ---- unpairing ----------------------------------------------------------- */
+
+typedef struct {
+  KioskCredentials *credentials;
+  char             *server;
+  char             *device;
+  char             *ca_file;
+} UnpairData;
+
+static void
+unpair_data_free (UnpairData *data)
+{
+  g_clear_object (&data->credentials);
+  g_free (data->server);
+  g_free (data->device);
+  g_free (data->ca_file);
+  g_free (data);
+}
+
+static void
+unpair_thread (GTask        *worker,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  UnpairData *data = task_data;
+  GError *error = NULL;
+
+  if (kiosk_pairing_unenroll (data->credentials, data->server, data->device, data->ca_file, cancellable, &error))
+    g_task_return_boolean (worker, TRUE);
+  else
+    g_task_return_error (worker, error);
+}
+
+static void
+on_unenrolled (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KioskContext *context = KIOSK_CONTEXT (source);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, to_pairing_error (error));
+      return;
+    }
+  /* The server forgot the device: forget the enrollment here too, but keep
+   * the salon's rows and every change that waits (pairing again uploads
+   * them). */
+  if (!kiosk_pairing_forget (kiosk_context_get_replica (context), &error))
+    {
+      g_task_return_new_error (task, KIOSK_PAIRING_ERROR, KIOSK_PAIRING_ERROR_NOT_RECORDED, "%s", error->message);
+      g_error_free (error);
+      return;
+    }
+  g_info ("Unpaired; pending changes are kept");
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+kiosk_pairing_unpair_async (KioskContext        *context,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  UnpairData *data;
+
+  g_return_if_fail (KIOSK_IS_CONTEXT (context));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (context, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kiosk_pairing_unpair_async);
+
+  data = g_new0 (UnpairData, 1);
+  data->server = kiosk_pairing_dup_server_url (context);
+  data->device = kiosk_pairing_dup_device (context);
+  data->ca_file = dup_ca_file (context);
+  data->credentials = g_object_ref (kiosk_context_get_credentials (context));
+  g_task_set_task_data (task, data, (GDestroyNotify) unpair_data_free);
+  if (data->server == NULL || data->device == NULL)
+    {
+      g_task_return_new_error (task, KIOSK_PAIRING_ERROR, KIOSK_PAIRING_ERROR_NOT_PAIRED,
+                               "%s", _("This kiosk is not paired."));
+      return;
+    }
+
+  worker = g_task_new (context, cancellable, on_unenrolled, g_object_ref (task));
+  g_task_set_source_tag (worker, unpair_thread);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, unpair_thread);
+}
+
+gboolean
+kiosk_pairing_unpair_finish (KioskContext  *context,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, context), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kiosk_pairing_unpair_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

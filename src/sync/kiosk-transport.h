@@ -77,7 +77,8 @@ gboolean     kiosk_transport_clock_skew  (SoupMessage  *message,
                                           gint64        local_now_us,
                                           gint64       *skew_us);
 
-typedef struct {
+/* Tagged so that core's kiosk-pairing.h can name it without this header. */
+typedef struct _KioskEnrollment {
   char *device;
   char *token;     /* hand to KioskCredentials at once, then clear */
   char *salon;
