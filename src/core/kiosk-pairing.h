@@ -20,10 +20,6 @@
 #include <gio/gio.h>
 
 #include "kiosk-context.h"
-/* Until the pairing screen uses only the functions of the context. */
-#include "kiosk-replica.h"
-#include "kiosk-credentials.h"
-#include "kiosk-transport.h"
 
 G_BEGIN_DECLS
 

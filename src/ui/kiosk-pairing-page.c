@@ -11,7 +11,6 @@
 #include "kiosk-accessible.h"
 #include "kiosk-pairing.h"
 #include "kiosk-pairing-page.h"
-#include "kiosk-staff-lock.h"
 #include "kiosk-widgets.h"
 
 #define PIN_MIN 4
@@ -108,15 +107,6 @@ set_busy (KioskPairingPage *self,
 }
 
 static char *
-dup_ca_file (KioskPairingPage *self)
-{
-  GSettings *settings = kiosk_context_get_settings (kiosk_page_get_context (KIOSK_PAGE (self)));
-  g_autofree char *ca_file = settings != NULL ? g_settings_get_string (settings, "ca-file") : NULL;
-
-  return ca_file != NULL && *ca_file != '\0' ? g_steal_pointer (&ca_file) : NULL;
-}
-
-static char *
 dup_trimmed (GtkEditable *editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
@@ -127,18 +117,18 @@ static char *
 describe_error (const GError *error,
                 guint         retry_after)
 {
-  if (error->domain == KIOSK_TRANSPORT_ERROR)
-    switch ((KioskTransportError) error->code)
+  if (error->domain == KIOSK_PAIRING_ERROR)
+    switch ((KioskPairingError) error->code)
       {
-      case KIOSK_TRANSPORT_ERROR_UNREACHABLE:
+      case KIOSK_PAIRING_ERROR_UNREACHABLE:
         return g_strdup_printf (_("The server cannot be reached: %s Check the address and the network "
                                   "cable or Wi-Fi, then try again."), error->message);
-      case KIOSK_TRANSPORT_ERROR_UNTRUSTED:
+      case KIOSK_PAIRING_ERROR_UNTRUSTED:
         /* The transport's reason already says what to do (the CA file). */
         return g_strdup_printf (_("The server's certificate is not trusted: %s"), error->message);
-      case KIOSK_TRANSPORT_ERROR_INSECURE:
+      case KIOSK_PAIRING_ERROR_INSECURE:
         return g_strdup_printf (_("Refused: %s"), error->message);
-      case KIOSK_TRANSPORT_ERROR_THROTTLED:
+      case KIOSK_PAIRING_ERROR_THROTTLED:
         if (retry_after > 0)
           return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "Too many pairing attempts. Wait %u second, then try again.",
@@ -146,12 +136,20 @@ describe_error (const GError *error,
                                                retry_after),
                                   retry_after);
         return g_strdup (error->message);
-      case KIOSK_TRANSPORT_ERROR_BAD_URL:
-      case KIOSK_TRANSPORT_ERROR_CA_FILE:
-      case KIOSK_TRANSPORT_ERROR_PAIRING_CODE:
-      case KIOSK_TRANSPORT_ERROR_UNAUTHORIZED:
-      case KIOSK_TRANSPORT_ERROR_PROTOCOL:
-      case KIOSK_TRANSPORT_ERROR_REFUSED:
+      case KIOSK_PAIRING_ERROR_OLD_SALON_KEPT:
+        return g_strdup_printf (_("The kiosk was paired, but the previous salon's data could "
+                                  "not be removed: %s"), error->message);
+      case KIOSK_PAIRING_ERROR_NOT_RECORDED:
+        return g_strdup_printf (_("The server paired this kiosk, but the local database could "
+                                  "not record it: %s"), error->message);
+      case KIOSK_PAIRING_ERROR_BAD_URL:
+      case KIOSK_PAIRING_ERROR_CA_FILE:
+      case KIOSK_PAIRING_ERROR_PAIRING_CODE:
+      case KIOSK_PAIRING_ERROR_UNAUTHORIZED:
+      case KIOSK_PAIRING_ERROR_PROTOCOL:
+      case KIOSK_PAIRING_ERROR_REFUSED:
+      case KIOSK_PAIRING_ERROR_SECRET_STORE:
+      case KIOSK_PAIRING_ERROR_NOT_PAIRED:
       default:
         break;
       }
@@ -159,41 +157,6 @@ describe_error (const GError *error,
 }
 
 /* ---- the salon picker ----------------------------------------------------- */
-
-typedef struct {
-  char *server;
-  char *search;
-  char *ca_file;
-} SearchData;
-
-static void
-search_data_free (SearchData *data)
-{
-  g_free (data->server);
-  g_free (data->search);
-  g_free (data->ca_file);
-  g_free (data);
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchData *data = task_data;
-  g_autoptr(SoupSession) session = NULL;
-  GError *error = NULL;
-  GPtrArray *hits = NULL;
-
-  session = kiosk_transport_new_session (data->ca_file, &error);
-  if (session != NULL)
-    hits = kiosk_transport_list_salons (session, data->server, data->search, cancellable, &error);
-  if (hits != NULL)
-    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
-}
 
 static void
 on_salon_chosen (KioskPairingPage *self,
@@ -212,8 +175,8 @@ on_salon_chosen (KioskPairingPage *self,
  * gives a list row no accessible action (only a pointer could choose it)
  * and no name. The button says the salon and where it is. */
 static GtkWidget *
-salon_row_new (KioskPairingPage   *self,
-               const KioskSalonHit *hit)
+salon_row_new (KioskPairingPage        *self,
+               const KioskPairingSalon *hit)
 {
   g_autofree char *where = NULL;
   g_autofree char *name = NULL;
@@ -262,14 +225,15 @@ on_salons_found (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  KioskPairingPage *self = KIOSK_PAIRING_PAGE (source);
+  g_autoptr(KioskPairingPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hits = NULL;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  hits = kiosk_pairing_list_salons_finish (KIOSK_CONTEXT (source), result, &error);
+  /* Cancelled: the page went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_busy (self, NULL);
-  hits = g_task_propagate_pointer (G_TASK (result), &error);
   kiosk_list_box_remove_all (self->salon_list);
   gtk_widget_set_visible (GTK_WIDGET (self->salon_list), hits != NULL);
   if (hits == NULL)
@@ -293,16 +257,15 @@ search_action (GtkWidget  *widget,
 {
   KioskPairingPage *self = KIOSK_PAIRING_PAGE (widget);
   g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *server = NULL;
   g_autofree char *raw = dup_trimmed (self->server_entry);
-  SearchData *data;
+  g_autofree char *search = NULL;
 
   if (self->cancellable != NULL)
     return;
   server = kiosk_pairing_normalize_server_url (raw);
-  if (!kiosk_transport_check_url (server, &error))
+  if (!kiosk_pairing_check_url (server, &error))
     {
       g_autofree char *text = describe_error (error, 0);
 
@@ -310,141 +273,55 @@ search_action (GtkWidget  *widget,
       return;
     }
 
-  data = g_new0 (SearchData, 1);
-  data->server = g_steal_pointer (&server);
-  data->search = dup_trimmed (self->search_entry);
-  data->ca_file = dup_ca_file (self);
+  search = dup_trimmed (self->search_entry);
   cancellable = g_cancellable_new ();
-  task = g_task_new (self, cancellable, on_salons_found, NULL);
-  g_task_set_source_tag (task, search_action);
-  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
   set_busy (self, cancellable);
   set_message (self, _("Looking for salons…"));
-  g_task_run_in_thread (task, search_thread);
+  /* The page is kept until the answer comes, cancelled or not. */
+  kiosk_pairing_list_salons_async (kiosk_page_get_context (KIOSK_PAGE (self)), server, search, cancellable,
+                                   on_salons_found, g_object_ref (self));
 }
 
 /* ---- pairing -------------------------------------------------------------- */
-
-typedef struct {
-  KioskCredentials *credentials;
-  KioskStaffLock   *lock;
-  char             *server;
-  char             *salon;
-  char             *code;
-  char             *name;
-  char             *pin;
-  char             *ca_file;
-  char             *old_server;
-  char             *old_device;
-  guint             retry_after;
-  KioskEnrollment  *enrollment;
-  GError           *pin_error;   /* paired, but the PIN could not be kept */
-} PairData;
-
-static void
-pair_data_free (PairData *data)
-{
-  g_clear_object (&data->credentials);
-  g_clear_object (&data->lock);
-  g_free (data->server);
-  g_free (data->salon);
-  g_free (data->code);
-  g_free (data->name);
-  if (data->pin != NULL)
-    memset (data->pin, 0, strlen (data->pin));
-  g_free (data->pin);
-  g_free (data->ca_file);
-  g_free (data->old_server);
-  g_free (data->old_device);
-  g_clear_pointer (&data->enrollment, kiosk_enrollment_free);
-  g_clear_error (&data->pin_error);
-  g_free (data);
-}
-
-static void
-pair_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  PairData *data = task_data;
-  GError *error = NULL;
-
-  data->enrollment = kiosk_pairing_enroll (data->credentials, data->server, data->salon, data->code,
-                                           data->name, data->ca_file, data->old_server, data->old_device,
-                                           &data->retry_after, cancellable, &error);
-  if (data->enrollment == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* The device is paired whatever happens to the PIN: the staff PIN pad
-   * offers to choose one when none is kept. */
-  kiosk_staff_lock_set_pin (data->lock, data->pin, cancellable, &data->pin_error);
-  g_task_return_boolean (task, TRUE);
-}
 
 static void
 on_paired (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  KioskPairingPage *self = KIOSK_PAIRING_PAGE (source);
-  PairData *data = g_task_get_task_data (G_TASK (result));
-  KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
-  KioskReplica *replica = kiosk_context_get_replica (context);
+  g_autoptr(KioskPairingPage) self = user_data;
+  KioskContext *context = KIOSK_CONTEXT (source);
   g_autoptr(GError) error = NULL;
+  g_autofree char *pin_problem = NULL;
+  guint retry_after = 0;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
+  if (!kiosk_pairing_enroll_finish (context, result, &pin_problem, &retry_after, &error))
+    {
+      g_autofree char *text = NULL;
+
+      /* Cancelled: the page went away, and nothing was recorded. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, NULL);
+      text = describe_error (error, retry_after);
+      set_message (self, text);
+      return;
+    }
   set_busy (self, NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *text = describe_error (error, data->retry_after);
-
-      set_message (self, text);
-      return;
-    }
-
-  if (data->enrollment->name == NULL || *data->enrollment->name == '\0')
-    {
-      g_free (data->enrollment->name);
-      data->enrollment->name = g_strdup (data->name);
-    }
-
-  /* Another salon: its pending changes were exported when the person
-   * agreed; they must never reach this salon's server. */
-  if (self->other_salon_confirmed && !kiosk_replica_clear_all (replica, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("The kiosk was paired, but the previous salon's data could "
-                                                 "not be removed: %s"), error->message);
-
-      set_message (self, text);
-      return;
-    }
-  if (!kiosk_pairing_record (replica, data->server, data->enrollment, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("The server paired this kiosk, but the local database could "
-                                                 "not record it: %s"), error->message);
-
-      set_message (self, text);
-      return;
-    }
   self->other_salon_confirmed = FALSE;
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->other_revealer), FALSE);
 
-  if (data->pin_error != NULL)
+  if (pin_problem != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Paired. The staff PIN could not be kept (%s): "
                                                  "choose one the first time you open a staff page."),
-                                               data->pin_error->message);
+                                               pin_problem);
 
       set_message (self, text);
     }
   else
     set_message (self, _("Paired. The kiosk now downloads the salon's data."));
-  g_info ("Paired as device %s", data->enrollment->device);
 
   kiosk_context_reload_enrollment (context);
   kiosk_context_notify_replica_changed (context);
@@ -468,9 +345,7 @@ static void
 start_pairing (KioskPairingPage *self)
 {
   KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
-  KioskReplica *replica = kiosk_context_get_replica (context);
   g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *raw_server = dup_trimmed (self->server_entry);
   g_autofree char *server = kiosk_pairing_normalize_server_url (raw_server);
@@ -480,12 +355,11 @@ start_pairing (KioskPairingPage *self)
   g_autofree char *old_salon = NULL;
   const char *pin = gtk_editable_get_text (self->pin_entry);
   const char *pin2 = gtk_editable_get_text (self->pin2_entry);
-  PairData *data;
 
   if (self->cancellable != NULL)
     return;
 
-  if (!kiosk_transport_check_url (server, &error))
+  if (!kiosk_pairing_check_url (server, &error))
     {
       g_autofree char *text = describe_error (error, 0);
 
@@ -522,11 +396,11 @@ start_pairing (KioskPairingPage *self)
     }
 
   /* One replica holds one salon's data. */
-  old_salon = kiosk_replica_get_meta (replica, KIOSK_META_SALON);
+  old_salon = kiosk_pairing_dup_salon (context);
   if (old_salon != NULL && *old_salon != '\0' && g_ascii_strcasecmp (old_salon, salon) != 0 &&
       !self->other_salon_confirmed)
     {
-      guint unsent = kiosk_pairing_count_unsent (replica);
+      guint unsent = kiosk_pairing_count_unsent_changes (context);
       g_autofree char *text = NULL;
 
       if (unsent > 0)
@@ -550,25 +424,14 @@ start_pairing (KioskPairingPage *self)
       return;
     }
 
-  data = g_new0 (PairData, 1);
-  data->credentials = g_object_ref (kiosk_context_get_credentials (context));
-  data->lock = kiosk_staff_lock_new (replica, salon);
-  data->server = g_steal_pointer (&server);
-  data->salon = g_steal_pointer (&salon);
-  data->code = g_steal_pointer (&code);
-  data->name = g_steal_pointer (&name);
-  data->pin = g_strdup (pin);
-  data->ca_file = dup_ca_file (self);
-  data->old_server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
-  data->old_device = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE);
-
   cancellable = g_cancellable_new ();
-  task = g_task_new (self, cancellable, on_paired, NULL);
-  g_task_set_source_tag (task, start_pairing);
-  g_task_set_task_data (task, data, (GDestroyNotify) pair_data_free);
   set_busy (self, cancellable);
   set_message (self, _("Pairing…"));
-  g_task_run_in_thread (task, pair_thread);
+  /* The page is kept until the answer comes, cancelled or not. */
+  kiosk_pairing_enroll_async (context, server, salon, code, name, pin,
+                              self->other_salon_confirmed ? KIOSK_PAIRING_ENROLL_REPLACE_SALON
+                                                          : KIOSK_PAIRING_ENROLL_NONE,
+                              cancellable, on_paired, g_object_ref (self));
 }
 
 static void
@@ -586,14 +449,13 @@ set_aside_action (GtkWidget  *widget,
 {
   KioskPairingPage *self = KIOSK_PAIRING_PAGE (widget);
   KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
-  KioskReplica *replica = kiosk_context_get_replica (context);
   g_autoptr(GError) error = NULL;
 
-  if (kiosk_pairing_count_unsent (replica) > 0)
+  if (kiosk_pairing_count_unsent_changes (context) > 0)
     {
       const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
       const char *dir = documents != NULL ? documents : kiosk_context_get_data_dir (context);
-      g_autofree char *path = kiosk_pairing_export_unsent (replica, dir, &error);
+      g_autofree char *path = kiosk_pairing_export_unsent_changes (context, dir, &error);
 
       if (path == NULL)
         {
@@ -631,11 +493,10 @@ kiosk_pairing_page_reload (KioskPage *page)
 {
   KioskPairingPage *self = KIOSK_PAIRING_PAGE (page);
   KioskContext *context = kiosk_page_get_context (page);
-  KioskReplica *replica = kiosk_context_get_replica (context);
   GSettings *settings = kiosk_context_get_settings (context);
-  g_autofree char *server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
-  g_autofree char *salon = kiosk_replica_get_meta (replica, KIOSK_META_SALON);
-  g_autofree char *name = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE_NAME);
+  g_autofree char *server = kiosk_pairing_dup_server_url (context);
+  g_autofree char *salon = kiosk_pairing_dup_salon (context);
+  g_autofree char *name = kiosk_pairing_dup_device_name (context);
 
   /* Pairing again: start from what the kiosk knew. */
   if (server == NULL && settings != NULL)

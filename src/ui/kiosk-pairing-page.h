@@ -3,9 +3,10 @@
  *
  * The first-run screen: server address, salon (typed or picked from the
  * server's list), the 6-digit pairing code, a name for this kiosk and a
- * new staff PIN. Network and secret-store work runs in GTask threads; each
- * failure says what to do. Emits ::paired once the replica records the
- * new enrollment. Widgets are named for tests ("server-entry", …).
+ * new staff PIN. The asking, pairing and recording are core's
+ * (kiosk-pairing.h), whose network and secret-store work runs in a worker
+ * thread; each failure says what to do. Emits ::paired once the replica
+ * records the new enrollment. Widgets are named for tests ("server-entry", …).
  */
 #pragma once
 

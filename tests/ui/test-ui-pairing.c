@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The pairing screen's failures and the salon picker (issue 4, item 1), in
+ * The pairing screen's failures and the salon picker (docs/kiosk-api.md
+ * §3.1 and §2), each failure said with why and what to do, in
  * the real application against the contract server on loopback, the token
  * and PIN in the session's keyring. Driven through the page's widgets as a
  * person would, scrolling the form to each field and button before using
@@ -29,11 +30,12 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "kiosk-context-private.h"
 #include "kiosk-application.h"
 #include "kiosk-test-server.h"
 #include "kiosk-ui-test.h"
 #include "kiosk-sync-engine.h"
-#include "kiosk-transport.h"
+#include "kiosk-pairing.h"
 #include "kiosk-pairing-page.h"
 #include "kiosk-window.h"
 
@@ -529,8 +531,8 @@ test_code_hint (void)
   screenshot ("pairing-code-hint");
 }
 
-/* Issue 4: "a plain-HTTP URL that is not loopback (refused, with why)"; the
- * Pair button's refusal is in test-ui-kiosk, this is the salon finder's. */
+/* A plain-HTTP URL that is not loopback is refused, with why; the Pair
+ * button's refusal is in test-ui-kiosk, this is the salon finder's. */
 static void
 test_find_salon_refuses_plain_http (void)
 {
@@ -539,8 +541,8 @@ test_find_salon_refuses_plain_http (void)
   type_into ("server-entry", "http://10.0.0.5");
   press_find_salon ();
 
-  g_assert_false (kiosk_transport_check_url ("http://10.0.0.5", &error));
-  g_assert_error (error, KIOSK_TRANSPORT_ERROR, KIOSK_TRANSPORT_ERROR_INSECURE);
+  g_assert_false (kiosk_pairing_check_url ("http://10.0.0.5", &error));
+  g_assert_error (error, KIOSK_PAIRING_ERROR, KIOSK_PAIRING_ERROR_INSECURE);
   /* Said where the person looks after tapping "Find salon". */
   assert_seen (error->message);
   /* Nothing was asked of that host: no list, the address kept. */
@@ -556,7 +558,8 @@ test_find_salon_refuses_plain_http (void)
   assert_form_kept ("http://10.0.0.5");
 }
 
-/* "too many tries (with the wait)": the server throttles the enrollment. */
+/* Too many tries: the server throttles the enrollment, and the screen says
+ * how long to wait. */
 static void
 test_too_many_tries (void)
 {
@@ -601,7 +604,7 @@ assert_refused_untrusted (const char *url)
   assert_form_kept (url);
 }
 
-/* "a certificate the system does not trust". */
+/* A server whose certificate the system does not trust is refused. */
 static void
 test_untrusted_certificate (void)
 {
@@ -617,8 +620,8 @@ test_untrusted_certificate (void)
   assert_refused_untrusted (tls_front.uri);
 }
 
-/* "a private CA file makes the same server accepted": it answers, and lists
- * its salons by name. */
+/* A private CA file (the ca-file setting) makes the same server accepted:
+ * it answers, and lists its salons by name. */
 static void
 test_private_ca_lists_salons (void)
 {
@@ -648,7 +651,8 @@ test_private_ca_lists_salons (void)
   screenshot ("pairing-salon-list");
 }
 
-/* "the salon (… chosen after the URL is entered if the server lists it)". */
+/* Once the server address is typed, the salon can be chosen by name from
+ * the server's list, and pairing with it downloads that salon. */
 static void
 test_pair_with_salon_chosen_by_name (void)
 {
