@@ -438,6 +438,16 @@ kiosk_pairing_dup_device_name (KioskContext *context)
   return dup_meta (context, KIOSK_META_DEVICE_NAME);
 }
 
+gboolean
+kiosk_pairing_get_revoked (KioskContext  *context,
+                           char         **revoked_at,
+                           char         **reason)
+{
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
+
+  return kiosk_replica_get_revoked (kiosk_context_get_replica (context), NULL, revoked_at, reason);
+}
+
 guint
 kiosk_pairing_count_unsent_changes (KioskContext *context)
 {

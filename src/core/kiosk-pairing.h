@@ -63,6 +63,12 @@ char            *kiosk_pairing_dup_server_url       (KioskContext      *context)
 char            *kiosk_pairing_dup_salon            (KioskContext      *context);
 char            *kiosk_pairing_dup_device           (KioskContext      *context);
 char            *kiosk_pairing_dup_device_name      (KioskContext      *context);
+/* Whether the server refused the enrollment's device (its token got a
+ * 401), as the replica recorded it, also before a restart; then when (ISO
+ * 8601, UTC) and why (either out may be NULL; the reason may be NULL). */
+gboolean         kiosk_pairing_get_revoked          (KioskContext      *context,
+                                                     char             **revoked_at,
+                                                     char             **reason);
 
 /* Changes made here that the server has not acknowledged (pending, in
  * flight, held or refused). */

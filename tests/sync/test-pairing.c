@@ -394,6 +394,29 @@ test_enroll_pin_not_kept (void)
   g_assert_cmpuint (kiosk_pairing_count_unsent_changes (context), ==, 1);
 }
 
+/* The server refused the device: the screens read it, with when and why,
+ * until the kiosk pairs again. */
+static void
+test_revoked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *device = kiosk_pairing_dup_device (context);
+  g_autofree char *revoked_at = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(GDateTime) when = NULL;
+
+  g_assert_false (kiosk_pairing_get_revoked (context, NULL, NULL));
+  g_assert_true (kiosk_replica_set_revoked (kiosk_context_get_replica (context), device, "401 token revoked", &error));
+  g_assert_no_error (error);
+  g_assert_true (kiosk_pairing_get_revoked (context, &revoked_at, &reason));
+  g_assert_cmpstr (reason, ==, "401 token revoked");
+  when = g_date_time_new_from_iso8601 (revoked_at, NULL);
+  g_assert_nonnull (when);
+  g_assert_true (kiosk_replica_clear_revoked (kiosk_context_get_replica (context), &error));
+  g_assert_no_error (error);
+  g_assert_false (kiosk_pairing_get_revoked (context, NULL, NULL));
+}
+
 /* Unpairing forgets the device here, on the server and in the secret
  * store, and keeps the salon and what waits to upload. */
 static void
@@ -509,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/pairing/enroll-cancelled", test_enroll_cancelled);
   g_test_add_func ("/pairing/enroll", test_enroll);
   g_test_add_func ("/pairing/enroll-pin-not-kept", test_enroll_pin_not_kept);
+  g_test_add_func ("/pairing/revoked", test_revoked);
   g_test_add_func ("/pairing/unpair", test_unpair);
   g_test_add_func ("/pairing/enroll-replace-salon", test_enroll_replace_salon);
   g_test_add_func ("/pairing/no-secret-store", test_no_secret_store);
