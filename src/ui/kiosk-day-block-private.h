@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Inside a day view's block: kiosk-day-view.c fills in what a block shows
- * (its fields), kiosk-day-block.c draws it. Nothing else includes this.
+ * Inside a day view's block: the view hands a block the item it shows
+ * (kiosk_day_block_show_item()) with the lines object of the view, from
+ * which the block makes and shapes what it draws when it is drawn. Only the
+ * day view's files (and the tests, for its drawn lines) include this.
  */
 #pragma once
 
 #include "kiosk-day-block.h"
+#include "kiosk-day-lines.h"
 #include "kiosk-day-model-private.h"
 
 G_BEGIN_DECLS
@@ -24,6 +27,9 @@ struct _KioskDayBlock
   /* Allocated near the viewport in the last layout (see the view's
    * size_allocate). */
   guint                   placed : 1;
+  /* The view's, shared by its blocks: makes the texts below and shapes
+   * the lines many blocks draw. */
+  KioskDayLines          *texts;
   /* What it shows, to tell whether a new item changes it: the spoken
    * label is made at once, the drawn markup only when drawn. */
   int                     start;
@@ -48,18 +54,30 @@ struct _KioskDayBlock
 static const GdkRGBA kiosk_day_text_color = KIOSK_DAY_RGBA (0x24, 0x1f, 0x31);
 static const GdkRGBA kiosk_day_focus_color = KIOSK_DAY_RGBA (0x1a, 0x5f, 0xb4);
 
+/* Shows @item (the @index-th of its view's): @who (whose column, in a
+ * day) or @day (in a week) go in its spoken label; @texts makes its lines
+ * and shares their layouts. What did not change is kept, with its drawn
+ * layout. */
+void         kiosk_day_block_show_item         (KioskDayBlock       *self,
+                                                guint                index,
+                                                const KioskDayItem  *item,
+                                                const char          *who,
+                                                const char          *day,
+                                                gboolean             selected,
+                                                KioskDayLines       *texts);
+
+/* Drawn as selected (the appointment the details panel shows). */
+void         kiosk_day_block_set_selected      (KioskDayBlock       *self,
+                                                gboolean             selected);
+
+/* Free time, activated: when the booking starts, the quarter hour a tap
+ * fell in (within a second), else (a key) the block's start. Forgets the
+ * tap. */
+int          kiosk_day_block_take_book_time    (KioskDayBlock       *self);
+
 /* The text of each line @self draws at its size, top to bottom (tests);
  * @text_bottom: where the last ends, from the block's top. */
-char       **kiosk_day_block_dup_drawn_lines   (KioskDayBlock  *self,
-                                                int            *text_bottom);
-
-/* kiosk-day-view.c: the lines a block draws, from the item it shows in its
- * view (NULL when it is in none). */
-char       **kiosk_day_view_dup_block_lines    (KioskDayBlock  *block,
-                                                char          **marked_first);
-/* kiosk-day-view.c: the view's shared layout of a line many blocks draw. */
-PangoLayout *kiosk_day_view_shared_line_layout (KioskDayBlock *block,
-                                                const char    *markup,
-                                                int            width);
+char       **kiosk_day_block_dup_drawn_lines   (KioskDayBlock       *self,
+                                                int                 *text_bottom);
 
 G_END_DECLS

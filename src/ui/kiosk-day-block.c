@@ -17,6 +17,8 @@ G_DEFINE_FINAL_TYPE (KioskDayBlock, kiosk_day_block, GTK_TYPE_BUTTON)
 #define TEXT_TOP  3
 /* A block's lines: who and when, the service, the status. */
 #define MAX_LINES 3
+/* A tap in free time books from the quarter hour it fell in. */
+#define CLICK_STEP (15 * 60)
 
 typedef struct {
   GdkRGBA fill;
@@ -112,6 +114,28 @@ first_line_layout (KioskDayBlock *self,
   return *layout;
 }
 
+/* The lines the block draws, made when it is first drawn: a busy day
+ * shows hundreds of blocks, of which a screen draws a few. */
+static char **
+dup_markup (KioskDayBlock  *self,
+            char          **marked_first)
+{
+  KioskDayItem item = {
+    .kind = self->kind,
+    .start = self->start,
+    .end = self->end,
+    .customer = self->customer,
+    .service = self->service,
+    .status = self->status,
+    .checked_in = self->checked_in,
+    .pending = self->pending,
+  };
+
+  if (self->texts == NULL)
+    return NULL;
+  return kiosk_day_lines_dup_markup (self->texts, &item, marked_first);
+}
+
 /* The lines the block draws at @width × @height, top to bottom, into
  * @layouts and @heights: whole lines only, as many as fit. When not all
  * fit, the status's symbol goes in front of the first, so that no block
@@ -132,13 +156,13 @@ text_lines (KioskDayBlock *self,
 
   *clip = FALSE;
   if (self->lines == NULL)
-    self->lines = kiosk_day_view_dup_block_lines (self, &self->marked_first);
+    self->lines = dup_markup (self, &self->marked_first);
   if (self->lines == NULL)
     return 0;
   for (; n < MAX_LINES && self->lines[n] != NULL; n++)
     {
       layouts[n] = n == 0 ? first_line_layout (self, FALSE, text_width)
-                          : kiosk_day_view_shared_line_layout (self, self->lines[n], text_width);
+                          : kiosk_day_lines_get_layout (self->texts, GTK_WIDGET (self), self->lines[n], text_width);
       if (layouts[n] == NULL)
         break;
       pango_layout_get_pixel_size (layouts[n], NULL, &heights[n]);
@@ -155,6 +179,101 @@ text_lines (KioskDayBlock *self,
     total += heights[fit];
   *clip = heights[0] > room;
   return fit;
+}
+
+void
+kiosk_day_block_show_item (KioskDayBlock      *self,
+                           guint               index,
+                           const KioskDayItem *item,
+                           const char         *who,
+                           const char         *day,
+                           gboolean            selected,
+                           KioskDayLines      *texts)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (KIOSK_IS_DAY_BLOCK (self));
+  g_return_if_fail (KIOSK_IS_DAY_LINES (texts));
+
+  self->index = index;
+  g_set_object (&self->texts, texts);
+  if (self->kind != item->kind || self->status != item->status || self->checked_in != item->checked_in
+      || self->pending != item->pending || self->selected != selected)
+    {
+      self->kind = item->kind;
+      self->status = item->status;
+      self->checked_in = item->checked_in;
+      self->pending = item->pending;
+      self->selected = selected;
+      changed = TRUE;
+    }
+  /* The texts only when what they say changed: a reload or a day like the
+   * last one reuses them (and their drawn layout). */
+  if (changed || self->label == NULL || self->start != item->start || self->end != item->end
+      || g_strcmp0 (self->customer, item->customer) != 0 || g_strcmp0 (self->service, item->service) != 0
+      || g_strcmp0 (self->who, who) != 0 || g_strcmp0 (self->day, day) != 0)
+    {
+      g_autofree char *label = kiosk_day_lines_dup_label (texts, item, who, day);
+
+      self->start = item->start;
+      self->end = item->end;
+      g_free (self->customer);
+      self->customer = g_strdup (item->customer);
+      g_free (self->service);
+      self->service = g_strdup (item->service);
+      g_free (self->who);
+      self->who = g_strdup (who);
+      g_free (self->day);
+      self->day = g_strdup (day);
+      g_clear_pointer (&self->lines, g_strfreev);
+      g_clear_pointer (&self->marked_first, g_free);
+      if (self->layout != NULL)
+        kiosk_day_lines_drop_layout (texts, g_steal_pointer (&self->layout));
+      if (self->marked_layout != NULL)
+        kiosk_day_lines_drop_layout (texts, g_steal_pointer (&self->marked_layout));
+      changed = TRUE;
+      if (g_strcmp0 (self->label, label) != 0)
+        {
+          g_free (self->label);
+          self->label = g_steal_pointer (&label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
+        }
+    }
+  if (changed)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (!gtk_widget_get_child_visible (GTK_WIDGET (self)))
+    gtk_widget_set_child_visible (GTK_WIDGET (self), TRUE);
+}
+
+void
+kiosk_day_block_set_selected (KioskDayBlock *self,
+                              gboolean       selected)
+{
+  g_return_if_fail (KIOSK_IS_DAY_BLOCK (self));
+
+  if (self->selected == (guint) !!selected)
+    return;
+  self->selected = selected;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+kiosk_day_block_take_book_time (KioskDayBlock *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int time = self->start;
+
+  g_return_val_if_fail (KIOSK_IS_DAY_BLOCK (self), 0);
+
+  /* A tap books from the quarter hour it fell in; a key from the start. */
+  if (self->press_time != 0 && g_get_monotonic_time () - self->press_time < G_USEC_PER_SEC && height > 0)
+    {
+      int at = self->start + (int) (self->press_y / height * (self->end - self->start));
+
+      time = CLAMP (at / CLICK_STEP * CLICK_STEP, self->start, MAX (self->end - CLICK_STEP, self->start));
+    }
+  self->press_time = 0;
+  return time;
 }
 
 char **
@@ -283,6 +402,7 @@ kiosk_day_block_finalize (GObject *object)
   g_free (self->label);
   g_clear_object (&self->layout);
   g_clear_object (&self->marked_layout);
+  g_clear_object (&self->texts);
 
   G_OBJECT_CLASS (kiosk_day_block_parent_class)->finalize (object);
 }

@@ -26,8 +26,6 @@
 #define MIN_BLOCK_H    26
 #define COL_PAD        4
 #define BOTTOM_PAD     12
-/* A click in free time books from the quarter hour it fell in. */
-#define CLICK_STEP     (15 * 60)
 
 #define Y_OF(self, t)  ((double) ((t) - (self)->axis_start) * PX_PER_HOUR / 3600.0)
 
@@ -81,20 +79,8 @@ struct _KioskDayView
   char          *walkin_key;
   gboolean       walkin_rebuilding;
 
-  /* Layouts of the lines many blocks draw, by width and markup. */
-  GHashTable    *line_layouts;
-
-  /* Layouts of texts no longer shown, freed when idle (not in a switch). */
-  GPtrArray     *old_layouts;
-  guint          old_layouts_idle;
-
-  /* The status words of the blocks, translated once per day shown (the
-   * formats stay literal, so the compiler checks their arguments). */
-  struct {
-    const char *checked_in;
-    const char *in_service;
-    const char *statuses[KIOSK_APPOINTMENT_NO_SHOW + 1];
-  } texts;
+  /* What the blocks say, handed to each (kiosk-day-lines.h). */
+  KioskDayLines *texts;
 
   /* Kept across rebuilds. */
   char          *focus_key;
@@ -153,130 +139,6 @@ forget_staff (KioskDayView *self)
   kiosk_day_model_forget_staff (&self->staff);
 }
 
-/* ---- texts -------------------------------------------------------------- */
-
-/* "HH:MM" into @buf, as kiosk_format_time() without an allocation: a busy
- * day formats thousands of times. */
-static const char *
-format_hm (char buf[8],
-           int  seconds)
-{
-  seconds = CLAMP (seconds, 0, DAY_SECONDS);
-  g_snprintf (buf, 8, "%02d:%02d", seconds / 3600, seconds / 60 % 60);
-  return buf;
-}
-
-static void
-texts_update (KioskDayView *self)
-{
-  self->texts.checked_in = _("Checked in");
-  self->texts.in_service = kiosk_format_walkin_status (KIOSK_WALKIN_IN_SERVICE);
-  for (int status = 0; status <= KIOSK_APPOINTMENT_NO_SHOW; status++)
-    self->texts.statuses[status] = kiosk_format_appointment_status (status);
-}
-
-static char *
-format_range (KioskDayView       *self,
-              const KioskDayItem *item)
-{
-  char from[8], to[8];
-
-  /* Translators: a range of times of day, "09:30 – 10:15". */
-  return g_strdup_printf (_("%s – %s"), format_hm (from, item->start), format_hm (to, item->end));
-}
-
-static const char *
-item_status (KioskDayView       *self,
-             const KioskDayItem *item)
-{
-  if (item->kind == KIOSK_DAY_BLOCK_WALKIN)
-    return self->texts.in_service;
-  if (item->checked_in && (item->status == KIOSK_APPOINTMENT_PENDING || item->status == KIOSK_APPOINTMENT_CONFIRMED))
-    return self->texts.checked_in;
-  if ((int) item->status >= 0 && item->status <= KIOSK_APPOINTMENT_NO_SHOW)
-    return self->texts.statuses[item->status];
-  return kiosk_format_appointment_status (item->status);
-}
-
-/* A symbol beside the status word, so statuses differ in shape too. */
-static const char *
-item_symbol (const KioskDayItem *item)
-{
-  if (item->kind == KIOSK_DAY_BLOCK_WALKIN)
-    return "▶";
-  if (item->checked_in && (item->status == KIOSK_APPOINTMENT_PENDING || item->status == KIOSK_APPOINTMENT_CONFIRMED))
-    return "➜";
-  switch (item->status)
-    {
-    case KIOSK_APPOINTMENT_PENDING:
-      return "◔";
-    case KIOSK_APPOINTMENT_CONFIRMED:
-      return "✓";
-    case KIOSK_APPOINTMENT_COMPLETED:
-      return "✔";
-    case KIOSK_APPOINTMENT_CANCELLED:
-      return "✕";
-    case KIOSK_APPOINTMENT_NO_SHOW:
-      return "⊘";
-    default:
-      return "•";
-    }
-}
-
-/* The lines a block draws, as markup: the first says whose booking, the
- * others (service, status) are alike in many blocks, which share their
- * layouts (see kiosk_day_view_shared_line_layout()). @marked_first: the
- * first line with the status's symbol in front, for a block too short to
- * show its status line (NULL for free time), so that no block tells its
- * status by colour alone. */
-static char **
-item_lines (KioskDayView        *self,
-            const KioskDayItem  *item,
-            char               **marked_first)
-{
-  char start[8];
-  g_autofree char *range = format_range (self, item);
-  char **lines = g_new0 (char *, 4);
-  gboolean struck = item->status == KIOSK_APPOINTMENT_CANCELLED || item->status == KIOSK_APPOINTMENT_NO_SHOW;
-
-  *marked_first = NULL;
-  format_hm (start, item->start);
-  switch (item->kind)
-    {
-    case KIOSK_DAY_BLOCK_FREE:
-      /* Translators: drawn in free time of the calendar: "+ Book" over "10:30 – 12:00". */
-      lines[0] = g_markup_printf_escaped ("<b>%s</b>", _("+ Book"));
-      lines[1] = g_markup_printf_escaped ("<small>%s</small>", range);
-      break;
-    case KIOSK_DAY_BLOCK_WALKIN:
-      lines[0] = g_markup_printf_escaped ("<b>%s %s</b>", start, item->customer);
-      lines[1] = g_markup_escape_text (item->service, -1);
-      lines[2] = g_markup_printf_escaped ("<small>%s %s%s</small>", item_symbol (item), item_status (self, item),
-                                          item->pending ? " · ⟳" : "");
-      *marked_first = g_markup_printf_escaped ("<b>%s %s %s</b>", item_symbol (item), start, item->customer);
-      break;
-    case KIOSK_DAY_BLOCK_APPOINTMENT:
-    default:
-      /* Struck through when the time is free again (cancelled, no-show). */
-      if (struck)
-        {
-          lines[0] = g_markup_printf_escaped ("<b>%s <s>%s</s></b>", start, item->customer);
-          *marked_first = g_markup_printf_escaped ("<b>%s %s <s>%s</s></b>", item_symbol (item), start, item->customer);
-        }
-      else
-        {
-          lines[0] = g_markup_printf_escaped ("<b>%s %s</b>", start, item->customer);
-          *marked_first = g_markup_printf_escaped ("<b>%s %s %s</b>", item_symbol (item), start, item->customer);
-        }
-      lines[1] = g_markup_escape_text (item->service, -1);
-      lines[2] = g_markup_printf_escaped ("<small>%s %s%s%s</small>", item_symbol (item), item_status (self, item),
-                                          item->pending ? " · ⟳ " : "",
-                                          item->pending ? _("Waiting to sync") : "");
-      break;
-    }
-  return lines;
-}
-
 /* The staff member named in a block's spoken label (day view), and the day
  * (week view). */
 static const char *
@@ -293,67 +155,6 @@ item_day (KioskDayView       *self,
   return self->week_mode ? ((KioskDayColumn *) g_ptr_array_index (self->columns, item->column))->date : NULL;
 }
 
-/* What a screen reader says: time, customer, service, status, and whose
- * column (the day too, in the week view). */
-static char *
-item_label (KioskDayView       *self,
-            const KioskDayItem *item)
-{
-  g_autofree char *range = format_range (self, item);
-  g_autofree char *when = NULL;
-  g_autofree char *status = NULL;
-  const char *who = item_who (self, item);
-  const char *day_text = item_day (self, item);
-
-  if (day_text != NULL)
-    {
-      GDate date;
-
-      if (kiosk_date_parse (day_text, &date))
-        {
-          /* Translators: strftime format of a day in a week view's spoken label ("Wednesday 25 November"). */
-          /* xgettext:no-c-format */
-          g_autofree char *day = kiosk_day_model_format_day (&date, _("%A %e %B"));
-
-          /* Translators: "<day>, <time range>". */
-          when = g_strdup_printf (_("%s, %s"), g_strstrip (day), range);
-        }
-    }
-  if (when == NULL)
-    when = g_steal_pointer (&range);
-
-  switch (item->kind)
-    {
-    case KIOSK_DAY_BLOCK_FREE:
-      if (who != NULL)
-        /* Translators: a free block's spoken label: "Free 10:30 – 12:00 with <staff>, book". */
-        return g_strdup_printf (_("Free %s with %s, book"), when, who);
-      /* Translators: a free block's spoken label in the week view: "Free <day>, 10:30 – 12:00, book". */
-      return g_strdup_printf (_("Free %s, book"), when);
-    case KIOSK_DAY_BLOCK_WALKIN:
-    case KIOSK_DAY_BLOCK_APPOINTMENT:
-    default:
-      if (item->pending)
-        /* Translators: a status of a booking the server has not accepted yet: "Confirmed, waiting to sync". */
-        status = g_strdup_printf (_("%s, waiting to sync"), item_status (self, item));
-      else
-        status = g_strdup (item_status (self, item));
-      if (item->kind == KIOSK_DAY_BLOCK_WALKIN)
-        {
-          g_autofree char *customer = g_strdup_printf (_("Walk-in: %s"), item->customer);
-
-          if (who != NULL)
-            /* Translators: time, customer, service, status, staff member. */
-            return g_strdup_printf (_("%s, %s, %s, %s, with %s"), when, customer, item->service, status, who);
-          /* Translators: time, customer, service, status. */
-          return g_strdup_printf (_("%s, %s, %s, %s"), when, customer, item->service, status);
-        }
-      if (who != NULL)
-        return g_strdup_printf (_("%s, %s, %s, %s, with %s"), when, item->customer, item->service, status, who);
-      return g_strdup_printf (_("%s, %s, %s, %s"), when, item->customer, item->service, status);
-    }
-}
-
 /* ---- blocks ------------------------------------------------------------- */
 
 static void block_clicked (KioskDayBlock *block,
@@ -366,131 +167,16 @@ block_at (KioskDayView *self,
   return index < self->blocks->len ? g_ptr_array_index (self->blocks, index) : NULL;
 }
 
-static gboolean
-free_old_layouts (gpointer data)
-{
-  KioskDayView *self = data;
-
-  self->old_layouts_idle = 0;
-  g_ptr_array_set_size (self->old_layouts, 0);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-drop_layout (KioskDayView *self,
-             PangoLayout  *layout)
-{
-  g_ptr_array_add (self->old_layouts, layout);
-  if (self->old_layouts_idle == 0)
-    self->old_layouts_idle = g_idle_add_full (G_PRIORITY_LOW, free_old_layouts, self, NULL);
-}
-
 static void
 block_show_item (KioskDayView  *self,
                  KioskDayBlock *block,
                  guint          index)
 {
   const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, index);
-  const char *who = item_who (self, item);
-  const char *day = item_day (self, item);
   gboolean selected = item->kind == KIOSK_DAY_BLOCK_APPOINTMENT && self->selected != NULL
                       && g_strcmp0 (item->id, self->selected) == 0;
-  gboolean changed = FALSE;
 
-  block->index = index;
-  if (block->kind != item->kind || block->status != item->status || block->checked_in != item->checked_in
-      || block->pending != item->pending || block->selected != selected)
-    {
-      block->kind = item->kind;
-      block->status = item->status;
-      block->checked_in = item->checked_in;
-      block->pending = item->pending;
-      block->selected = selected;
-      changed = TRUE;
-    }
-  /* The texts only when what they say changed: a reload or a day like the
-   * last one reuses them (and their drawn layout). */
-  if (changed || block->label == NULL || block->start != item->start || block->end != item->end
-      || g_strcmp0 (block->customer, item->customer) != 0 || g_strcmp0 (block->service, item->service) != 0
-      || g_strcmp0 (block->who, who) != 0 || g_strcmp0 (block->day, day) != 0)
-    {
-      g_autofree char *label = item_label (self, item);
-
-      block->start = item->start;
-      block->end = item->end;
-      g_free (block->customer);
-      block->customer = g_strdup (item->customer);
-      g_free (block->service);
-      block->service = g_strdup (item->service);
-      g_free (block->who);
-      block->who = g_strdup (who);
-      g_free (block->day);
-      block->day = g_strdup (day);
-      g_clear_pointer (&block->lines, g_strfreev);
-      g_clear_pointer (&block->marked_first, g_free);
-      if (block->layout != NULL)
-        drop_layout (self, g_steal_pointer (&block->layout));
-      if (block->marked_layout != NULL)
-        drop_layout (self, g_steal_pointer (&block->marked_layout));
-      changed = TRUE;
-      if (g_strcmp0 (block->label, label) != 0)
-        {
-          g_free (block->label);
-          block->label = g_steal_pointer (&label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (block), GTK_ACCESSIBLE_PROPERTY_LABEL, block->label, -1);
-        }
-    }
-  if (changed)
-    gtk_widget_queue_draw (GTK_WIDGET (block));
-  if (!gtk_widget_get_child_visible (GTK_WIDGET (block)))
-    gtk_widget_set_child_visible (GTK_WIDGET (block), TRUE);
-}
-
-/* The lines a block draws, made when it is first drawn. */
-char **
-kiosk_day_view_dup_block_lines (KioskDayBlock  *block,
-                                char          **marked_first)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (block));
-  KioskDayView *self;
-
-  if (parent == NULL || !KIOSK_IS_DAY_VIEW (parent))
-    return NULL;
-  self = KIOSK_DAY_VIEW (parent);
-  if (self->items == NULL || block->index >= self->n_shown)
-    return NULL;
-  return item_lines (self, &g_array_index (self->items, KioskDayItem, block->index), marked_first);
-}
-
-/* The layout of a line many blocks draw (a service, a status) at @width:
- * shaped once, not once a block. */
-PangoLayout *
-kiosk_day_view_shared_line_layout (KioskDayBlock *block,
-                                   const char    *markup,
-                                   int            width)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (block));
-  KioskDayView *self;
-  g_autofree char *key = NULL;
-  PangoLayout *layout;
-
-  if (parent == NULL || !KIOSK_IS_DAY_VIEW (parent))
-    return NULL;
-  self = KIOSK_DAY_VIEW (parent);
-  key = g_strdup_printf ("%d\n%s", width, markup);
-  layout = g_hash_table_lookup (self->line_layouts, key);
-  if (layout != NULL)
-    return layout;
-
-  /* A bound, for a salon with very many services. */
-  if (g_hash_table_size (self->line_layouts) >= 1024)
-    g_hash_table_remove_all (self->line_layouts);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (block), NULL);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_markup (layout, markup, -1);
-  g_hash_table_insert (self->line_layouts, g_steal_pointer (&key), layout);
-  return layout;
+  kiosk_day_block_show_item (block, index, item, item_who (self, item), item_day (self, item), selected, self->texts);
 }
 
 static void
@@ -710,7 +396,7 @@ fill_walkin_popover (KioskDayView *self)
 
   kiosk_day_walkin_set_walkin (KIOSK_DAY_WALKIN (self->walkin_popover), item->id, item->customer, item->service,
                                column->employee != NULL && !self->week_mode ? column->title : NULL,
-                               format_hm (start, item->start), item->pending);
+                               kiosk_day_format_hm (start, item->start), item->pending);
   return TRUE;
 }
 
@@ -755,21 +441,8 @@ block_clicked (KioskDayBlock *block,
       g_signal_emit (self, signals[APPOINTMENT_ACTIVATED], 0, item->id);
       break;
     case KIOSK_DAY_BLOCK_FREE:
-      {
-        int time = item->start;
-
-        /* A tap books from the quarter hour it fell in; a key from the start. */
-        if (block->press_time != 0 && g_get_monotonic_time () - block->press_time < G_USEC_PER_SEC
-            && gtk_widget_get_height (GTK_WIDGET (block)) > 0)
-          {
-            int at = item->start + (int) (block->press_y / gtk_widget_get_height (GTK_WIDGET (block))
-                                          * (item->end - item->start));
-
-            time = CLAMP (at / CLICK_STEP * CLICK_STEP, item->start, MAX (item->end - CLICK_STEP, item->start));
-          }
-        block->press_time = 0;
-        g_signal_emit (self, signals[BOOK_REQUESTED], 0, column->date, column->employee, time);
-      }
+      g_signal_emit (self, signals[BOOK_REQUESTED], 0, column->date, column->employee,
+                     kiosk_day_block_take_book_time (block));
       break;
     case KIOSK_DAY_BLOCK_WALKIN:
       show_walkin (self, block->index);
@@ -1453,10 +1126,10 @@ show (KioskDayView  *self,
 
   g_return_val_if_fail (self->context != NULL, FALSE);
 
-  texts_update (self);
+  kiosk_day_lines_update_texts (self->texts);
   kiosk_day_model_init (&model);
   now = kiosk_context_dup_now (self->context);
-  if (!kiosk_day_model_load (&model, kiosk_context_get_replica (self->context), now, &self->staff,
+  if (!kiosk_day_model_load (&model, self->context, now, &self->staff,
                              week_mode, employee_id, date, error))
     {
       kiosk_day_model_clear (&model);
@@ -1623,15 +1296,10 @@ kiosk_day_view_set_selected (KioskDayView *self,
   self->selected = g_strdup (appointment_id);
   for (guint i = 0; i < self->n_shown; i++)
     {
-      KioskDayBlock *block = g_ptr_array_index (self->blocks, i);
       const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, i);
       gboolean selected = item->kind == KIOSK_DAY_BLOCK_APPOINTMENT && g_strcmp0 (item->id, appointment_id) == 0;
 
-      if (block->selected != selected)
-        {
-          block->selected = selected;
-          gtk_widget_queue_draw (GTK_WIDGET (block));
-        }
+      kiosk_day_block_set_selected (block_at (self, i), selected);
     }
 }
 
@@ -1662,6 +1330,7 @@ char *
 kiosk_day_view_dup_label (KioskDayView *self,
                           const char   *appointment_id)
 {
+  const KioskDayItem *item;
   int index;
 
   g_return_val_if_fail (KIOSK_IS_DAY_VIEW (self), NULL);
@@ -1669,7 +1338,8 @@ kiosk_day_view_dup_label (KioskDayView *self,
   index = self->items != NULL ? find_booking (self, appointment_id) : -1;
   if (index < 0)
     return NULL;
-  return item_label (self, &g_array_index (self->items, KioskDayItem, index));
+  item = &g_array_index (self->items, KioskDayItem, index);
+  return kiosk_day_lines_dup_label (self->texts, item, item_who (self, item), item_day (self, item));
 }
 
 const char *
@@ -1743,10 +1413,7 @@ kiosk_day_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->now_timer, g_source_remove);
-  g_clear_handle_id (&self->old_layouts_idle, g_source_remove);
   g_clear_handle_id (&self->settle_timeout, g_source_remove);
-  if (self->old_layouts != NULL)
-    g_ptr_array_set_size (self->old_layouts, 0);
   self->walkin_rebuilding = TRUE;
   if (self->walkin_popover != NULL)
     g_signal_handlers_disconnect_by_func (self->walkin_popover, walkin_popover_closed, self);
@@ -1758,6 +1425,8 @@ kiosk_day_view_dispose (GObject *object)
   if (self->blocks != NULL)
     g_ptr_array_set_size (self->blocks, 0);
   self->n_shown = 0;
+  /* After the blocks, which hold it too. */
+  g_clear_object (&self->texts);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed, self);
   if (self->vadjustment != NULL)
@@ -1778,8 +1447,6 @@ kiosk_day_view_finalize (GObject *object)
   KioskDayView *self = KIOSK_DAY_VIEW (object);
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
-  g_clear_pointer (&self->old_layouts, g_ptr_array_unref);
-  g_clear_pointer (&self->line_layouts, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_array_unref);
   g_free (self->date);
@@ -1908,10 +1575,8 @@ kiosk_day_view_init (KioskDayView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->blocks = g_ptr_array_new_with_free_func (NULL);
-  self->old_layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->line_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->texts = kiosk_day_lines_new ();
   self->scroll_to_time = -1;
-  texts_update (self);
   self->focus_column = G_MAXUINT;
 
   /* What they say is in every block's spoken label. */
