@@ -48,12 +48,6 @@ struct _KioskDayBlock
   gint64                  press_time;
 };
 
-#define KIOSK_DAY_RGBA(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
-
-/* Drawn by the blocks and by the view's header alike. */
-static const GdkRGBA kiosk_day_text_color = KIOSK_DAY_RGBA (0x24, 0x1f, 0x31);
-static const GdkRGBA kiosk_day_focus_color = KIOSK_DAY_RGBA (0x1a, 0x5f, 0xb4);
-
 /* Shows @item (the @index-th of its view's): @who (whose column, in a
  * day) or @day (in a week) go in its spoken label; @texts makes its lines
  * and shares their layouts. What did not change is kept, with its drawn

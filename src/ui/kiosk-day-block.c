@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "kiosk-day-block-private.h"
+#include "kiosk-day-style.h"
 
 /* A GtkButton so that keyboard activation, clicks and the screen reader's
  * "click" action come for free; its own CSS name keeps the theme's button

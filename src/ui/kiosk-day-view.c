@@ -9,25 +9,21 @@
 
 #include "kiosk-time.h"
 #include "kiosk-day-block-private.h"
+#include "kiosk-day-header.h"
+#include "kiosk-day-hour-bar.h"
 #include "kiosk-day-model-private.h"
+#include "kiosk-day-style.h"
 #include "kiosk-day-view.h"
 #include "kiosk-day-walkin.h"
-#include "kiosk-format.h"
 
-/* Geometry, in pixels. An hour is tall enough for a 15-minute booking to
- * stay a touch target. */
-#define AXIS_W         64
-#define HEADER_H       52
-#define PX_PER_HOUR    120
-#define MIN_COL_W      168
-/* A week's seven days fit beside the window's sidebar at 1280 px. */
-#define MIN_WEEK_COL_W 144
+/* Once the view rests this long, every block is laid out. */
 #define SETTLE_MS      250
-#define MIN_BLOCK_H    26
-#define COL_PAD        4
-#define BOTTOM_PAD     12
 
-#define Y_OF(self, t)  ((double) ((t) - (self)->axis_start) * PX_PER_HOUR / 3600.0)
+#define Y_OF(self, t)  KIOSK_DAY_Y ((self)->axis_start, t)
+
+static const GdkRGBA half_line_color = KIOSK_DAY_RGBA (0xe4, 0xe3, 0xe0);
+static const GdkRGBA closed_bg = KIOSK_DAY_RGBA (0xe8, 0xe7, 0xe4);
+static const GdkRGBA grid_bg = KIOSK_DAY_RGBA (0xff, 0xff, 0xff);
 
 /* ---- the view ----------------------------------------------------------- */
 
@@ -56,8 +52,8 @@ struct _KioskDayView
   GPtrArray     *blocks;
   guint          n_shown;
 
-  GtkWidget     *header;
-  GtkWidget     *axis;
+  GtkWidget     *header;         /* KioskDayHeader */
+  GtkWidget     *axis;           /* KioskDayHourBar */
   int            col_w;
   /* Only the blocks around the viewport are allocated; a new size
    * (alloc_width, alloc_height) allocates every block. */
@@ -272,6 +268,16 @@ focus_item (KioskDayView *self,
   return gtk_widget_grab_focus (GTK_WIDGET (block));
 }
 
+/* A column shown is today. */
+static gboolean
+shows_today (KioskDayView *self)
+{
+  for (guint c = 0; self->columns != NULL && c < self->columns->len; c++)
+    if (((KioskDayColumn *) g_ptr_array_index (self->columns, c))->today)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean walkin_shown        (KioskDayView *self);
 static gboolean fill_walkin_popover (KioskDayView *self);
 static void     set_adjustments     (KioskDayView *self,
@@ -300,6 +306,9 @@ apply_model (KioskDayView  *self,
   self->axis_start = model->axis_start;
   self->axis_end = model->axis_end;
   self->now = model->now;
+  kiosk_day_header_set_columns (KIOSK_DAY_HEADER (self->header), self->columns);
+  kiosk_day_hour_bar_set_range (KIOSK_DAY_HOUR_BAR (self->axis), self->axis_start, self->axis_end);
+  kiosk_day_hour_bar_set_now (KIOSK_DAY_HOUR_BAR (self->axis), self->now, shows_today (self));
 
   ensure_blocks (self, self->items->len);
   self->n_shown = self->items->len;
@@ -559,6 +568,9 @@ set_adjustment (KioskDayView   *self,
     adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
   *slot = g_object_ref_sink (adjustment);
   g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_value_changed), self);
+  /* The header follows the columns sideways. */
+  if (slot == &self->hadjustment && self->header != NULL)
+    kiosk_day_header_set_hadjustment (KIOSK_DAY_HEADER (self->header), adjustment);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -669,126 +681,6 @@ key_pressed (GtkEventControllerKey *controller,
     }
 }
 
-/* ---- the header and the time axis --------------------------------------- */
-
-static const GdkRGBA header_bg = KIOSK_DAY_RGBA (0xf6, 0xf5, 0xf4);
-static const GdkRGBA line_color = KIOSK_DAY_RGBA (0xc0, 0xbf, 0xbc);
-static const GdkRGBA half_line_color = KIOSK_DAY_RGBA (0xe4, 0xe3, 0xe0);
-static const GdkRGBA closed_bg = KIOSK_DAY_RGBA (0xe8, 0xe7, 0xe4);
-static const GdkRGBA grid_bg = KIOSK_DAY_RGBA (0xff, 0xff, 0xff);
-static const GdkRGBA now_color = KIOSK_DAY_RGBA (0xc0, 0x1c, 0x28);
-
-static void
-draw_header (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        data)
-{
-  KioskDayView *self = data;
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
-
-  gdk_cairo_set_source_rgba (cr, &header_bg);
-  cairo_paint (cr);
-  gdk_cairo_set_source_rgba (cr, &line_color);
-  cairo_rectangle (cr, 0, height - 1, width, 1);
-  cairo_fill (cr);
-
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  if (self->columns == NULL || self->columns->len == 0)
-    {
-      pango_layout_set_text (layout, _("No staff member works on this day."), -1);
-      gdk_cairo_set_source_rgba (cr, &kiosk_day_text_color);
-      cairo_move_to (cr, AXIS_W + 12, 8);
-      pango_cairo_show_layout (cr, layout);
-      return;
-    }
-
-  pango_layout_set_width (layout, MAX (self->col_w - 16, 8) * PANGO_SCALE);
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      const KioskDayColumn *column = g_ptr_array_index (self->columns, c);
-      g_autofree char *markup = NULL;
-      /* Only the columns in view: the header is as wide as the viewport. */
-      double x = AXIS_W + (double) c * self->col_w - gtk_adjustment_get_value (self->hadjustment);
-
-      if (x + self->col_w < AXIS_W || x > width)
-        continue;
-      markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", column->title,
-                                        column->subtitle != NULL ? column->subtitle : "");
-
-      if (column->today)
-        {
-          gdk_cairo_set_source_rgba (cr, &kiosk_day_focus_color);
-          cairo_rectangle (cr, x, height - 4, self->col_w, 3);
-          cairo_fill (cr);
-        }
-      gdk_cairo_set_source_rgba (cr, &line_color);
-      cairo_rectangle (cr, x, 0, 1, height);
-      cairo_fill (cr);
-      pango_layout_set_markup (layout, markup, -1);
-      gdk_cairo_set_source_rgba (cr, &kiosk_day_text_color);
-      cairo_move_to (cr, x + 8, 6);
-      pango_cairo_show_layout (cr, layout);
-    }
-}
-
-static void
-draw_axis (GtkDrawingArea *area,
-           cairo_t        *cr,
-           int             width,
-           int             height,
-           gpointer        data)
-{
-  KioskDayView *self = data;
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
-
-  gdk_cairo_set_source_rgba (cr, &header_bg);
-  cairo_paint (cr);
-  gdk_cairo_set_source_rgba (cr, &line_color);
-  cairo_rectangle (cr, width - 1, 0, 1, height);
-  cairo_fill (cr);
-
-  for (int t = self->axis_start; t <= self->axis_end; t += 3600)
-    {
-      g_autofree char *text = kiosk_format_time (t % DAY_SECONDS);
-      double y = HEADER_H + Y_OF (self, t);
-
-      gdk_cairo_set_source_rgba (cr, &line_color);
-      cairo_rectangle (cr, width - 8, y, 8, 1);
-      cairo_fill (cr);
-      pango_layout_set_text (layout, text, -1);
-      gdk_cairo_set_source_rgba (cr, &kiosk_day_text_color);
-      cairo_move_to (cr, 8, y + 2);
-      pango_cairo_show_layout (cr, layout);
-    }
-
-  /* The time now beside the now-line. */
-  if (self->now >= self->axis_start && self->now <= self->axis_end && self->columns != NULL)
-    {
-      gboolean shown = FALSE;
-
-      for (guint c = 0; c < self->columns->len && !shown; c++)
-        shown = ((KioskDayColumn *) g_ptr_array_index (self->columns, c))->today;
-      if (shown)
-        {
-          g_autofree char *text = kiosk_format_time (self->now);
-          double y = HEADER_H + Y_OF (self, self->now);
-          int tw, th;
-
-          pango_layout_set_markup (layout, "", -1);
-          pango_layout_set_text (layout, text, -1);
-          pango_layout_get_pixel_size (layout, &tw, &th);
-          gdk_cairo_set_source_rgba (cr, &now_color);
-          cairo_rectangle (cr, 2, y - th / 2.0 - 1, width - 4, th + 2);
-          cairo_fill (cr);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_move_to (cr, (width - tw) / 2.0, y - th / 2.0);
-          pango_cairo_show_layout (cr, layout);
-        }
-    }
-}
-
 /* ---- layout and drawing ------------------------------------------------- */
 
 static int
@@ -890,6 +782,7 @@ set_adjustments (KioskDayView *self,
   double vy = self->restore_scroll ? self->restore_y : gtk_adjustment_get_value (self->vadjustment);
 
   self->col_w = n > 0 ? MAX (min_col_w (self), (width - AXIS_W) / (int) n) : MAX (width - AXIS_W, 1);
+  kiosk_day_header_set_column_width (KIOSK_DAY_HEADER (self->header), self->col_w);
   if (self->scroll_to_time >= 0)
     {
       vy = Y_OF (self, self->scroll_to_time) - PX_PER_HOUR / 2;
@@ -1020,7 +913,7 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
             gtk_snapshot_append_color (snapshot, &closed_bg,
                                        &GRAPHENE_RECT_INIT (x, close, self->col_w, bottom - close));
         }
-      gtk_snapshot_append_color (snapshot, &line_color, &GRAPHENE_RECT_INIT (x, top, 1, bottom - top));
+      gtk_snapshot_append_color (snapshot, &kiosk_day_line_color, &GRAPHENE_RECT_INIT (x, top, 1, bottom - top));
     }
 
   /* Hour and half-hour lines. */
@@ -1030,7 +923,7 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
 
       if (y < HEADER_H - 1 || y > height)
         continue;
-      gtk_snapshot_append_color (snapshot, t % 3600 == 0 ? &line_color : &half_line_color,
+      gtk_snapshot_append_color (snapshot, t % 3600 == 0 ? &kiosk_day_line_color : &half_line_color,
                                  &GRAPHENE_RECT_INIT (AXIS_W, y, width - AXIS_W, 1));
     }
 
@@ -1057,7 +950,7 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
           double x = AXIS_W + (double) c * self->col_w - hx;
 
           if (column->today && y >= HEADER_H && y <= height)
-            gtk_snapshot_append_color (snapshot, &now_color, &GRAPHENE_RECT_INIT (x, y - 1, self->col_w, 2));
+            gtk_snapshot_append_color (snapshot, &kiosk_day_now_color, &GRAPHENE_RECT_INIT (x, y - 1, self->col_w, 2));
         }
     }
 
@@ -1068,8 +961,8 @@ kiosk_day_view_snapshot (GtkWidget   *widget,
   gtk_widget_snapshot_child (widget, self->header, snapshot);
   gtk_snapshot_pop (snapshot);
   /* The corner over both. */
-  gtk_snapshot_append_color (snapshot, &header_bg, &GRAPHENE_RECT_INIT (0, 0, AXIS_W, HEADER_H));
-  gtk_snapshot_append_color (snapshot, &line_color, &GRAPHENE_RECT_INIT (0, HEADER_H - 1, AXIS_W, 1));
+  gtk_snapshot_append_color (snapshot, &kiosk_day_header_bg, &GRAPHENE_RECT_INIT (0, 0, AXIS_W, HEADER_H));
+  gtk_snapshot_append_color (snapshot, &kiosk_day_line_color, &GRAPHENE_RECT_INIT (0, HEADER_H - 1, AXIS_W, 1));
   gtk_snapshot_pop (snapshot);
 }
 
@@ -1085,6 +978,7 @@ now_tick (gpointer data)
       g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
 
       self->now = kiosk_time_of_day (now);
+      kiosk_day_hour_bar_set_now (KIOSK_DAY_HOUR_BAR (self->axis), self->now, shows_today (self));
       gtk_widget_queue_draw (GTK_WIDGET (self));
       gtk_widget_queue_draw (self->axis);
     }
@@ -1579,12 +1473,10 @@ kiosk_day_view_init (KioskDayView *self)
   self->scroll_to_time = -1;
   self->focus_column = G_MAXUINT;
 
-  /* What they say is in every block's spoken label. */
-  self->axis = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->axis), draw_axis, self, NULL);
+  /* Last among the children, so drawn and picked over the blocks. */
+  self->axis = kiosk_day_hour_bar_new ();
   gtk_widget_set_parent (self->axis, GTK_WIDGET (self));
-  self->header = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->header), draw_header, self, NULL);
+  self->header = kiosk_day_header_new ();
   gtk_widget_set_parent (self->header, GTK_WIDGET (self));
 
   set_adjustment (self, &self->hadjustment, NULL);
