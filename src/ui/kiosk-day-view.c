@@ -70,10 +70,9 @@ struct _KioskDayView
   KioskDayStaff  staff;
   gulong         replica_changed_id;
 
-  /* A walk-in's details, over its block. */
+  /* A walk-in's details, over its block (KioskDayWalkin), made when first
+   * asked for. */
   GtkWidget     *walkin_popover;
-  char          *walkin_key;
-  gboolean       walkin_rebuilding;
 
   /* What the blocks say, handed to each (kiosk-day-lines.h). */
   KioskDayLines *texts;
@@ -279,7 +278,9 @@ shows_today (KioskDayView *self)
 }
 
 static gboolean walkin_shown        (KioskDayView *self);
-static gboolean fill_walkin_popover (KioskDayView *self);
+static const char *walkin_key       (KioskDayView *self);
+static gboolean fill_walkin_popover (KioskDayView *self,
+                                     const char   *key);
 static void     set_adjustments     (KioskDayView *self,
                                      int           width,
                                      int           height);
@@ -336,12 +337,8 @@ apply_model (KioskDayView  *self,
     gtk_widget_set_child_visible (g_ptr_array_index (self->blocks, i), FALSE);
 
   /* A walk-in's details stay up while it is still in service. */
-  if (walkin_shown (self) && !fill_walkin_popover (self))
-    {
-      self->walkin_rebuilding = TRUE;
-      gtk_popover_popdown (GTK_POPOVER (self->walkin_popover));
-      self->walkin_rebuilding = FALSE;
-    }
+  if (walkin_shown (self) && !fill_walkin_popover (self, walkin_key (self)))
+    kiosk_day_walkin_dismiss (KIOSK_DAY_WALKIN (self->walkin_popover));
 
   if (keep_place)
     {
@@ -365,47 +362,47 @@ apply_model (KioskDayView  *self,
 
 /* ---- a walk-in's details ------------------------------------------------ */
 
+/* The item key of the walk-in whose details were last asked for. */
+static const char *
+walkin_key (KioskDayView *self)
+{
+  return self->walkin_popover != NULL ? kiosk_day_walkin_get_key (KIOSK_DAY_WALKIN (self->walkin_popover)) : NULL;
+}
+
+static gboolean
+walkin_shown (KioskDayView *self)
+{
+  return self->walkin_popover != NULL && kiosk_day_walkin_is_shown (KIOSK_DAY_WALKIN (self->walkin_popover));
+}
+
+/* Closed by the person: back to the walk-in's block, if still shown. */
 static void
-walkin_popover_closed (KioskDayView *self)
+walkin_done (KioskDayView *self)
 {
   int index;
 
-  /* Back to the walk-in's block, unless a new day is being put up. */
-  if (self->walkin_rebuilding || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  index = find_item (self, self->walkin_key);
+  index = find_item (self, walkin_key (self));
   if (index >= 0)
     focus_item (self, index);
 }
 
-static void
-ensure_walkin_popover (KioskDayView *self)
-{
-  if (self->walkin_popover != NULL)
-    return;
-
-  self->walkin_popover = kiosk_day_walkin_new ();
-  gtk_widget_set_parent (self->walkin_popover, GTK_WIDGET (self));
-  g_signal_connect_swapped (self->walkin_popover, "closed", G_CALLBACK (walkin_popover_closed), self);
-}
-
-/* Fills the details from the walk-in's item; FALSE when it is not shown. */
+/* Fills the details from the item of @key; FALSE when it is not shown. */
 static gboolean
-fill_walkin_popover (KioskDayView *self)
+fill_walkin_popover (KioskDayView *self,
+                     const char   *key)
 {
-  int index = self->items != NULL ? find_item (self, self->walkin_key) : -1;
+  int index = self->items != NULL ? find_item (self, key) : -1;
   const KioskDayItem *item;
   const KioskDayColumn *column;
-  char start[8];
 
   if (index < 0 || (guint) index >= self->n_shown)
     return FALSE;
   item = &g_array_index (self->items, KioskDayItem, index);
   column = g_ptr_array_index (self->columns, item->column);
-
-  kiosk_day_walkin_set_walkin (KIOSK_DAY_WALKIN (self->walkin_popover), item->id, item->customer, item->service,
-                               column->employee != NULL && !self->week_mode ? column->title : NULL,
-                               kiosk_day_format_hm (start, item->start), item->pending);
+  kiosk_day_walkin_set_item (KIOSK_DAY_WALKIN (self->walkin_popover), item,
+                             column->employee != NULL && !self->week_mode ? column->title : NULL);
   return TRUE;
 }
 
@@ -415,20 +412,17 @@ show_walkin (KioskDayView *self,
 {
   const KioskDayItem *item = &g_array_index (self->items, KioskDayItem, index);
 
-  ensure_walkin_popover (self);
-  g_free (self->walkin_key);
-  self->walkin_key = g_strdup (item->key);
-  if (!fill_walkin_popover (self))
+  if (self->walkin_popover == NULL)
+    {
+      self->walkin_popover = kiosk_day_walkin_new ();
+      gtk_widget_set_parent (self->walkin_popover, GTK_WIDGET (self));
+      g_signal_connect_swapped (self->walkin_popover, "done", G_CALLBACK (walkin_done), self);
+    }
+  if (!fill_walkin_popover (self, item->key))
     return;
   /* Where it points is set in size_allocate, from the block's place. */
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_popover_popup (GTK_POPOVER (self->walkin_popover));
-}
-
-static gboolean
-walkin_shown (KioskDayView *self)
-{
-  return self->walkin_popover != NULL && gtk_widget_get_visible (self->walkin_popover);
 }
 
 static void
@@ -852,7 +846,7 @@ kiosk_day_view_size_allocate (GtkWidget *widget,
 
   if (walkin_shown (self))
     {
-      int index = find_item (self, self->walkin_key);
+      int index = find_item (self, walkin_key (self));
 
       if (index >= 0 && (guint) index < self->n_shown)
         {
@@ -1308,9 +1302,8 @@ kiosk_day_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->now_timer, g_source_remove);
   g_clear_handle_id (&self->settle_timeout, g_source_remove);
-  self->walkin_rebuilding = TRUE;
   if (self->walkin_popover != NULL)
-    g_signal_handlers_disconnect_by_func (self->walkin_popover, walkin_popover_closed, self);
+    g_signal_handlers_disconnect_by_func (self->walkin_popover, walkin_done, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->walkin_popover = NULL;
@@ -1347,7 +1340,6 @@ kiosk_day_view_finalize (GObject *object)
   g_free (self->employee);
   g_free (self->focus_key);
   g_free (self->selected);
-  g_free (self->walkin_key);
 
   G_OBJECT_CLASS (kiosk_day_view_parent_class)->finalize (object);
 }
