@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The calendar's time grid (issue 6): a time axis over the salon's hours
+ * The time grid of the staff calendar (the Calendar page, where staff see
+ * and book the salon's appointments): a time axis over the salon's hours
  * in the salon's time zone, and columns of blocks — one column per staff
  * member working on a day (day mode), or the seven days of one staff
  * member's week (week mode). Appointments, walk-ins in service and free
