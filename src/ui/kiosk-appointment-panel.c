@@ -17,14 +17,13 @@
 #include "kiosk-appointment-panel.h"
 #include "kiosk-desk-bookings.h"
 #include "kiosk-format.h"
+#include "kiosk-panel.h"
 #include "kiosk-widgets.h"
 
 struct _KioskAppointmentPanel
 {
-  GtkWidget         parent_instance;
+  KioskPanel        parent_instance;
 
-  KioskContext     *context;
-  gulong            replica_changed_id;
   char             *appointment_id;
   KioskAppointment *appointment;   /* as last read, or NULL */
 
@@ -48,11 +47,10 @@ struct _KioskAppointmentPanel
   GtkButton        *cancel_confirm_button;
 };
 
-G_DEFINE_FINAL_TYPE (KioskAppointmentPanel, kiosk_appointment_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (KioskAppointmentPanel, kiosk_appointment_panel, KIOSK_TYPE_PANEL)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
   PROP_APPOINTMENT,
   N_PROPS
 };
@@ -104,14 +102,6 @@ fitting_actions (const KioskAppointment *appt,
   if (!checked_in)
     fit |= FIT_CANCEL;
   return fit;
-}
-
-static void
-show_label (GtkLabel   *label,
-            const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
 static void
@@ -183,8 +173,8 @@ show_nothing (KioskAppointmentPanel *self,
   gtk_label_set_text (self->date_label, "");
   kiosk_box_remove_all (self->status_box);
   kiosk_list_box_remove_all (self->details_list);
-  show_label (self->checked_in_label, NULL);
-  show_label (self->empty_label, text);
+  kiosk_panel_show_label (self->checked_in_label, NULL);
+  kiosk_panel_show_label (self->empty_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->details_box), FALSE);
   set_fit (self, 0);
 }
@@ -192,8 +182,8 @@ show_nothing (KioskAppointmentPanel *self,
 static void
 load (KioskAppointmentPanel *self)
 {
-  KioskContext *context = self->context;
-  g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
+  KioskContext *context = kiosk_panel_get_context (KIOSK_PANEL (self));
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (context);
   g_autoptr(GError) error = NULL;
   g_autoptr(KioskAppointment) appt = NULL;
   g_autoptr(KioskCustomer) customer = NULL;
@@ -230,7 +220,7 @@ load (KioskAppointmentPanel *self)
     if (g_strcmp0 (((KioskEmployee *)g_ptr_array_index (employees, i))->id, appt->employee) == 0)
       employee = g_ptr_array_index (employees, i);
 
-  show_label (self->empty_label, NULL);
+  kiosk_panel_show_label (self->empty_label, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
 
   range = kiosk_format_time_range (appt->appointment_time, appt->end_time);
@@ -265,10 +255,10 @@ load (KioskAppointmentPanel *self)
       /* Translators: "Checked in at 14:32". */
       g_autofree char *text = time != NULL ? g_strdup_printf (_("Checked in at %s"), time) : NULL;
 
-      show_label (self->checked_in_label, text);
+      kiosk_panel_show_label (self->checked_in_label, text);
     }
   else
-    show_label (self->checked_in_label, NULL);
+    kiosk_panel_show_label (self->checked_in_label, NULL);
 
   kiosk_list_box_remove_all (self->details_list);
   if (customer != NULL)
@@ -313,7 +303,7 @@ recorded (KioskAppointmentPanel *self,
   g_autofree char *id = g_strdup (self->appointment_id);
 
   load (self);
-  show_label (self->message_label, message);
+  kiosk_panel_show_label (self->message_label, message);
   g_signal_emit (self, signals[CHANGED], 0, id);
 }
 
@@ -323,7 +313,7 @@ refused (KioskAppointmentPanel *self,
 {
   /* What the desk saw may be newer than what is shown. */
   load (self);
-  show_label (self->error_label, error->message);
+  kiosk_panel_show_label (self->error_label, error->message);
 }
 
 static void
@@ -332,15 +322,16 @@ check_in_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   KioskAppointmentPanel *self = KIOSK_APPOINTMENT_PANEL (widget);
+  KioskContext *context = kiosk_panel_get_context (KIOSK_PANEL (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *how_long = NULL;
   KioskArrival arrival = KIOSK_ARRIVAL_ON_TIME;
   int minutes = 0;
 
-  show_label (self->message_label, NULL);
-  show_label (self->error_label, NULL);
-  if (!kiosk_desk_check_in (self->context, self->appointment_id, &arrival, &minutes, &error))
+  kiosk_panel_show_label (self->message_label, NULL);
+  kiosk_panel_show_label (self->error_label, NULL);
+  if (!kiosk_desk_check_in (context, self->appointment_id, &arrival, &minutes, &error))
     {
       refused (self, error);
       return;
@@ -370,12 +361,13 @@ set_status (KioskAppointmentPanel  *self,
             KioskAppointmentStatus  status,
             const char             *message)
 {
+  KioskContext *context = kiosk_panel_get_context (KIOSK_PANEL (self));
   g_autoptr(GError) error = NULL;
 
-  show_label (self->message_label, NULL);
-  show_label (self->error_label, NULL);
+  kiosk_panel_show_label (self->message_label, NULL);
+  kiosk_panel_show_label (self->error_label, NULL);
   gtk_revealer_set_reveal_child (self->cancel_revealer, FALSE);
-  if (!kiosk_desk_set_appointment_status (self->context, self->appointment_id, status, &error))
+  if (!kiosk_desk_set_appointment_status (context, self->appointment_id, status, &error))
     {
       refused (self, error);
       return;
@@ -416,7 +408,7 @@ cancel_action (GtkWidget  *widget,
 {
   KioskAppointmentPanel *self = KIOSK_APPOINTMENT_PANEL (widget);
 
-  show_label (self->error_label, NULL);
+  kiosk_panel_show_label (self->error_label, NULL);
   gtk_revealer_set_reveal_child (self->cancel_revealer, TRUE);
   gtk_widget_action_set_enabled (widget, "appointment.cancel-confirmed", TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->cancel_confirm_button));
@@ -465,8 +457,10 @@ escape_action (GtkWidget  *widget,
 }
 
 static void
-replica_changed_cb (KioskAppointmentPanel *self)
+kiosk_appointment_panel_replica_changed (KioskPanel *panel)
 {
+  KioskAppointmentPanel *self = KIOSK_APPOINTMENT_PANEL (panel);
+
   if (self->appointment_id != NULL)
     load (self);
 }
@@ -490,8 +484,8 @@ kiosk_appointment_panel_set_appointment (KioskAppointmentPanel *self,
     {
       g_free (self->appointment_id);
       self->appointment_id = g_strdup (appointment_id);
-      show_label (self->message_label, NULL);
-      show_label (self->error_label, NULL);
+      kiosk_panel_show_label (self->message_label, NULL);
+      kiosk_panel_show_label (self->error_label, NULL);
       gtk_revealer_set_reveal_child (self->cancel_revealer, FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPOINTMENT]);
     }
@@ -521,27 +515,7 @@ kiosk_appointment_panel_constructed (GObject *object)
 
   G_OBJECT_CLASS (kiosk_appointment_panel_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL);
-  self->replica_changed_id = g_signal_connect_swapped (self->context, "replica-changed",
-                                                       G_CALLBACK (replica_changed_cb), self);
   load (self);
-}
-
-static void
-kiosk_appointment_panel_dispose (GObject *object)
-{
-  GtkWidget *child;
-  KioskAppointmentPanel *self = KIOSK_APPOINTMENT_PANEL (object);
-
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->replica_changed_id, self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_APPOINTMENT_PANEL);
-  /* The template's unnamed box too: GTK 4.8 leaves it to us. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->context);
-
-  G_OBJECT_CLASS (kiosk_appointment_panel_parent_class)->dispose (object);
 }
 
 static void
@@ -565,10 +539,6 @@ kiosk_appointment_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
     case PROP_APPOINTMENT:
       g_value_set_string (value, self->appointment_id);
       break;
@@ -588,13 +558,9 @@ kiosk_appointment_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
     case PROP_APPOINTMENT:
       /* Before constructed() the context may be missing: keep the id only. */
-      if (self->context == NULL)
+      if (kiosk_panel_get_context (KIOSK_PANEL (self)) == NULL)
         {
           g_free (self->appointment_id);
           self->appointment_id = g_value_dup_string (value);
@@ -613,17 +579,15 @@ kiosk_appointment_panel_class_init (KioskAppointmentPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KioskPanelClass *panel_class = KIOSK_PANEL_CLASS (klass);
 
   object_class->constructed = kiosk_appointment_panel_constructed;
-  object_class->dispose = kiosk_appointment_panel_dispose;
   object_class->finalize = kiosk_appointment_panel_finalize;
   object_class->get_property = kiosk_appointment_panel_get_property;
   object_class->set_property = kiosk_appointment_panel_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, KIOSK_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  panel_class->replica_changed = kiosk_appointment_panel_replica_changed;
+
   properties[PROP_APPOINTMENT] =
     g_param_spec_string ("appointment", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -666,9 +630,7 @@ kiosk_appointment_panel_class_init (KioskAppointmentPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "appointment.escape", NULL, escape_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "appointment.escape", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kioskappointmentpanel");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * One appointment's details (issue 6): time, customer, service, staff,
+ * One appointment's details: time, customer, service, staff,
  * status, pending-sync badge, and the actions that fit its status: check
  * in, complete, cancel, no-show (kiosk-desk-bookings.h; offline-first).
  */
@@ -10,11 +10,12 @@
 #include <gtk/gtk.h>
 
 #include "kiosk-context.h"
+#include "kiosk-panel.h"
 
 G_BEGIN_DECLS
 
 #define KIOSK_TYPE_APPOINTMENT_PANEL (kiosk_appointment_panel_get_type ())
-G_DECLARE_FINAL_TYPE (KioskAppointmentPanel, kiosk_appointment_panel, KIOSK, APPOINTMENT_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (KioskAppointmentPanel, kiosk_appointment_panel, KIOSK, APPOINTMENT_PANEL, KioskPanel)
 
 GtkWidget  *kiosk_appointment_panel_new             (KioskContext          *context);
 

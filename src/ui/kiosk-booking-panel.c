@@ -18,6 +18,7 @@
 #include "kiosk-customer-search.h"
 #include "kiosk-desk-bookings.h"
 #include "kiosk-format.h"
+#include "kiosk-panel.h"
 #include "kiosk-widgets.h"
 
 /* How far "next free" looks past a day without a free time. */
@@ -28,10 +29,9 @@
 
 struct _KioskBookingPanel
 {
-  GtkWidget            parent_instance;
+  KioskPanel           parent_instance;
 
-  KioskContext        *context;
-  gulong               replica_changed_id;
+  KioskContext        *context;         /* the panel's, for short */
 
   /* template */
   GtkLabel            *title_label;
@@ -83,13 +83,7 @@ struct _KioskBookingPanel
   gboolean             updating;        /* toggles set by code, not by a person */
 };
 
-G_DEFINE_FINAL_TYPE (KioskBookingPanel, kiosk_booking_panel, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (KioskBookingPanel, kiosk_booking_panel, KIOSK_TYPE_PANEL)
 
 enum {
   DONE,
@@ -97,7 +91,6 @@ enum {
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void reload_slots (KioskBookingPanel *self,
@@ -210,14 +203,6 @@ describe_slot (KioskBookingPanel *self,
 }
 
 static void
-show_label (GtkLabel   *label,
-            const char *text)
-{
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-}
-
-static void
 remove_grid_children (GtkGrid *grid)
 {
   GtkWidget *child;
@@ -309,7 +294,7 @@ service_toggled_cb (GtkToggleButton   *button,
   g_free (self->service_id);
   self->service_id = g_strdup (id);
   g_clear_pointer (&self->slot, kiosk_slot_free);
-  show_label (self->slot_error_label, NULL);
+  kiosk_panel_show_label (self->slot_error_label, NULL);
   show_service_choice (self, TRUE);
   /* Only those who do it; the toggles are rebuilt, not the person's focus. */
   reload_staff (self);
@@ -327,7 +312,7 @@ staff_toggled_cb (GtkToggleButton   *button,
   g_free (self->employee_id);
   self->employee_id = g_strdup (id);
   g_clear_pointer (&self->slot, kiosk_slot_free);
-  show_label (self->slot_error_label, NULL);
+  kiosk_panel_show_label (self->slot_error_label, NULL);
   reload_slots (self, FALSE);
 }
 
@@ -577,7 +562,7 @@ reload_slots (KioskBookingPanel *self,
 
   if (self->service_id == NULL)
     {
-      show_label (self->reason_label, _("Choose a service to see the free times."));
+      kiosk_panel_show_label (self->reason_label, _("Choose a service to see the free times."));
       update_actions (self);
       return;
     }
@@ -585,7 +570,7 @@ reload_slots (KioskBookingPanel *self,
   found = kiosk_desk_find_slots (self->context, self->service_id, self->date, self->employee_id, &reason, &error);
   if (found == NULL)
     {
-      show_label (self->reason_label, error->message);
+      kiosk_panel_show_label (self->reason_label, error->message);
       update_actions (self);
       return;
     }
@@ -615,7 +600,7 @@ reload_slots (KioskBookingPanel *self,
 
   if (self->slots->len == 0)
     {
-      show_label (self->reason_label, kiosk_slots_reason_describe (reason));
+      kiosk_panel_show_label (self->reason_label, kiosk_slots_reason_describe (reason));
       if (reason == KIOSK_SLOTS_FULL || reason == KIOSK_SLOTS_PAST || reason == KIOSK_SLOTS_CLOSED)
         self->next_free = find_next_free (self);
       if (self->next_free != NULL)
@@ -636,7 +621,7 @@ reload_slots (KioskBookingPanel *self,
       g_autofree char *count = g_strdup_printf (ngettext ("%u free time.", "%u free times.", self->slots->len),
                                                 self->slots->len);
 
-      show_label (self->reason_label, count);
+      kiosk_panel_show_label (self->reason_label, count);
     }
 
   update_actions (self);
@@ -657,7 +642,7 @@ set_date (KioskBookingPanel *self,
   g_free (self->date);
   self->date = g_strdup (date);
   g_clear_pointer (&self->slot, kiosk_slot_free);
-  show_label (self->slot_error_label, NULL);
+  kiosk_panel_show_label (self->slot_error_label, NULL);
   reload_slots (self, FALSE);
 }
 
@@ -724,7 +709,7 @@ choose_slot (KioskBookingPanel *self,
 {
   g_clear_pointer (&self->slot, kiosk_slot_free);
   self->slot = kiosk_slot_copy (slot);
-  show_label (self->slot_error_label, NULL);
+  kiosk_panel_show_label (self->slot_error_label, NULL);
   if (self->customer_id != NULL)
     show_summary (self);
   else
@@ -757,7 +742,7 @@ clear_new_customer_form (KioskBookingPanel *self)
   gtk_editable_set_text (GTK_EDITABLE (self->last_name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), "");
   gtk_check_button_set_active (self->consent_check, FALSE);
-  show_label (self->new_customer_error_label, NULL);
+  kiosk_panel_show_label (self->new_customer_error_label, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->use_existing_button), FALSE);
   g_clear_pointer (&self->existing_customer_id, g_free);
   gtk_toggle_button_set_active (self->new_customer_button, FALSE);
@@ -810,11 +795,11 @@ add_customer_action (GtkWidget  *widget,
 
               self->existing_customer_id = g_strdup (existing->id);
               gtk_widget_set_visible (GTK_WIDGET (self->use_existing_button), TRUE);
-              show_label (self->new_customer_error_label, text);
+              kiosk_panel_show_label (self->new_customer_error_label, text);
               return;
             }
         }
-      show_label (self->new_customer_error_label, error->message);
+      kiosk_panel_show_label (self->new_customer_error_label, error->message);
       return;
     }
 
@@ -894,7 +879,7 @@ show_summary (KioskBookingPanel *self)
       return;
     }
 
-  show_label (self->book_error_label, NULL);
+  kiosk_panel_show_label (self->book_error_label, NULL);
   show_step (self, "summary");
   gtk_widget_grab_focus (GTK_WIDGET (self->book_button));
 }
@@ -935,12 +920,12 @@ book_action (GtkWidget  *widget,
           g_clear_pointer (&self->slot, kiosk_slot_free);
           show_step (self, "slot");
           reload_slots (self, FALSE);
-          show_label (self->slot_error_label, error->message);
+          kiosk_panel_show_label (self->slot_error_label, error->message);
           if (gtk_widget_get_first_child (GTK_WIDGET (self->slot_grid)) != NULL)
             gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->slot_grid)));
           return;
         }
-      show_label (self->book_error_label, error->message);
+      kiosk_panel_show_label (self->book_error_label, error->message);
       return;
     }
 
@@ -1033,8 +1018,10 @@ another_action (GtkWidget  *widget,
 }
 
 static void
-replica_changed_cb (KioskBookingPanel *self)
+kiosk_booking_panel_replica_changed (KioskPanel *panel)
 {
+  KioskBookingPanel *self = KIOSK_BOOKING_PANEL (panel);
+
   /* Live: another kiosk or the server took (or freed) a time. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->step_stack), "slot") == 0 && self->service_id != NULL)
     reload_slots (self, TRUE);
@@ -1097,8 +1084,8 @@ kiosk_booking_panel_clear (KioskBookingPanel *self)
 
   kiosk_customer_search_clear (self->customer_search);
   clear_new_customer_form (self);
-  show_label (self->slot_error_label, NULL);
-  show_label (self->book_error_label, NULL);
+  kiosk_panel_show_label (self->slot_error_label, NULL);
+  kiosk_panel_show_label (self->book_error_label, NULL);
   kiosk_list_box_remove_all (self->summary_list);
   gtk_label_set_text (self->choice_label, "");
   gtk_label_set_text (self->booked_label, "");
@@ -1116,7 +1103,7 @@ kiosk_booking_panel_clear (KioskBookingPanel *self)
   remove_grid_children (self->slot_grid);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   gtk_widget_set_visible (GTK_WIDGET (self->next_free_button), FALSE);
-  show_label (self->reason_label, _("Choose a service to see the free times."));
+  kiosk_panel_show_label (self->reason_label, _("Choose a service to see the free times."));
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->slot_scroller);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
@@ -1132,32 +1119,13 @@ kiosk_booking_panel_constructed (GObject *object)
 
   G_OBJECT_CLASS (kiosk_booking_panel_parent_class)->constructed (object);
 
-  g_assert (self->context != NULL);
+  self->context = kiosk_panel_get_context (KIOSK_PANEL (self));
   kiosk_customer_search_set_context (self->customer_search, self->context);
-  self->replica_changed_id = g_signal_connect_swapped (self->context, "replica-changed",
-                                                       G_CALLBACK (replica_changed_cb), self);
   self->date = kiosk_context_dup_today (self->context);
   reload_services (self);
   reload_staff (self);
   kiosk_booking_panel_clear (self);
   reload_slots (self, FALSE);
-}
-
-static void
-kiosk_booking_panel_dispose (GObject *object)
-{
-  GtkWidget *child;
-  KioskBookingPanel *self = KIOSK_BOOKING_PANEL (object);
-
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->replica_changed_id, self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_PANEL);
-  /* The template's unnamed box too: GTK 4.8 leaves it to us. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->context);
-
-  G_OBJECT_CLASS (kiosk_booking_panel_parent_class)->dispose (object);
 }
 
 static void
@@ -1180,60 +1148,16 @@ kiosk_booking_panel_finalize (GObject *object)
 }
 
 static void
-kiosk_booking_panel_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  KioskBookingPanel *self = KIOSK_BOOKING_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kiosk_booking_panel_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  KioskBookingPanel *self = KIOSK_BOOKING_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kiosk_booking_panel_class_init (KioskBookingPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  KioskPanelClass *panel_class = KIOSK_PANEL_CLASS (klass);
 
   object_class->constructed = kiosk_booking_panel_constructed;
-  object_class->dispose = kiosk_booking_panel_dispose;
   object_class->finalize = kiosk_booking_panel_finalize;
-  object_class->get_property = kiosk_booking_panel_get_property;
-  object_class->set_property = kiosk_booking_panel_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, KIOSK_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  panel_class->replica_changed = kiosk_booking_panel_replica_changed;
 
   /**
    * KioskBookingPanel::done:
@@ -1305,9 +1229,7 @@ kiosk_booking_panel_class_init (KioskBookingPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "booking.another", NULL, another_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "booking.back", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kioskbookingpanel");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

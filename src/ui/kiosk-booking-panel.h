@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Booking into a free slot (issue 6): choose a service, see the free slots
+ * Booking into a free slot: choose a service, see the free slots
  * of the day (kiosk_desk_find_slots), choose the customer (lookup or new),
  * book (kiosk_desk_book). The calendar page shows it beside or over the day
  * view; it says "done" (with the new appointment's id) or "cancelled".
@@ -11,11 +11,12 @@
 #include <gtk/gtk.h>
 
 #include "kiosk-context.h"
+#include "kiosk-panel.h"
 
 G_BEGIN_DECLS
 
 #define KIOSK_TYPE_BOOKING_PANEL (kiosk_booking_panel_get_type ())
-G_DECLARE_FINAL_TYPE (KioskBookingPanel, kiosk_booking_panel, KIOSK, BOOKING_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (KioskBookingPanel, kiosk_booking_panel, KIOSK, BOOKING_PANEL, KioskPanel)
 
 GtkWidget *kiosk_booking_panel_new   (KioskContext      *context);
 
