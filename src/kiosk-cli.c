@@ -18,6 +18,7 @@
 #include "kiosk-pairing.h"
 #include "kiosk-replica-sync.h"
 #include "kiosk-json.h"
+#include "kiosk-record-fields.h"
 #include "kiosk-transport.h"
 
 typedef struct {
@@ -531,48 +532,6 @@ run_status (const CliOptions *opts)
 
 /* --dump-replica */
 
-static gint64
-record_version (KioskEntity   entity,
-                gconstpointer record)
-{
-  switch (entity)
-    {
-    case KIOSK_ENTITY_SALON:         return ((const KioskSalon *)record)->version;
-    case KIOSK_ENTITY_WORKING_HOURS: return ((const KioskWorkingHours *)record)->version;
-    case KIOSK_ENTITY_CATEGORY:      return ((const KioskCategory *)record)->version;
-    case KIOSK_ENTITY_SERVICE:       return ((const KioskService *)record)->version;
-    case KIOSK_ENTITY_EMPLOYEE:      return ((const KioskEmployee *)record)->version;
-    case KIOSK_ENTITY_CUSTOMER:      return ((const KioskCustomer *)record)->version;
-    case KIOSK_ENTITY_APPOINTMENT:   return ((const KioskAppointment *)record)->version;
-    case KIOSK_ENTITY_WALKIN:        return ((const KioskWalkin *)record)->version;
-    case KIOSK_ENTITY_POINT_ENTRY:   return ((const KioskPointEntry *)record)->version;
-    case KIOSK_ENTITY_UNKNOWN:
-    default:
-      return 0;
-    }
-}
-
-static gboolean
-record_pending (KioskEntity   entity,
-                gconstpointer record)
-{
-  switch (entity)
-    {
-    case KIOSK_ENTITY_CUSTOMER:      return ((const KioskCustomer *)record)->pending;
-    case KIOSK_ENTITY_APPOINTMENT:   return ((const KioskAppointment *)record)->pending;
-    case KIOSK_ENTITY_WALKIN:        return ((const KioskWalkin *)record)->pending;
-    case KIOSK_ENTITY_POINT_ENTRY:   return ((const KioskPointEntry *)record)->pending;
-    case KIOSK_ENTITY_SALON:
-    case KIOSK_ENTITY_WORKING_HOURS:
-    case KIOSK_ENTITY_CATEGORY:
-    case KIOSK_ENTITY_SERVICE:
-    case KIOSK_ENTITY_EMPLOYEE:
-    case KIOSK_ENTITY_UNKNOWN:
-    default:
-      return FALSE;   /* the desk never edits these */
-    }
-}
-
 static GDestroyNotify
 record_free_func (KioskEntity entity)
 {
@@ -692,8 +651,8 @@ run_dump_replica (const CliOptions *opts)
         {
           gconstpointer record = g_ptr_array_index (rows, j);
           g_autofree char *line = kiosk_json_dump_line (entity, record,
-                                                        record_version (entity, record),
-                                                        record_pending (entity, record));
+                                                        kiosk_record_get_version (entity, record),
+                                                        kiosk_record_get_pending (entity, record));
 
           write_stdout_line (line);
         }

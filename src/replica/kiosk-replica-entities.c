@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Writing rows: the typed upserts, and rows by entity name for the sync
- * engine (state, delete, count, quarantine).
+ * Records and their rows, by the entities' tables (kiosk-record-fields.h):
+ * the upserts (typed, and by entity for the sync side), a row read back as
+ * a record, and rows by entity name for the sync engine (state, delete,
+ * count, quarantine).
  */
 #define G_LOG_DOMAIN "kiosk-replica"
 
@@ -11,119 +13,101 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-replica-private.h"
+#include "kiosk-replica-records-private.h"
 
-/* Upserts */
+/* The SQL of each entity, made once from its table (kiosk-record-fields.h).
+ * The statement cache is keyed by the text's address, so these strings
+ * live as long as the program. */
+typedef struct {
+  char *columns;     /* id, …, version, pending */
+  char *upsert;      /* ?1 … in the order of `columns` */
+  char *select;      /* ?1 id -> `columns` */
+  char *state;       /* ?1 id -> version, pending */
+  char *delete;      /* ?1 id */
+  char *count;
+} EntitySql;
 
-gboolean
-kiosk_replica_put_salon (KioskReplica      *self,
-                         const KioskSalon  *salon,
-                         GError           **error)
+static char *
+make_upsert (const KioskRecordType *type)
 {
-  BEGIN_PUT ("INSERT INTO salon (id, name, address, city, district, phone, opening_time, closing_time, "
-             "                   timezone, version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce (?9, 'Europe/Istanbul'), ?10, 0) "
-             "ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, "
-             "  city = excluded.city, district = excluded.district, phone = excluded.phone, "
-             "  opening_time = excluded.opening_time, closing_time = excluded.closing_time, "
-             "  timezone = excluded.timezone, version = excluded.version, pending = excluded.pending");
+  GString *sql = g_string_new (NULL);
+  guint n = 0;
 
-  g_return_val_if_fail (salon != NULL && salon->id != NULL, FALSE);
+  g_string_append_printf (sql, "INSERT INTO %s (", type->table);
+  for (guint i = 0; i < type->n_fields; i++)
+    if (type->fields[i].column != NULL)
+      g_string_append_printf (sql, "%s, ", type->fields[i].column);
+  g_string_append (sql, "version, pending) VALUES (");
+  for (guint i = 0; i < type->n_fields; i++)
+    if (type->fields[i].column != NULL)
+      g_string_append_printf (sql, "?%u, ", ++n);
+  g_string_append_printf (sql, "?%u, ?%u) ON CONFLICT (id) DO UPDATE SET ", n + 1, n + 2);
+  for (guint i = 1; i < type->n_fields; i++)
+    {
+      const char *column = type->fields[i].column;
 
-  kiosk_replica_bind_text (stmt, 1, salon->id);
-  kiosk_replica_bind_text (stmt, 2, salon->name);
-  kiosk_replica_bind_text (stmt, 3, salon->address);
-  kiosk_replica_bind_text (stmt, 4, salon->city);
-  kiosk_replica_bind_text (stmt, 5, salon->district);
-  kiosk_replica_bind_text (stmt, 6, salon->phone);
-  sqlite3_bind_int (stmt, 7, salon->opening_time);
-  sqlite3_bind_int (stmt, 8, salon->closing_time);
-  kiosk_replica_bind_text (stmt, 9, salon->timezone);
-  sqlite3_bind_int64 (stmt, 10, salon->version);
-  return kiosk_replica_run (self, stmt, error);
+      if (column == NULL)
+        continue;
+      /* The consent is this kiosk's knowledge, never the feed's (§3.6): a
+       * server copy without it keeps what the desk recorded. */
+      if ((type->fields[i].flags & KIOSK_FIELD_KEEP_LOCAL) != 0)
+        g_string_append_printf (sql, "%s = coalesce (excluded.%s, %s), ", column, column, column);
+      else
+        g_string_append_printf (sql, "%s = excluded.%s, ", column, column);
+    }
+  g_string_append (sql, "version = excluded.version, pending = excluded.pending");
+  return g_string_free (sql, FALSE);
 }
 
-gboolean
-kiosk_replica_put_working_hours (KioskReplica             *self,
-                                 const KioskWorkingHours  *hours,
-                                 GError                  **error)
+static const EntitySql *
+get_entity_sql (KioskEntity entity)
 {
-  BEGIN_PUT ("INSERT INTO working_hours (id, day_of_week, opening_time, closing_time, is_closed, "
-             "                           version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0) "
-             "ON CONFLICT (id) DO UPDATE SET day_of_week = excluded.day_of_week, "
-             "  opening_time = excluded.opening_time, closing_time = excluded.closing_time, "
-             "  is_closed = excluded.is_closed, version = excluded.version, pending = excluded.pending");
+  static EntitySql all[KIOSK_N_ENTITIES];
+  static gsize made = 0;
 
-  g_return_val_if_fail (hours != NULL && hours->id != NULL, FALSE);
+  g_return_val_if_fail ((guint)entity < KIOSK_N_ENTITIES, NULL);
 
-  kiosk_replica_bind_text (stmt, 1, hours->id);
-  sqlite3_bind_int (stmt, 2, hours->day_of_week);
-  sqlite3_bind_int (stmt, 3, hours->opening_time);
-  sqlite3_bind_int (stmt, 4, hours->closing_time);
-  sqlite3_bind_int (stmt, 5, hours->is_closed ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 6, hours->version);
-  return kiosk_replica_run (self, stmt, error);
+  if (g_once_init_enter (&made))
+    {
+      for (guint e = 0; e < KIOSK_N_ENTITIES; e++)
+        {
+          const KioskRecordType *type = kiosk_record_type_get ((KioskEntity)e);
+          GString *columns = g_string_new (NULL);
+
+          for (guint i = 0; i < type->n_fields; i++)
+            if (type->fields[i].column != NULL)
+              g_string_append_printf (columns, "%s, ", type->fields[i].column);
+          g_string_append (columns, "version, pending");
+          all[e].columns = g_string_free (columns, FALSE);
+          all[e].upsert = make_upsert (type);
+          all[e].select = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", all[e].columns, type->table);
+          all[e].state = g_strdup_printf ("SELECT version, pending FROM %s WHERE id = ?1", type->table);
+          all[e].delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", type->table);
+          all[e].count = g_strdup_printf ("SELECT count(*) FROM %s", type->table);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return &all[entity];
 }
 
-gboolean
-kiosk_replica_put_category (KioskReplica         *self,
-                            const KioskCategory  *category,
-                            GError              **error)
+const char *
+kiosk_replica_record_columns (KioskEntity entity)
 {
-  BEGIN_PUT ("INSERT INTO category (id, name, description, icon, version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, 0) "
-             "ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, "
-             "  icon = excluded.icon, version = excluded.version, pending = excluded.pending");
+  const EntitySql *sql = get_entity_sql (entity);
 
-  g_return_val_if_fail (category != NULL && category->id != NULL, FALSE);
-
-  kiosk_replica_bind_text (stmt, 1, category->id);
-  kiosk_replica_bind_text (stmt, 2, category->name);
-  kiosk_replica_bind_text (stmt, 3, category->description);
-  kiosk_replica_bind_text (stmt, 4, category->icon);
-  sqlite3_bind_int64 (stmt, 5, category->version);
-  return kiosk_replica_run (self, stmt, error);
+  return sql != NULL ? sql->columns : NULL;
 }
 
-gboolean
-kiosk_replica_put_service (KioskReplica        *self,
-                           const KioskService  *service,
-                           GError             **error)
-{
-  BEGIN_PUT ("INSERT INTO service (id, category, name, description, price, duration, is_active, "
-             "                     version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0) "
-             "ON CONFLICT (id) DO UPDATE SET category = excluded.category, name = excluded.name, "
-             "  description = excluded.description, price = excluded.price, "
-             "  duration = excluded.duration, is_active = excluded.is_active, "
-             "  version = excluded.version, pending = excluded.pending");
-
-  g_return_val_if_fail (service != NULL && service->id != NULL, FALSE);
-
-  kiosk_replica_bind_text (stmt, 1, service->id);
-  kiosk_replica_bind_text (stmt, 2, service->category);
-  kiosk_replica_bind_text (stmt, 3, service->name);
-  kiosk_replica_bind_text (stmt, 4, service->description);
-  sqlite3_bind_int64 (stmt, 5, service->price);
-  sqlite3_bind_int (stmt, 6, service->duration);
-  sqlite3_bind_int (stmt, 7, service->is_active ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 8, service->version);
-  return kiosk_replica_run (self, stmt, error);
-}
-
-gboolean
-kiosk_replica_put_employee (KioskReplica         *self,
-                            const KioskEmployee  *employee,
-                            GError              **error)
+/* Lists live in link tables. The employee's services are the only list
+ * (employee_service: employee, service, position), so that table is named
+ * here rather than in the entity's table. */
+static gboolean
+put_links (KioskReplica         *self,
+           const KioskEmployee  *employee,
+           GError              **error)
 {
   g_autoptr(KioskCachedStmt) clear = NULL;
   g_autoptr(KioskCachedStmt) link = NULL;
-  BEGIN_PUT ("INSERT INTO employee (id, name, position, is_active, version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, 0) "
-             "ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, "
-             "  is_active = excluded.is_active, version = excluded.version, pending = excluded.pending");
-
-  g_return_val_if_fail (employee != NULL && employee->id != NULL, FALSE);
 
   clear = kiosk_replica_prepare (self, "DELETE FROM employee_service WHERE employee = ?1", error);
   if (clear == NULL)
@@ -135,24 +119,9 @@ kiosk_replica_put_employee (KioskReplica         *self,
   if (link == NULL)
     return FALSE;
 
-  /* The row and its services change together or not at all. A savepoint,
-   * not kiosk_replica_begin(): a refused employee must not doom the
-   * caller's whole transaction (a feed page goes on without it). */
-  if (!kiosk_replica_exec (self, "SAVEPOINT put_employee", error))
-    return FALSE;
-
-  kiosk_replica_bind_text (stmt, 1, employee->id);
-  kiosk_replica_bind_text (stmt, 2, employee->name);
-  kiosk_replica_bind_text (stmt, 3, employee->position);
-  sqlite3_bind_int (stmt, 4, employee->is_active ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 5, employee->version);
-  if (!kiosk_replica_run (self, stmt, error))
-    goto failed;
-
   kiosk_replica_bind_text (clear, 1, employee->id);
   if (!kiosk_replica_run (self, clear, error))
-    goto failed;
-
+    return FALSE;
   for (guint i = 0; employee->services != NULL && employee->services[i] != NULL; i++)
     {
       sqlite3_reset (link);
@@ -160,17 +129,272 @@ kiosk_replica_put_employee (KioskReplica         *self,
       kiosk_replica_bind_text (link, 2, employee->services[i]);
       sqlite3_bind_int (link, 3, (int)i);
       if (!kiosk_replica_run (self, link, error))
-        goto failed;
+        return FALSE;
     }
+  return TRUE;
+}
 
-  if (kiosk_replica_exec (self, "RELEASE put_employee", error))
-    return TRUE;
-
-failed:
-  /* Unless SQLite already rolled everything back (disk full). */
-  if (!sqlite3_get_autocommit (kiosk_replica_get_db (self)))
-    sqlite3_exec (kiosk_replica_get_db (self), "ROLLBACK TO put_employee; RELEASE put_employee", NULL, NULL, NULL);
+static gboolean
+has_links (const KioskRecordType *type)
+{
+  for (guint i = 0; i < type->n_fields; i++)
+    if (type->fields[i].type == KIOSK_FIELD_ID_LIST)
+      return TRUE;
   return FALSE;
+}
+
+/* Binds @record to an upsert of its table, by its fields' types. */
+static void
+bind_record (sqlite3_stmt          *stmt,
+             const KioskRecordType *type,
+             gconstpointer          record,
+             gboolean               as_server)
+{
+  int n = 0;
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const KioskRecordField *field = &type->fields[i];
+
+      if (field->column == NULL)
+        continue;
+      n++;
+      switch (field->type)
+        {
+        case KIOSK_FIELD_ID:
+        case KIOSK_FIELD_STRING:
+        case KIOSK_FIELD_UUID:
+        case KIOSK_FIELD_DATE:
+        case KIOSK_FIELD_INSTANT:
+          {
+            const char *text = *kiosk_record_field_text (field, record);
+
+            kiosk_replica_bind_text (stmt, n, text != NULL ? text : field->fallback_text);
+          }
+          break;
+        case KIOSK_FIELD_TIME:
+        case KIOSK_FIELD_INT:
+          sqlite3_bind_int (stmt, n, *kiosk_record_field_int (field, record));
+          break;
+        case KIOSK_FIELD_BOOL:
+          sqlite3_bind_int (stmt, n, *kiosk_record_field_int (field, record) ? 1 : 0);
+          break;
+        case KIOSK_FIELD_INT64:
+        case KIOSK_FIELD_MONEY:
+          sqlite3_bind_int64 (stmt, n, *kiosk_record_field_int64 (field, record));
+          break;
+        case KIOSK_FIELD_ENUM:
+          kiosk_replica_bind_text (stmt, n, kiosk_enum_to_string (field->enum_type,
+                                                                  *kiosk_record_field_int (field, record)));
+          break;
+        case KIOSK_FIELD_ID_LIST:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  sqlite3_bind_int64 (stmt, n + 1, kiosk_record_get_version (type->entity, record));
+  sqlite3_bind_int (stmt, n + 2, !as_server && kiosk_record_get_pending (type->entity, record) ? 1 : 0);
+}
+
+gboolean
+kiosk_replica_put_record (KioskReplica   *self,
+                          KioskEntity     entity,
+                          gconstpointer   record,
+                          gboolean        as_server,
+                          GError        **error)
+{
+  const KioskRecordType *type = kiosk_record_type_get (entity);
+  sqlite3 *db;
+
+  g_return_val_if_fail (type != NULL, FALSE);
+
+  {
+    BEGIN_PUT (get_entity_sql (entity)->upsert);
+
+    g_return_val_if_fail (record != NULL && kiosk_record_get_id (entity, record) != NULL, FALSE);
+
+    bind_record (stmt, type, record, as_server);
+    if (!has_links (type))
+      return kiosk_replica_run (self, stmt, error);
+
+    /* The row and its links change together or not at all. A savepoint,
+     * not kiosk_replica_begin(): a refused employee must not doom the
+     * caller's whole transaction (a feed page goes on without it). */
+    if (!kiosk_replica_exec (self, "SAVEPOINT put_employee", error))
+      return FALSE;
+    if (kiosk_replica_run (self, stmt, error) &&
+        put_links (self, record, error) &&
+        kiosk_replica_exec (self, "RELEASE put_employee", error))
+      return TRUE;
+  }
+
+  /* Unless SQLite already rolled everything back (disk full). */
+  db = kiosk_replica_get_db (self);
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK TO put_employee; RELEASE put_employee", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gpointer
+kiosk_replica_read_record (KioskEntity   entity,
+                           sqlite3_stmt *stmt)
+{
+  const KioskRecordType *type = kiosk_record_type_get (entity);
+  gpointer record;
+  int n = 0;
+
+  g_return_val_if_fail (type != NULL, NULL);
+
+  record = kiosk_record_new (entity);
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const KioskRecordField *field = &type->fields[i];
+
+      if (field->column == NULL)
+        continue;
+      switch (field->type)
+        {
+        case KIOSK_FIELD_ID:
+        case KIOSK_FIELD_STRING:
+        case KIOSK_FIELD_UUID:
+        case KIOSK_FIELD_DATE:
+        case KIOSK_FIELD_INSTANT:
+          *kiosk_record_field_text (field, record) = kiosk_replica_column_text (stmt, n);
+          break;
+        case KIOSK_FIELD_TIME:
+        case KIOSK_FIELD_INT:
+          *kiosk_record_field_int (field, record) = sqlite3_column_int (stmt, n);
+          break;
+        case KIOSK_FIELD_BOOL:
+          *kiosk_record_field_int (field, record) = sqlite3_column_int (stmt, n) != 0;
+          break;
+        case KIOSK_FIELD_INT64:
+        case KIOSK_FIELD_MONEY:
+          *kiosk_record_field_int64 (field, record) = sqlite3_column_int64 (stmt, n);
+          break;
+        case KIOSK_FIELD_ENUM:
+          /* The schema's CHECKs keep the word known; the first value if it
+           * ever is not. */
+          *kiosk_record_field_int (field, record) = 0;
+          kiosk_enum_from_string (field->enum_type, (const char *)sqlite3_column_text (stmt, n),
+                                  kiosk_record_field_int (field, record));
+          break;
+        case KIOSK_FIELD_ID_LIST:
+        default:
+          g_assert_not_reached ();
+        }
+      n++;
+    }
+  kiosk_record_set_version (entity, record, sqlite3_column_int64 (stmt, n));
+  kiosk_record_set_pending (entity, record, sqlite3_column_int (stmt, n + 1) != 0);
+  return record;
+}
+
+/* The employee's services, in their order (put_links()). */
+static gboolean
+get_links (KioskReplica   *self,
+           KioskEmployee  *employee,
+           GError        **error)
+{
+  g_autoptr(KioskCachedStmt) links = NULL;
+  g_autoptr(GStrvBuilder) services = g_strv_builder_new ();
+  gboolean has_row = FALSE;
+
+  links = kiosk_replica_prepare (self,
+                                 "SELECT service FROM employee_service WHERE employee = ?1 "
+                                 "ORDER BY position",
+                                 error);
+  if (links == NULL)
+    return FALSE;
+  kiosk_replica_bind_text (links, 1, employee->id);
+  for (;;)
+    {
+      if (!kiosk_replica_next (self, links, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      g_strv_builder_add (services, (const char *)sqlite3_column_text (links, 0));
+    }
+  g_strfreev (employee->services);
+  employee->services = g_strv_builder_end (services);
+  return TRUE;
+}
+
+gpointer
+kiosk_replica_get_record (KioskReplica  *self,
+                          KioskEntity    entity,
+                          const char    *id,
+                          GError       **error)
+{
+  const KioskRecordType *type = kiosk_record_type_get (entity);
+  g_autoptr(KioskCachedStmt) stmt = NULL;
+  gboolean has_row = FALSE;
+  gpointer record;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
+  g_return_val_if_fail (type != NULL && id != NULL, NULL);
+
+  stmt = kiosk_replica_prepare (self, get_entity_sql (entity)->select, error);
+  if (stmt == NULL)
+    return NULL;
+  kiosk_replica_bind_text (stmt, 1, id);
+  if (!kiosk_replica_next (self, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
+                   _("No %s %s in the local database"), type->table, id);
+      return NULL;
+    }
+  record = kiosk_replica_read_record (entity, stmt);
+  if (has_links (type) && !get_links (self, record, error))
+    {
+      kiosk_record_free (entity, record);
+      return NULL;
+    }
+  return record;
+}
+
+/* The typed upserts of kiosk-replica.h. */
+
+gboolean
+kiosk_replica_put_salon (KioskReplica      *self,
+                         const KioskSalon  *salon,
+                         GError           **error)
+{
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_SALON, salon, FALSE, error);
+}
+
+gboolean
+kiosk_replica_put_working_hours (KioskReplica             *self,
+                                 const KioskWorkingHours  *hours,
+                                 GError                  **error)
+{
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_WORKING_HOURS, hours, FALSE, error);
+}
+
+gboolean
+kiosk_replica_put_category (KioskReplica         *self,
+                            const KioskCategory  *category,
+                            GError              **error)
+{
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_CATEGORY, category, FALSE, error);
+}
+
+gboolean
+kiosk_replica_put_service (KioskReplica        *self,
+                           const KioskService  *service,
+                           GError             **error)
+{
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_SERVICE, service, FALSE, error);
+}
+
+gboolean
+kiosk_replica_put_employee (KioskReplica         *self,
+                            const KioskEmployee  *employee,
+                            GError              **error)
+{
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_EMPLOYEE, employee, FALSE, error);
 }
 
 gboolean
@@ -178,38 +402,7 @@ kiosk_replica_put_customer (KioskReplica         *self,
                             const KioskCustomer  *customer,
                             GError              **error)
 {
-  /* The consent is this kiosk's knowledge, never the feed's (§3.6): a
-   * server copy without it keeps what the desk recorded. */
-  BEGIN_PUT ("INSERT INTO customer (id, first_name, last_name, phone, loyalty_level, total_points, "
-             "                      current_points, total_spent, total_visits, updated_at, consent_at, "
-             "                      consent_notice, version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
-             "ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
-             "  last_name = excluded.last_name, phone = excluded.phone, "
-             "  loyalty_level = excluded.loyalty_level, total_points = excluded.total_points, "
-             "  current_points = excluded.current_points, total_spent = excluded.total_spent, "
-             "  total_visits = excluded.total_visits, updated_at = excluded.updated_at, "
-             "  consent_at = coalesce (excluded.consent_at, consent_at), "
-             "  consent_notice = coalesce (excluded.consent_notice, consent_notice), "
-             "  version = excluded.version, pending = excluded.pending");
-
-  g_return_val_if_fail (customer != NULL && customer->id != NULL, FALSE);
-
-  kiosk_replica_bind_text (stmt, 1, customer->id);
-  kiosk_replica_bind_text (stmt, 2, customer->first_name);
-  kiosk_replica_bind_text (stmt, 3, customer->last_name);
-  kiosk_replica_bind_text (stmt, 4, customer->phone);
-  kiosk_replica_bind_text (stmt, 5, kiosk_loyalty_level_to_string (customer->loyalty_level));
-  sqlite3_bind_int64 (stmt, 6, customer->total_points);
-  sqlite3_bind_int64 (stmt, 7, customer->current_points);
-  sqlite3_bind_int64 (stmt, 8, customer->total_spent);
-  sqlite3_bind_int64 (stmt, 9, customer->total_visits);
-  kiosk_replica_bind_text (stmt, 10, customer->updated_at);
-  kiosk_replica_bind_text (stmt, 11, customer->consent_at);
-  kiosk_replica_bind_text (stmt, 12, customer->consent_notice);
-  sqlite3_bind_int64 (stmt, 13, customer->version);
-  sqlite3_bind_int (stmt, 14, customer->pending ? 1 : 0);
-  return kiosk_replica_run (self, stmt, error);
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_CUSTOMER, customer, FALSE, error);
 }
 
 gboolean
@@ -217,37 +410,7 @@ kiosk_replica_put_appointment (KioskReplica            *self,
                                const KioskAppointment  *appt,
                                GError                 **error)
 {
-  BEGIN_PUT ("INSERT INTO appointment (id, customer, service, employee, appointment_date, "
-             "                         appointment_time, end_time, status, notes, price, source, "
-             "                         checked_in_at, created_at, updated_at, version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
-             "ON CONFLICT (id) DO UPDATE SET customer = excluded.customer, service = excluded.service, "
-             "  employee = excluded.employee, appointment_date = excluded.appointment_date, "
-             "  appointment_time = excluded.appointment_time, end_time = excluded.end_time, "
-             "  status = excluded.status, notes = excluded.notes, price = excluded.price, "
-             "  source = excluded.source, checked_in_at = excluded.checked_in_at, "
-             "  created_at = excluded.created_at, updated_at = excluded.updated_at, "
-             "  version = excluded.version, pending = excluded.pending");
-
-  g_return_val_if_fail (appt != NULL && appt->id != NULL, FALSE);
-
-  kiosk_replica_bind_text (stmt, 1, appt->id);
-  kiosk_replica_bind_text (stmt, 2, appt->customer);
-  kiosk_replica_bind_text (stmt, 3, appt->service);
-  kiosk_replica_bind_text (stmt, 4, appt->employee);
-  kiosk_replica_bind_text (stmt, 5, appt->appointment_date);
-  sqlite3_bind_int (stmt, 6, appt->appointment_time);
-  sqlite3_bind_int (stmt, 7, appt->end_time);
-  kiosk_replica_bind_text (stmt, 8, kiosk_appointment_status_to_string (appt->status));
-  kiosk_replica_bind_text (stmt, 9, appt->notes);
-  sqlite3_bind_int64 (stmt, 10, appt->price);
-  kiosk_replica_bind_text (stmt, 11, appt->source);
-  kiosk_replica_bind_text (stmt, 12, appt->checked_in_at);
-  kiosk_replica_bind_text (stmt, 13, appt->created_at);
-  kiosk_replica_bind_text (stmt, 14, appt->updated_at);
-  sqlite3_bind_int64 (stmt, 15, appt->version);
-  sqlite3_bind_int (stmt, 16, appt->pending ? 1 : 0);
-  return kiosk_replica_run (self, stmt, error);
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_APPOINTMENT, appt, FALSE, error);
 }
 
 gboolean
@@ -255,38 +418,7 @@ kiosk_replica_put_walkin (KioskReplica       *self,
                           const KioskWalkin  *walkin,
                           GError            **error)
 {
-  /* The consent as the customer's (kiosk_replica_put_customer). */
-  BEGIN_PUT ("INSERT INTO walkin (id, customer, name, phone, service, preferred_employee, employee, "
-             "                    status, arrived_at, called_at, finished_at, consent_at, consent_notice, "
-             "                    version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-             "ON CONFLICT (id) DO UPDATE SET customer = excluded.customer, name = excluded.name, "
-             "  phone = excluded.phone, service = excluded.service, "
-             "  preferred_employee = excluded.preferred_employee, employee = excluded.employee, "
-             "  status = excluded.status, arrived_at = excluded.arrived_at, "
-             "  called_at = excluded.called_at, finished_at = excluded.finished_at, "
-             "  consent_at = coalesce (excluded.consent_at, consent_at), "
-             "  consent_notice = coalesce (excluded.consent_notice, consent_notice), "
-             "  version = excluded.version, pending = excluded.pending");
-
-  g_return_val_if_fail (walkin != NULL && walkin->id != NULL, FALSE);
-
-  kiosk_replica_bind_text (stmt, 1, walkin->id);
-  kiosk_replica_bind_text (stmt, 2, walkin->customer);
-  kiosk_replica_bind_text (stmt, 3, walkin->name);
-  kiosk_replica_bind_text (stmt, 4, walkin->phone);
-  kiosk_replica_bind_text (stmt, 5, walkin->service);
-  kiosk_replica_bind_text (stmt, 6, walkin->preferred_employee);
-  kiosk_replica_bind_text (stmt, 7, walkin->employee);
-  kiosk_replica_bind_text (stmt, 8, kiosk_walkin_status_to_string (walkin->status));
-  kiosk_replica_bind_text (stmt, 9, walkin->arrived_at);
-  kiosk_replica_bind_text (stmt, 10, walkin->called_at);
-  kiosk_replica_bind_text (stmt, 11, walkin->finished_at);
-  kiosk_replica_bind_text (stmt, 12, walkin->consent_at);
-  kiosk_replica_bind_text (stmt, 13, walkin->consent_notice);
-  sqlite3_bind_int64 (stmt, 14, walkin->version);
-  sqlite3_bind_int (stmt, 15, walkin->pending ? 1 : 0);
-  return kiosk_replica_run (self, stmt, error);
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_WALKIN, walkin, FALSE, error);
 }
 
 gboolean
@@ -294,41 +426,17 @@ kiosk_replica_put_point_entry (KioskReplica           *self,
                                const KioskPointEntry  *entry,
                                GError                **error)
 {
-  BEGIN_PUT ("INSERT INTO point_entry (id, customer, points, reason, created_at, version, pending) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-             "ON CONFLICT (id) DO UPDATE SET customer = excluded.customer, points = excluded.points, "
-             "  reason = excluded.reason, created_at = excluded.created_at, "
-             "  version = excluded.version, pending = excluded.pending");
-
-  g_return_val_if_fail (entry != NULL && entry->id != NULL, FALSE);
-
-  kiosk_replica_bind_text (stmt, 1, entry->id);
-  kiosk_replica_bind_text (stmt, 2, entry->customer);
-  sqlite3_bind_int64 (stmt, 3, entry->points);
-  kiosk_replica_bind_text (stmt, 4, entry->reason);
-  kiosk_replica_bind_text (stmt, 5, entry->created_at);
-  sqlite3_bind_int64 (stmt, 6, entry->version);
-  sqlite3_bind_int (stmt, 7, entry->pending ? 1 : 0);
-  return kiosk_replica_run (self, stmt, error);
+  return kiosk_replica_put_record (self, KIOSK_ENTITY_POINT_ENTRY, entry, FALSE, error);
 }
 
-
-/* Only these names ever reach SQL: the text comes from this table, never
- * from the caller. */
+/* Only these names ever reach SQL: the text comes from this list or the
+ * entities' tables, never from the caller. The entities' own tables are
+ * get_entity_sql()'s. */
 static const struct {
   const char *table;
   const char *sql;
 } count_queries[] = {
-  { "salon",            "SELECT count(*) FROM salon" },
-  { "working_hours",    "SELECT count(*) FROM working_hours" },
-  { "category",         "SELECT count(*) FROM category" },
-  { "service",          "SELECT count(*) FROM service" },
-  { "employee",         "SELECT count(*) FROM employee" },
   { "employee_service", "SELECT count(*) FROM employee_service" },
-  { "customer",         "SELECT count(*) FROM customer" },
-  { "appointment",      "SELECT count(*) FROM appointment" },
-  { "walkin",           "SELECT count(*) FROM walkin" },
-  { "point_entry",      "SELECT count(*) FROM point_entry" },
   { "outbox",           "SELECT count(*) FROM outbox" },
   { "meta",             "SELECT count(*) FROM meta" },
   { "quarantine",       "SELECT count(*) FROM quarantine" },
@@ -336,6 +444,16 @@ static const struct {
   { "snapshot_seen",    "SELECT count(*) FROM snapshot_seen" },
   { "server_copy",      "SELECT count(*) FROM server_copy" },
 };
+
+/* The entity whose table is @table, or KIOSK_ENTITY_UNKNOWN. */
+static KioskEntity
+entity_of_table (const char *table)
+{
+  for (guint e = 0; e < KIOSK_N_ENTITIES; e++)
+    if (g_str_equal (kiosk_record_type_get ((KioskEntity)e)->table, table))
+      return (KioskEntity)e;
+  return KIOSK_ENTITY_UNKNOWN;
+}
 
 gint64
 kiosk_replica_count (KioskReplica  *self,
@@ -345,10 +463,14 @@ kiosk_replica_count (KioskReplica  *self,
   g_autoptr(KioskCachedStmt) stmt = NULL;
   gboolean has_row = FALSE;
   const char *sql = NULL;
+  KioskEntity entity;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), -1);
   g_return_val_if_fail (table != NULL, -1);
 
+  entity = entity_of_table (table);
+  if (entity != KIOSK_ENTITY_UNKNOWN)
+    sql = get_entity_sql (entity)->count;
   for (guint i = 0; i < G_N_ELEMENTS (count_queries); i++)
     if (g_str_equal (count_queries[i].table, table))
       sql = count_queries[i].sql;
@@ -365,37 +487,19 @@ kiosk_replica_count (KioskReplica  *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/* Rows by entity name, for the sync engine. As in kiosk_replica_count(),
- * the SQL comes from this table only. */
-static const struct {
-  const char *entity;
-  const char *state_sql;
-  const char *delete_sql;
-} entity_queries[] = {
-#define ENTITY(name) \
-  { #name, "SELECT version, pending FROM " #name " WHERE id = ?1", "DELETE FROM " #name " WHERE id = ?1" }
-  ENTITY (salon),
-  ENTITY (working_hours),
-  ENTITY (category),
-  ENTITY (service),
-  ENTITY (employee),
-  ENTITY (customer),
-  ENTITY (appointment),
-  ENTITY (walkin),
-  ENTITY (point_entry),
-#undef ENTITY
-};
-
-static int
+/* Rows by entity name (the table's), for the sync engine. As in
+ * kiosk_replica_count(), the SQL comes from the entities' tables only. */
+static const EntitySql *
 find_entity (const char  *entity,
              GError     **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (entity_queries); i++)
-    if (g_str_equal (entity_queries[i].entity, entity))
-      return (int)i;
+  KioskEntity found = entity_of_table (entity);
+
+  if (found != KIOSK_ENTITY_UNKNOWN)
+    return get_entity_sql (found);
   g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
                _("No kind of record called %s in the local database"), entity);
-  return -1;
+  return NULL;
 }
 
 gboolean
@@ -408,15 +512,15 @@ kiosk_replica_get_row_state (KioskReplica  *self,
 {
   g_autoptr(KioskCachedStmt) stmt = NULL;
   gboolean has_row = FALSE;
-  int index;
+  const EntitySql *sql;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
   g_return_val_if_fail (entity != NULL && id != NULL, FALSE);
 
-  index = find_entity (entity, error);
-  if (index < 0)
+  sql = find_entity (entity, error);
+  if (sql == NULL)
     return FALSE;
-  stmt = kiosk_replica_prepare (self, entity_queries[index].state_sql, error);
+  stmt = kiosk_replica_prepare (self, sql->state, error);
   if (stmt == NULL)
     return FALSE;
   kiosk_replica_bind_text (stmt, 1, id);
@@ -442,17 +546,17 @@ kiosk_replica_delete (KioskReplica  *self,
                       GError       **error)
 {
   g_autoptr(KioskCachedStmt) stmt = NULL;
-  int index;
+  const EntitySql *sql;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
   g_return_val_if_fail (entity != NULL && id != NULL, FALSE);
 
   if (!kiosk_replica_check_usable (self, error))
     return FALSE;
-  index = find_entity (entity, error);
-  if (index < 0)
+  sql = find_entity (entity, error);
+  if (sql == NULL)
     return FALSE;
-  stmt = kiosk_replica_prepare (self, entity_queries[index].delete_sql, error);
+  stmt = kiosk_replica_prepare (self, sql->delete, error);
   if (stmt == NULL)
     return FALSE;
   kiosk_replica_bind_text (stmt, 1, id);

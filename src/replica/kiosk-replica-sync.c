@@ -20,87 +20,94 @@
 
 #include "kiosk-replica-sync.h"
 #include "kiosk-replica-private.h"
+#include "kiosk-replica-records-private.h"
 #include "kiosk-replica-search.h"
-
-/* The columns of each entity table but `pending`, as X-macros, so that the
- * JSON of a row and its way back cannot drift apart. */
-#define SALON_COLS(X) X (id) X (name) X (address) X (city) X (district) X (phone) \
-  X (opening_time) X (closing_time) X (timezone) X (version)
-#define WORKING_HOURS_COLS(X) X (id) X (day_of_week) X (opening_time) X (closing_time) \
-  X (is_closed) X (version)
-#define CATEGORY_COLS(X) X (id) X (name) X (description) X (icon) X (version)
-#define SERVICE_COLS(X) X (id) X (category) X (name) X (description) X (price) X (duration) \
-  X (is_active) X (version)
-#define EMPLOYEE_COLS(X) X (id) X (name) X (position) X (is_active) X (version)
-#define CUSTOMER_COLS(X) X (id) X (first_name) X (last_name) X (phone) X (loyalty_level) \
-  X (total_points) X (current_points) X (total_spent) X (total_visits) X (updated_at) \
-  X (consent_at) X (consent_notice) X (version)
-#define APPOINTMENT_COLS(X) X (id) X (customer) X (service) X (employee) X (appointment_date) \
-  X (appointment_time) X (end_time) X (status) X (notes) X (price) X (source) \
-  X (checked_in_at) X (created_at) X (updated_at) X (version)
-#define WALKIN_COLS(X) X (id) X (customer) X (name) X (phone) X (service) \
-  X (preferred_employee) X (employee) X (status) X (arrived_at) X (called_at) \
-  X (finished_at) X (consent_at) X (consent_notice) X (version)
-#define POINT_ENTRY_COLS(X) X (id) X (customer) X (points) X (reason) X (created_at) X (version)
-
-#define JSON_PAIR(c) ", '" #c "', " #c
-#define COL_NAME(c) ", " #c
-#define JSON_GET(c) ", json_extract (?2, '$." #c "')"
-
-/* The employee's services ride along in the JSON. json() keeps the array an
- * array rather than a string. */
-#define EMPLOYEE_SERVICES \
-  ", 'services', json ((SELECT json_group_array (service) FROM " \
-  "(SELECT service FROM employee_service WHERE employee = ?1 ORDER BY position)))"
 
 #define UNSEEN(t) "id NOT IN (SELECT id FROM snapshot_seen WHERE entity = '" t "')"
 
 /* The snapshot mark's value when the snapshot began on an empty replica. */
 #define SNAPSHOT_FRESH "fresh"
 
-#define ENTITY_SQL(t, COLS, EXTRA)                                                         \
-  { t,                                                                                     \
-    "SELECT json_object ('pending', pending" COLS (JSON_PAIR) EXTRA ") FROM " t " WHERE id = ?1", \
-    "INSERT OR REPLACE INTO " t " (pending" COLS (COL_NAME) ") "                           \
-    "SELECT json_extract (?2, '$.pending')" COLS (JSON_GET) " WHERE ?1 IS NOT NULL",       \
-    "UPDATE " t " SET pending = 0 WHERE id = ?1",                                          \
-    /* A pending row the snapshot lacks is gone on the server: what the server \
-     * said of it becomes a tombstone, taken once its outbox is empty. */    \
-    "INSERT INTO server_copy (entity, id, version, row) "                                  \
-    "SELECT '" t "', id, version, NULL FROM " t " WHERE pending = 1 AND " UNSEEN (t) " "   \
-    "ON CONFLICT (entity, id) DO UPDATE SET row = NULL, "                                  \
-    "  version = max (server_copy.version, excluded.version)",                             \
-    "DELETE FROM " t " WHERE pending = 0 AND " UNSEEN (t),                                \
-    "SELECT version, pending, "                                                            \
-    "  (SELECT version FROM server_copy WHERE entity = '" t "' AND id = ?1) "              \
-    "FROM " t " WHERE id = ?1",                                                              \
-    "SELECT EXISTS (SELECT 1 FROM " t ")" }
-
 typedef struct {
   const char *name;
-  const char *to_json_sql;      /* ?1 id -> the row as a JSON object */
-  const char *from_json_sql;    /* ?1 id, ?2 JSON -> the row, replaced */
-  const char *clear_pending_sql;
-  const char *unseen_tombstones_sql;
-  const char *delete_unseen_sql;
-  const char *held_sql;         /* ?1 id -> version, pending, kept server copy's version */
-  const char *has_rows_sql;
+  char *to_json_sql;            /* ?1 id -> the row as a JSON object */
+  char *from_json_sql;          /* ?1 id, ?2 JSON -> the row, replaced */
+  char *clear_pending_sql;
+  char *unseen_tombstones_sql;
+  char *delete_unseen_sql;
+  char *held_sql;               /* ?1 id -> version, pending, kept server copy's version */
+  char *has_rows_sql;
 } EntitySql;
 
-/* In KioskEntity order. */
-static const EntitySql entity_sql[] = {
-  ENTITY_SQL ("salon", SALON_COLS, ""),
-  ENTITY_SQL ("working_hours", WORKING_HOURS_COLS, ""),
-  ENTITY_SQL ("category", CATEGORY_COLS, ""),
-  ENTITY_SQL ("service", SERVICE_COLS, ""),
-  ENTITY_SQL ("employee", EMPLOYEE_COLS, EMPLOYEE_SERVICES),
-  ENTITY_SQL ("customer", CUSTOMER_COLS, ""),
-  ENTITY_SQL ("appointment", APPOINTMENT_COLS, ""),
-  ENTITY_SQL ("walkin", WALKIN_COLS, ""),
-  ENTITY_SQL ("point_entry", POINT_ENTRY_COLS, ""),
-};
+/* The statements of each entity, made once from its table
+ * (kiosk-record-fields.h). The statement cache is keyed by the text's
+ * address, so they live as long as the program. The JSON of a row has
+ * `pending`, then the columns in the table's order, then `version`: the
+ * row and its way back cannot drift apart. */
+static void
+make_entity_sql (EntitySql             *sql,
+                 const KioskRecordType *type)
+{
+  const char *t = type->table;
+  GString *pairs = g_string_new ("'pending', pending");
+  GString *names = g_string_new ("pending");
+  GString *gets = g_string_new ("json_extract (?2, '$.pending')");
 
-G_STATIC_ASSERT (G_N_ELEMENTS (entity_sql) == KIOSK_N_ENTITIES);
+  for (guint i = 0; i <= type->n_fields; i++)
+    {
+      /* The fields with a column, then the version. */
+      const char *c = i < type->n_fields ? type->fields[i].column : "version";
+
+      if (c == NULL)
+        continue;
+      g_string_append_printf (pairs, ", '%s', %s", c, c);
+      g_string_append_printf (names, ", %s", c);
+      g_string_append_printf (gets, ", json_extract (?2, '$.%s')", c);
+    }
+  /* The employee's services ride along in the JSON. json() keeps the array
+   * an array rather than a string. */
+  if (type->entity == KIOSK_ENTITY_EMPLOYEE)
+    g_string_append (pairs, ", 'services', json ((SELECT json_group_array (service) FROM "
+                            "(SELECT service FROM employee_service WHERE employee = ?1 ORDER BY position)))");
+
+  sql->name = t;
+  sql->to_json_sql = g_strdup_printf ("SELECT json_object (%s) FROM %s WHERE id = ?1", pairs->str, t);
+  sql->from_json_sql = g_strdup_printf ("INSERT OR REPLACE INTO %s (%s) SELECT %s WHERE ?1 IS NOT NULL",
+                                        t, names->str, gets->str);
+  sql->clear_pending_sql = g_strdup_printf ("UPDATE %s SET pending = 0 WHERE id = ?1", t);
+  /* A pending row the snapshot lacks is gone on the server: what the server
+   * said of it becomes a tombstone, taken once its outbox is empty. */
+  sql->unseen_tombstones_sql =
+    g_strdup_printf ("INSERT INTO server_copy (entity, id, version, row) "
+                     "SELECT '%s', id, version, NULL FROM %s WHERE pending = 1 AND " UNSEEN ("%s") " "
+                     "ON CONFLICT (entity, id) DO UPDATE SET row = NULL, "
+                     "  version = max (server_copy.version, excluded.version)",
+                     t, t, t);
+  sql->delete_unseen_sql = g_strdup_printf ("DELETE FROM %s WHERE pending = 0 AND " UNSEEN ("%s"), t, t);
+  sql->held_sql = g_strdup_printf ("SELECT version, pending, "
+                                   "  (SELECT version FROM server_copy WHERE entity = '%s' AND id = ?1) "
+                                   "FROM %s WHERE id = ?1",
+                                   t, t);
+  sql->has_rows_sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", t);
+  g_string_free (pairs, TRUE);
+  g_string_free (names, TRUE);
+  g_string_free (gets, TRUE);
+}
+
+static const EntitySql *
+entity_sql (KioskEntity entity)
+{
+  static EntitySql all[KIOSK_N_ENTITIES];
+  static gsize made = 0;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint e = 0; e < KIOSK_N_ENTITIES; e++)
+        make_entity_sql (&all[e], kiosk_record_type_get ((KioskEntity)e));
+      g_once_init_leave (&made, 1);
+    }
+  return &all[entity];
+}
 
 #define KIOSK_META_SNAPSHOT "snapshot"
 /* Set while a snapshot fills an empty replica without its secondary
@@ -123,28 +130,7 @@ kiosk_replica_entity_table (KioskEntity entity)
 {
   g_return_val_if_fail ((guint)entity < KIOSK_N_ENTITIES, NULL);
 
-  return entity_sql[entity].name;
-}
-
-static gint64
-record_version (KioskEntity   entity,
-                gconstpointer record)
-{
-  switch (entity)
-    {
-    case KIOSK_ENTITY_SALON:         return ((const KioskSalon *)record)->version;
-    case KIOSK_ENTITY_WORKING_HOURS: return ((const KioskWorkingHours *)record)->version;
-    case KIOSK_ENTITY_CATEGORY:      return ((const KioskCategory *)record)->version;
-    case KIOSK_ENTITY_SERVICE:       return ((const KioskService *)record)->version;
-    case KIOSK_ENTITY_EMPLOYEE:      return ((const KioskEmployee *)record)->version;
-    case KIOSK_ENTITY_CUSTOMER:      return ((const KioskCustomer *)record)->version;
-    case KIOSK_ENTITY_APPOINTMENT:   return ((const KioskAppointment *)record)->version;
-    case KIOSK_ENTITY_WALKIN:        return ((const KioskWalkin *)record)->version;
-    case KIOSK_ENTITY_POINT_ENTRY:   return ((const KioskPointEntry *)record)->version;
-    case KIOSK_N_ENTITIES:
-    default:
-      g_return_val_if_reached (0);
-    }
+  return entity_sql (entity)->name;
 }
 
 /* Writes @record as the server's row: never pending. */
@@ -154,50 +140,9 @@ kiosk_replica_put_server_record (KioskReplica  *self,
                                  gconstpointer  record,
                                  GError       **error)
 {
-  switch (entity)
-    {
-    case KIOSK_ENTITY_SALON:
-      return kiosk_replica_put_salon (self, record, error);
-    case KIOSK_ENTITY_WORKING_HOURS:
-      return kiosk_replica_put_working_hours (self, record, error);
-    case KIOSK_ENTITY_CATEGORY:
-      return kiosk_replica_put_category (self, record, error);
-    case KIOSK_ENTITY_SERVICE:
-      return kiosk_replica_put_service (self, record, error);
-    case KIOSK_ENTITY_EMPLOYEE:
-      return kiosk_replica_put_employee (self, record, error);
-    case KIOSK_ENTITY_CUSTOMER:
-      {
-        KioskCustomer copy = *(const KioskCustomer *)record;
-
-        copy.pending = FALSE;
-        return kiosk_replica_put_customer (self, &copy, error);
-      }
-    case KIOSK_ENTITY_APPOINTMENT:
-      {
-        KioskAppointment copy = *(const KioskAppointment *)record;
-
-        copy.pending = FALSE;
-        return kiosk_replica_put_appointment (self, &copy, error);
-      }
-    case KIOSK_ENTITY_WALKIN:
-      {
-        KioskWalkin copy = *(const KioskWalkin *)record;
-
-        copy.pending = FALSE;
-        return kiosk_replica_put_walkin (self, &copy, error);
-      }
-    case KIOSK_ENTITY_POINT_ENTRY:
-      {
-        KioskPointEntry copy = *(const KioskPointEntry *)record;
-
-        copy.pending = FALSE;
-        return kiosk_replica_put_point_entry (self, &copy, error);
-      }
-    case KIOSK_N_ENTITIES:
-    default:
-      return check_entity (entity, error);
-    }
+  if (!check_entity (entity, error))
+    return FALSE;
+  return kiosk_replica_put_record (self, entity, record, TRUE, error);
 }
 
 /* Savepoints let one refused row fail alone inside a feed page. They are
@@ -244,7 +189,7 @@ row_to_json (KioskReplica  *self,
              const char    *id,
              GError       **error)
 {
-  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[entity].to_json_sql, error);
+  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql (entity)->to_json_sql, error);
   gboolean has_row = FALSE;
 
   if (stmt == NULL)
@@ -255,7 +200,7 @@ row_to_json (KioskReplica  *self,
   if (!has_row)
     {
       g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
-                   _("No %s %s in the local database"), entity_sql[entity].name, id);
+                   _("No %s %s in the local database"), entity_sql (entity)->name, id);
       return NULL;
     }
   return kiosk_replica_column_text (stmt, 0);
@@ -268,7 +213,7 @@ row_from_json (KioskReplica  *self,
                const char    *json,
                GError       **error)
 {
-  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[entity].from_json_sql, error);
+  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql (entity)->from_json_sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -317,7 +262,7 @@ get_server_copy (KioskReplica  *self,
   stmt = kiosk_replica_prepare (self, "SELECT version, row FROM server_copy WHERE entity = ?1 AND id = ?2", error);
   if (stmt == NULL)
     return FALSE;
-  kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
+  kiosk_replica_bind_text (stmt, 1, entity_sql (entity)->name);
   kiosk_replica_bind_text (stmt, 2, id);
   if (!kiosk_replica_next (self, stmt, found, error))
     return FALSE;
@@ -343,7 +288,7 @@ set_server_copy (KioskReplica  *self,
              "ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, row = excluded.row "
              "WHERE excluded.version > server_copy.version");
 
-  kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
+  kiosk_replica_bind_text (stmt, 1, entity_sql (entity)->name);
   kiosk_replica_bind_text (stmt, 2, id);
   sqlite3_bind_int64 (stmt, 3, version);
   kiosk_replica_bind_text (stmt, 4, json);
@@ -358,7 +303,7 @@ forget_server_copy (KioskReplica  *self,
 {
   BEGIN_PUT ("DELETE FROM server_copy WHERE entity = ?1 AND id = ?2");
 
-  kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
+  kiosk_replica_bind_text (stmt, 1, entity_sql (entity)->name);
   kiosk_replica_bind_text (stmt, 2, id);
   return kiosk_replica_run (self, stmt, error);
 }
@@ -385,7 +330,7 @@ kiosk_replica_keep_server_copy (KioskReplica  *self,
     return FALSE;
   if (!row_from_json (self, entity, id, desk, error))
     return FALSE;
-  return set_server_copy (self, entity, id, record_version (entity, record), server, error);
+  return set_server_copy (self, entity, id, kiosk_record_get_version (entity, record), server, error);
 }
 
 gboolean
@@ -404,14 +349,14 @@ kiosk_replica_settle_row (KioskReplica  *self,
 
   /* The newest of the reply and what the feed said meanwhile wins: a reply
    * replayed for a retried key may be older than the feed's copy. */
-  if (record != NULL && (!found || record_version (entity, record) >= kept_version))
+  if (record != NULL && (!found || kiosk_record_get_version (entity, record) >= kept_version))
     {
       if (!kiosk_replica_put_server_record (self, entity, record, error))
         return FALSE;
     }
   else if (found && kept == NULL)
     {
-      if (!kiosk_replica_delete (self, entity_sql[entity].name, id, error))
+      if (!kiosk_replica_delete (self, entity_sql (entity)->name, id, error))
         return FALSE;
     }
   else if (found)
@@ -422,7 +367,7 @@ kiosk_replica_settle_row (KioskReplica  *self,
   else
     {
       /* No word from the server: the desk's content stands, no longer pending. */
-      g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[entity].clear_pending_sql, error);
+      g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql (entity)->clear_pending_sql, error);
 
       if (stmt == NULL)
         return FALSE;
@@ -448,7 +393,7 @@ get_held (KioskReplica  *self,
   gboolean found = FALSE;
   gint64 kept = 0;
 
-  *exists = kiosk_replica_get_row_state (self, entity_sql[entity].name, id, version, pending, &local_error);
+  *exists = kiosk_replica_get_row_state (self, entity_sql (entity)->name, id, version, pending, &local_error);
   if (!*exists)
     {
       if (!g_error_matches (local_error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND))
@@ -509,7 +454,7 @@ mark_seen (KioskReplica  *self,
              "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM meta WHERE key = '" KIOSK_META_SNAPSHOT "' "
              "AND value <> '" SNAPSHOT_FRESH "')");
 
-  kiosk_replica_bind_text (stmt, 1, entity_sql[entity].name);
+  kiosk_replica_bind_text (stmt, 1, entity_sql (entity)->name);
   kiosk_replica_bind_text (stmt, 2, id);
   return kiosk_replica_run (self, stmt, error);
 }
@@ -526,7 +471,7 @@ get_held_fast (KioskReplica  *self,
                gboolean      *has_copy,
                GError       **error)
 {
-  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[entity].held_sql, error);
+  g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql (entity)->held_sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -572,7 +517,7 @@ kiosk_replica_apply_upsert (KioskReplica      *self,
   if (id == NULL)
     {
       g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_CONSTRAINT,
-                   _("A %s from the server has no id"), entity_sql[entity].name);
+                   _("A %s from the server has no id"), entity_sql (entity)->name);
       return FALSE;
     }
 
@@ -587,7 +532,7 @@ kiosk_replica_apply_upsert (KioskReplica      *self,
      * changes, no kept copy, one table. Its upsert is one statement, atomic
      * by itself (a refused row leaves nothing behind), so it needs no
      * savepoint; the mark comes after it. */
-    if ((!exists || (!pending && record_version (entity, record) > held)) &&
+    if ((!exists || (!pending && kiosk_record_get_version (entity, record) > held)) &&
         !has_copy && entity != KIOSK_ENTITY_EMPLOYEE)
       {
         if (!kiosk_replica_put_server_record (self, entity, record, error) ||
@@ -603,7 +548,7 @@ kiosk_replica_apply_upsert (KioskReplica      *self,
     return FALSE;
 
   ok = get_held (self, entity, id, &exists, &held, &pending, error);
-  if (ok && exists && record_version (entity, record) <= held)
+  if (ok && exists && kiosk_record_get_version (entity, record) <= held)
     outcome = KIOSK_APPLY_REPLAY;
   else if (ok && exists && pending)
     {
@@ -659,7 +604,7 @@ kiosk_replica_apply_delete (KioskReplica      *self,
       ok = set_server_copy (self, entity, id, version, NULL, error);
     }
   else if (ok)
-    ok = kiosk_replica_delete (self, entity_sql[entity].name, id, error)
+    ok = kiosk_replica_delete (self, entity_sql (entity)->name, id, error)
          && forget_server_copy (self, entity, id, error);
 
   if (!savepoint_end (self, ok, error))
@@ -697,9 +642,9 @@ replica_is_empty (KioskReplica  *self,
                   GError       **error)
 {
   *empty = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (entity_sql) && *empty; i++)
+  for (guint i = 0; i < KIOSK_N_ENTITIES && *empty; i++)
     {
-      g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql[i].has_rows_sql, error);
+      g_autoptr(KioskCachedStmt) stmt = kiosk_replica_prepare (self, entity_sql (i)->has_rows_sql, error);
       gboolean has_row = FALSE;
 
       if (stmt == NULL || !kiosk_replica_next (self, stmt, &has_row, error))
@@ -819,15 +764,15 @@ kiosk_replica_snapshot_finish (KioskReplica  *self,
     }
 
   /* A fresh snapshot kept no marks: nothing in the replica predates it. */
-  for (guint i = 0; i < G_N_ELEMENTS (entity_sql) && !g_str_equal (mark, SNAPSHOT_FRESH); i++)
+  for (guint i = 0; i < KIOSK_N_ENTITIES && !g_str_equal (mark, SNAPSHOT_FRESH); i++)
     {
       g_autoptr(KioskCachedStmt) tombstones = NULL;
       g_autoptr(KioskCachedStmt) unseen = NULL;
 
-      tombstones = kiosk_replica_prepare (self, entity_sql[i].unseen_tombstones_sql, error);
+      tombstones = kiosk_replica_prepare (self, entity_sql (i)->unseen_tombstones_sql, error);
       if (tombstones == NULL || !kiosk_replica_run (self, tombstones, error))
         goto failed;
-      unseen = kiosk_replica_prepare (self, entity_sql[i].delete_unseen_sql, error);
+      unseen = kiosk_replica_prepare (self, entity_sql (i)->delete_unseen_sql, error);
       if (unseen == NULL || !kiosk_replica_run (self, unseen, error))
         goto failed;
     }
