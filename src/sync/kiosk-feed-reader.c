@@ -493,26 +493,49 @@ read_change_members (Reader *r,
 
 /* ------------------------------------------------------------ fields */
 
+/* More fields in an entity's table than this: left to json-glib. */
+#define MAX_TABLE_FIELDS 32
+
 typedef struct {
-  Reader *r;
-  Change *c;
+  Reader      *r;
+  /* `data`'s member for each field of the entity's table, NULL when it
+   * has none. */
+  const Value *values[MAX_TABLE_FIELDS];
 } Fields;
 
-/* The member @name of `data`, NULL when missing; FALSE when present twice
- * (json-glib's choice between the two is left to json-glib). */
+/* Matches `data`'s members to the table's fields, in one pass over the
+ * members: a server writes them in the table's order, so the next field
+ * is tried first. FALSE when a field comes twice (json-glib's choice
+ * between the two is left to json-glib). Members of no field are ignored,
+ * as the json-glib reader ignores them. */
 static gboolean
-lookup (Fields      *f,
-        const char  *name,
-        const Value **out)
+match_fields (Fields                *f,
+              const Change          *c,
+              const KioskRecordType *type)
 {
-  *out = NULL;
-  for (guint i = 0; i < f->c->n_fields; i++)
-    if (strcmp (f->r->scratch->str + f->c->fields[i].off, name) == 0)
-      {
-        if (*out != NULL)
-          return FALSE;
-        *out = &f->c->fields[i].value;
-      }
+  guint next = 0;
+
+  if (type->n_fields > MAX_TABLE_FIELDS)
+    return FALSE;
+  memset (f->values, 0, sizeof f->values);
+  for (guint m = 0; m < c->n_fields; m++)
+    {
+      const char *key = f->r->scratch->str + c->fields[m].off;
+
+      for (guint tries = 0; tries < type->n_fields; tries++)
+        {
+          guint k = (next + tries) % type->n_fields;
+          const KioskRecordField *field = &type->fields[k];
+
+          if ((field->flags & KIOSK_FIELD_NO_JSON) != 0 || strcmp (field->name, key) != 0)
+            continue;
+          if (f->values[k] != NULL)
+            return FALSE;
+          f->values[k] = &c->fields[m].value;
+          next = k + 1;
+          break;
+        }
+    }
   return TRUE;
 }
 
@@ -523,18 +546,15 @@ text_of (Fields      *f,
   return f->r->scratch->str + v->off;
 }
 
-/* As kiosk_json_peek_string(), for values it accepts. */
+/* As kiosk_json_peek_string(), for values it accepts: the text, NULL when
+ * missing or null (allowed unless @required). */
 static gboolean
-peek (Fields      *f,
-      const char  *name,
-      gboolean     required,
-      const char **out)
+peek (Fields       *f,
+      const Value  *v,
+      gboolean      required,
+      const char  **out)
 {
-  const Value *v;
-
   *out = NULL;
-  if (!lookup (f, name, &v))
-    return FALSE;
   if (v == NULL || v->kind == V_NULL)
     return !required;
   if (v->kind != V_STRING)
@@ -543,72 +563,59 @@ peek (Fields      *f,
   return TRUE;
 }
 
-/* A number or boolean member: NULL in *out when missing or null (allowed
- * unless @required). */
-static gboolean
-peek_value (Fields       *f,
-            const char   *name,
-            gboolean      required,
-            const Value **out)
-{
-  if (!lookup (f, name, out))
-    return FALSE;
-  if (*out != NULL && (*out)->kind == V_NULL)
-    *out = NULL;
-  return *out != NULL || !required;
-}
-
-/* One field of @record, by its type (kiosk-record-fields.h), when it reads
- * exactly as kiosk-json-records.c reads it; FALSE when not sure. */
+/* One field of @record from its member @v, by the field's type
+ * (kiosk-record-fields.h), when it reads exactly as kiosk-json-records.c
+ * reads it; FALSE when not sure. */
 static gboolean
 field_fast (Fields                 *f,
             const KioskRecordField *field,
+            const Value            *v,
             gpointer                record)
 {
   gboolean required = (field->flags & KIOSK_FIELD_REQUIRED) != 0;
   const char *text;
-  const Value *v;
   GDate d;
+
+  if (v != NULL && v->kind == V_NULL)
+    v = NULL;
 
   switch (field->type)
     {
     case KIOSK_FIELD_ID:      /* change_fast() takes UUID ids only */
     case KIOSK_FIELD_UUID:
-      if (!peek (f, field->name, required, &text) || (text != NULL && !g_uuid_string_is_valid (text)))
+      if (!peek (f, v, required, &text) || (text != NULL && !g_uuid_string_is_valid (text)))
         return FALSE;
       *kiosk_record_field_text (field, record) = g_strdup (text);
       return TRUE;
 
     case KIOSK_FIELD_STRING:
     case KIOSK_FIELD_INSTANT:
-      if (!peek (f, field->name, required, &text))
+      if (!peek (f, v, required, &text))
         return FALSE;
       *kiosk_record_field_text (field, record) = g_strdup (text != NULL ? text : field->fallback_text);
       return TRUE;
 
     case KIOSK_FIELD_DATE:
-      if (!peek (f, field->name, required, &text) || (text != NULL && !kiosk_date_parse (text, &d)))
+      if (!peek (f, v, required, &text) || (text != NULL && !kiosk_date_parse (text, &d)))
         return FALSE;
       *kiosk_record_field_text (field, record) = g_strdup (text);
       return TRUE;
 
     case KIOSK_FIELD_TIME:
-      if (!peek (f, field->name, required, &text))
+      if (!peek (f, v, required, &text))
         return FALSE;
       *kiosk_record_field_int (field, record) = 0;
       return text == NULL || kiosk_time_parse (text, kiosk_record_field_int (field, record));
 
     case KIOSK_FIELD_MONEY:
-      if (!peek (f, field->name, required, &text))
+      if (!peek (f, v, required, &text))
         return FALSE;
       *kiosk_record_field_int64 (field, record) = 0;
       return text == NULL || kiosk_money_parse (text, kiosk_record_field_int64 (field, record));
 
     case KIOSK_FIELD_INT:
     case KIOSK_FIELD_INT64:
-      if (!peek_value (f, field->name, required, &v))
-        return FALSE;
-      if (v != NULL && (v->kind != V_INT || v->i < field->min || v->i > field->max))
+      if (v == NULL ? required : (v->kind != V_INT || v->i < field->min || v->i > field->max))
         return FALSE;
       if (field->type == KIOSK_FIELD_INT)
         *kiosk_record_field_int (field, record) = v != NULL ? (int) v->i : 0;
@@ -617,14 +624,13 @@ field_fast (Fields                 *f,
       return TRUE;
 
     case KIOSK_FIELD_BOOL:
-      if (!peek_value (f, field->name, required, &v) ||
-          (v != NULL && v->kind != V_TRUE && v->kind != V_FALSE))
+      if (v == NULL ? required : (v->kind != V_TRUE && v->kind != V_FALSE))
         return FALSE;
       *kiosk_record_field_int (field, record) = v != NULL ? v->kind == V_TRUE : field->fallback;
       return TRUE;
 
     case KIOSK_FIELD_ENUM:
-      if (!peek (f, field->name, required, &text))
+      if (!peek (f, v, required, &text))
         return FALSE;
       *kiosk_record_field_int (field, record) = 0;
       return text == NULL || kiosk_enum_from_string (field->enum_type, text, kiosk_record_field_int (field, record));
@@ -639,20 +645,26 @@ field_fast (Fields                 *f,
  * reader would read it, else NULL. Fields with rules between them
  * (working hours') are left to json-glib. */
 static gpointer
-record_fast (Fields      *f,
-             KioskEntity  entity,
-             gint64       version)
+record_fast (Reader       *r,
+             const Change *c,
+             KioskEntity   entity,
+             gint64        version)
 {
   const KioskRecordType *type = kiosk_record_type_get (entity);
-  gpointer record = kiosk_record_new (entity);
+  Fields f;
+  gpointer record;
 
+  f.r = r;
+  if (!match_fields (&f, c, type))
+    return NULL;
+  record = kiosk_record_new (entity);
   for (guint i = 0; i < type->n_fields; i++)
     {
       const KioskRecordField *field = &type->fields[i];
 
       if ((field->flags & KIOSK_FIELD_NO_JSON) != 0)
         continue;
-      if (field->required_if != NULL || field->check != NULL || !field_fast (f, field, record))
+      if (field->required_if != NULL || field->check != NULL || !field_fast (&f, field, f.values[i], record))
         {
           kiosk_record_free (entity, record);
           return NULL;
@@ -667,7 +679,6 @@ static KioskChange *
 change_fast (Reader *r,
              Change *c)
 {
-  Fields f = { r, c };
   g_autoptr(KioskChange) change = NULL;
   const char *entity_name, *op, *id;
   const KioskRecordType *type;
@@ -706,7 +717,7 @@ change_fast (Reader *r,
     {
       if (c->data.kind != V_OBJECT)
         return NULL;
-      change->record = record_fast (&f, entity, c->version.i);
+      change->record = record_fast (r, c, entity, c->version.i);
       if (change->record == NULL ||
           strcmp (kiosk_record_get_id (entity, change->record), id) != 0)
         return NULL;
