@@ -216,6 +216,7 @@ kiosk_replica_put_record (KioskReplica   *self,
     bind_record (stmt, type, record, as_server);
     if (!has_links (type))
       return kiosk_replica_run (self, stmt, error);
+    g_assert (entity == KIOSK_ENTITY_EMPLOYEE);   /* put_links() knows its table only */
 
     /* The row and its links change together or not at all. A savepoint,
      * not kiosk_replica_begin(): a refused employee must not doom the
@@ -347,6 +348,7 @@ kiosk_replica_get_record (KioskReplica  *self,
       return NULL;
     }
   record = kiosk_replica_read_record (entity, stmt);
+  g_assert (!has_links (type) || entity == KIOSK_ENTITY_EMPLOYEE);
   if (has_links (type) && !get_links (self, record, error))
     {
       kiosk_record_free (entity, record);
