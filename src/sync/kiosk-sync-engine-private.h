@@ -28,13 +28,19 @@ G_BEGIN_DECLS
 #define DUE_BATCH          32
 #define MAX_410_IN_A_ROW   3
 #define STATUS_TOO_MANY_REQUESTS 429
-/* A salon's every commit nudges every one of its kiosks: pulls a nudge
- * wakes start at least this long after the previous cycle started, plus a
- * little jitter, so that many kiosks neither pull once per change nor all
- * in the same instant. Small enough to keep "A books, B sees" well under a
- * second. */
-#define NUDGE_MIN_GAP_US   (250 * G_TIME_SPAN_MILLISECOND)
-#define NUDGE_JITTER_US    (100 * G_TIME_SPAN_MILLISECOND)
+/* A salon's every commit nudges every one of its kiosks (§3.5). A nudge
+ * pulls at once unless nudges come faster than the pulls they wake: then
+ * pulls a nudge wakes start at least a gap after the previous cycle
+ * started, plus jitter, so that many kiosks neither pull once per change
+ * nor all in the same instant. The gap is 0 to start with; a pull that
+ * serves two nudges or more (they came while a pull was in flight or
+ * due) doubles it, from NUDGE_GAP_MIN_US up to NUDGE_GAP_MAX_US; a pull
+ * that serves one halves it (below the least, 0); a whole gap without a
+ * nudge sets it to 0 (kiosk-sync-nudges.c). In a storm it is the gap
+ * the kiosk always had, 250 ms and 0–100 ms of jitter (jitter: up to
+ * 2/5 of the gap). */
+#define NUDGE_GAP_MIN_US   (50 * G_TIME_SPAN_MILLISECOND)
+#define NUDGE_GAP_MAX_US   (250 * G_TIME_SPAN_MILLISECOND)
 /* Progress alone (records received, counts, a snapshot's pages) reaches
  * the main thread at most this often: a snapshot applies dozens of pages a
  * second, and every delivery is main-thread work (notifications, "changed"
@@ -156,6 +162,12 @@ struct _KioskSyncWorker
   gint64            throttled_until;
   gint64            backoff_until;
   gint64            cycle_started;  /* monotonic µs, the last cycle's start */
+  /* Live nudges (kiosk-sync-nudges.c): the gap between the pulls they
+   * wake (µs, 0: at once), when the last one came (monotonic µs, 0: never)
+   * and how many came since the last cycle started. */
+  gint64            nudge_gap;
+  gint64            last_nudge;
+  guint             nudges;
 
   SoupWebsocketConnection *ws;
   SoupMessage      *ws_msg;         /* the upgrade request while ws_connecting */
@@ -215,7 +227,7 @@ gint64       kiosk_sync_worker_conclude          (KioskSyncWorker          *w,
                                                   const GError    *error);
 void         kiosk_sync_worker_set_unenrolled    (KioskSyncWorker          *w,
                                                   const GError    *error);
-void         kiosk_sync_worker_schedule_cycle    (KioskSyncWorker          *w,
+gboolean     kiosk_sync_worker_schedule_cycle    (KioskSyncWorker          *w,
                                                   gint64           delay_us,
                                                   gboolean         force);
 gpointer     kiosk_sync_worker_thread_main       (gpointer         data);
@@ -264,6 +276,7 @@ KioskSyncOutcome      kiosk_sync_worker_push              (KioskSyncWorker      
 void         kiosk_sync_worker_ws_connect        (KioskSyncWorker          *w);
 void         kiosk_sync_worker_ws_drop           (KioskSyncWorker          *w);
 void         kiosk_sync_worker_ws_lost           (KioskSyncWorker          *w);
+void         kiosk_sync_worker_nudges_served     (KioskSyncWorker          *w);
 gboolean     kiosk_sync_nudge_cb                 (gpointer         data);
 gboolean     kiosk_sync_network_back_cb          (gpointer         data);
 

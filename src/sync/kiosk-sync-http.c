@@ -138,6 +138,8 @@ kiosk_sync_http_exchange (SoupSession  *session,
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
 
+  /* The path without its query (the cursor says nothing to a reader). */
+  g_debug ("HTTP %s %.*s", method, (int) strcspn (path, "?"), path);
   in = soup_session_send (session, msg, cancellable, &local);
   if (auth)
     memset (auth, 0, strlen (auth));

@@ -32,6 +32,50 @@ kiosk_sync_worker_ws_drop (KioskSyncWorker *w)
   g_clear_object (&w->ws);
 }
 
+/* A nudge came: pull at once, or, in a storm, a gap after the previous
+ * cycle's start. A nudge that finds a pull already due (or one in flight:
+ * its frame is read once the blocking cycle is over) joins that one, so a
+ * burst costs one more pull, not one a nudge. */
+static void
+worker_nudged (KioskSyncWorker *w)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 delay = 0;
+
+  /* A whole gap without a nudge: the storm, if there was one, is over. */
+  if (w->last_nudge == 0 || now - w->last_nudge >= w->nudge_gap)
+    w->nudge_gap = 0;
+  w->last_nudge = now;
+  w->nudges++;
+  if (w->nudge_gap > 0)
+    delay = MAX (w->cycle_started + w->nudge_gap - now, 0) +
+            g_random_int_range (0, (gint32) (w->nudge_gap * 2 / 5) + 1);
+  /* What was decided, for a reader of the debug log (test-nudge-coalesce
+   * counts these lines). A back-off binds a nudge's pull too. */
+  if (!kiosk_sync_worker_schedule_cycle (w, delay, FALSE))
+    g_debug ("Nudge: a pull is already due, this one joins it");
+  else if (w->cycle_at - now < G_TIME_SPAN_MILLISECOND)
+    g_debug ("Nudge: pulling now");
+  else
+    g_debug ("Nudge: pulling in %" G_GINT64_FORMAT " ms (gap %" G_GINT64_FORMAT " ms)",
+             (w->cycle_at - now) / 1000, w->nudge_gap / 1000);
+}
+
+/* At a cycle's start: the nudges it serves tell whether they come faster
+ * than the pulls (two or more: the gap grows) or not (it shrinks). A cycle
+ * that serves none (the desk's, a poll, a retry) changes nothing. */
+void
+kiosk_sync_worker_nudges_served (KioskSyncWorker *w)
+{
+  guint served = w->nudges;
+
+  w->nudges = 0;
+  if (served >= 2)
+    w->nudge_gap = CLAMP (w->nudge_gap * 2, NUDGE_GAP_MIN_US, NUDGE_GAP_MAX_US);
+  else if (served == 1)
+    w->nudge_gap = w->nudge_gap / 2 < NUDGE_GAP_MIN_US ? 0 : w->nudge_gap / 2;
+}
+
 static void
 ws_message_cb (SoupWebsocketConnection *conn,
                SoupWebsocketDataType    type,
@@ -50,11 +94,7 @@ ws_message_cb (SoupWebsocketConnection *conn,
   object = json_node_get_object (root);
   /* A nudge only wakes the pull: its cursor is not trusted. */
   if (g_strcmp0 (json_object_get_string_member_with_default (object, "type", NULL), "changes") == 0)
-    {
-      gint64 gap = w->cycle_started + NUDGE_MIN_GAP_US - g_get_monotonic_time ();
-
-      kiosk_sync_worker_schedule_cycle (w, MAX (gap, 0) + g_random_int_range (0, NUDGE_JITTER_US), FALSE);
-    }
+    worker_nudged (w);
 }
 
 static gboolean

@@ -343,6 +343,7 @@ kiosk_sync_worker_pull (KioskSyncWorker  *w,
   gboolean bulk = cursor == NULL || *cursor == '\0' || kiosk_replica_in_snapshot (w->replica);
   KioskSyncOutcome outcome;
 
+  g_debug ("Pull started");
   /* Bulk for a pull that starts as a snapshot; a snapshot after a 410
    * inside an ordinary pull goes at the ordinary pace. */
   if (bulk && !kiosk_replica_set_bulk (w->replica, TRUE, error))
@@ -425,6 +426,7 @@ worker_pull_pages (KioskSyncWorker  *w,
 
           if (!apply_page (w, item->page, &touched, error))
             return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
+          g_debug ("Pull: a page of %u changes applied", item->page->changes->len);
 
           if (w->status.state == KIOSK_SYNC_STATE_SYNCING)
             w->status.received += item->page->changes->len;

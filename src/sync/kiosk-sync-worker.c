@@ -432,6 +432,7 @@ cycle_cb (gpointer data)
   g_clear_pointer (&w->cycle_source, g_source_unref);
   w->ignore_backoff = FALSE;
   w->cycle_started = g_get_monotonic_time ();
+  kiosk_sync_worker_nudges_served (w);
   if (g_cancellable_is_cancelled (w->cancellable))
     return G_SOURCE_REMOVE;
 
@@ -497,8 +498,8 @@ cycle_cb (gpointer data)
 }
 
 /* Runs a cycle after @delay_us, unless one is due sooner (@force: replace
- * whatever is scheduled). */
-void
+ * whatever is scheduled). Returns whether this call set the time. */
+gboolean
 kiosk_sync_worker_schedule_cycle (KioskSyncWorker  *w,
                                   gint64   delay_us,
                                   gboolean force)
@@ -507,7 +508,7 @@ kiosk_sync_worker_schedule_cycle (KioskSyncWorker  *w,
   gint64 at = now + MAX (delay_us, 0);
 
   if (g_cancellable_is_cancelled (w->cancellable))
-    return;
+    return FALSE;
   if (!force)
     at = MAX (at, w->backoff_until);
   at = MAX (at, w->throttled_until);
@@ -515,7 +516,7 @@ kiosk_sync_worker_schedule_cycle (KioskSyncWorker  *w,
   if (w->cycle_source != NULL)
     {
       if (!force && w->cycle_at <= at)
-        return;
+        return FALSE;
       g_source_destroy (w->cycle_source);
       g_clear_pointer (&w->cycle_source, g_source_unref);
     }
@@ -524,6 +525,7 @@ kiosk_sync_worker_schedule_cycle (KioskSyncWorker  *w,
   g_source_set_static_name (w->cycle_source, "[kiosk-sync] cycle");
   g_source_set_callback (w->cycle_source, cycle_cb, w, NULL);
   g_source_attach (w->cycle_source, w->context);
+  return TRUE;
 }
 
 /* Sync is background work: the calling thread (and the threads it starts)
@@ -546,6 +548,9 @@ kiosk_sync_worker_thread_main (gpointer data)
 
   kiosk_sync_lower_thread_priority ();
   g_main_context_push_thread_default (w->context);
+  /* Which replica this thread serves, for a reader of the debug log with
+   * several engines in one process (tests/bench/bench-nudge.c). */
+  g_debug ("Sync worker started for %s", w->engine->replica_path);
   kiosk_sync_worker_schedule_cycle (w, 0, TRUE);
   g_main_loop_run (w->loop);
   kiosk_sync_worker_release (w);
