@@ -259,6 +259,17 @@ report_memory (const char *phase)
            proc_status_kb ("Threads:"));
 }
 
+/* The machine's load beside the figures (docs/performance.md: measure on a
+ * quiet machine, or say the load). */
+static void
+report_loadavg (const char *when)
+{
+  g_autofree char *text = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    g_print ("  load average %s: %s", when, text);
+}
+
 /* ------------------------------------------------------------ kiosks */
 
 typedef struct {
@@ -461,6 +472,7 @@ main (int argc, char *argv[])
   g_print ("%u kiosks coming back after a %u s outage (server on its own thread, engines with "
            "the production timings: first retry spread over 0-30 s)\n", fleet.n, outage_s);
   report_memory ("at start");
+  report_loadavg ("at start");
   st = kiosk_test_server_thread_start (server_dir, setup_server, NULL);
   fleet.st = st;
   url = g_strdup (kiosk_test_server_get_uri (kiosk_test_server_thread_get_server (st)));
@@ -567,6 +579,7 @@ main (int argc, char *argv[])
     g_print ("  NOT every outbox drained within %u s: %u of %u kiosks up to date\n", DRAIN_TIMEOUT_S,
              count_in_state (&fleet, KIOSK_SYNC_STATE_UP_TO_DATE), fleet.n);
   g_print ("  walk-ins on the server: %" G_GINT64_FORMAT " (taken at the desks: %u)\n", walkins, fleet.n);
+  report_loadavg ("after the minute");
   ok = ratio <= GOAL_RATIO && drained && walkins == fleet.n;
   g_print ("  goal peak <= %.0f x mean, every change uploaded once: %s\n", GOAL_RATIO, ok ? "met" : "MISSED");
 
