@@ -9,10 +9,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kiosk-context-reads.h"
 #include "kiosk-context-private.h"
 #include "kiosk-desk.h"
 #include "kiosk-replica.h"
+#include "kiosk-replica-sync.h"
 
 /* Moves @local into @error in KIOSK_DESK_ERROR; returns @result. */
 static gpointer
@@ -153,5 +156,27 @@ kiosk_context_count_customers_by_level (KioskContext *self,
   g_return_val_if_fail (KIOSK_IS_CONTEXT (self), FALSE);
   ok = kiosk_replica_count_customers_by_level (kiosk_context_get_replica (self), counts, &local);
   as_desk_error (NULL, local, error);
+  return ok;
+}
+
+gboolean
+kiosk_context_count_outbox (KioskContext  *self,
+                            gint64        *waiting,
+                            gint64        *refused,
+                            GError       **error)
+{
+  gint64 counts[5] = { 0, };
+  GError *local = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KIOSK_IS_CONTEXT (self), FALSE);
+  ok = kiosk_replica_outbox_counts (kiosk_context_get_replica (self), counts, &local);
+  as_desk_error (NULL, local, error);
+  if (!ok)
+    memset (counts, 0, sizeof counts);
+  if (waiting != NULL)
+    *waiting = counts[KIOSK_OUTBOX_PENDING] + counts[KIOSK_OUTBOX_IN_FLIGHT];
+  if (refused != NULL)
+    *refused = counts[KIOSK_OUTBOX_REFUSED];
   return ok;
 }

@@ -44,5 +44,12 @@ GPtrArray        *kiosk_context_list_open_walkins       (KioskContext  *self,
 gboolean          kiosk_context_count_customers_by_level (KioskContext *self,
                                                           gint64        counts[4],
                                                           GError      **error);
+/* The desk's changes in the outbox (docs/kiosk-api.md §3.3): those that
+ * wait to upload (pending and in flight) and those the server refused.
+ * Either out may be NULL; both are 0 when the outbox cannot be read. */
+gboolean          kiosk_context_count_outbox            (KioskContext  *self,
+                                                         gint64        *waiting,
+                                                         gint64        *refused,
+                                                         GError       **error);
 
 G_END_DECLS

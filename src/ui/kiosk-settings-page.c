@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "kiosk-context-private.h"  /* FIXME: until pairing, unpairing and the meta they read are core API */
 #include "kiosk-accessible.h"
 #include "kiosk-pairing.h"
 #include "kiosk-settings-page.h"
@@ -46,7 +45,6 @@ static void
 refresh (KioskSettingsPage *self)
 {
   KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
-  KioskReplica *replica = context != NULL ? kiosk_context_get_replica (context) : NULL;
   g_autofree char *server = NULL;
   g_autofree char *device_name = NULL;
   g_autofree char *salon = NULL;
@@ -68,16 +66,16 @@ refresh (KioskSettingsPage *self)
       n_refused = kiosk_sync_monitor_get_refused_count (self->monitor);
     }
   else
-    n_waiting = kiosk_pairing_count_unsent (replica);
+    n_waiting = kiosk_pairing_count_unsent_changes (context);
 
   waiting = g_strdup_printf (ngettext ("%u change waits to upload", "%u changes wait to upload", n_waiting), n_waiting);
   refused = g_strdup_printf (ngettext ("%u change refused by the server", "%u changes refused by the server", n_refused), n_refused);
   gtk_label_set_text (self->waiting_label, waiting);
   gtk_label_set_text (self->refused_label, refused);
 
-  server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
-  device_name = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE_NAME);
-  salon = kiosk_replica_get_meta (replica, KIOSK_META_SALON);
+  server = kiosk_pairing_dup_server_url (context);
+  device_name = kiosk_pairing_dup_device_name (context);
+  salon = kiosk_pairing_dup_salon (context);
   set_value (self->server_label, kiosk_context_get_demo (context) ? _("Demo: no server") : server);
   set_value (self->device_label, device_name);
   set_value (self->salon_label, salon);
@@ -116,116 +114,65 @@ kiosk_settings_page_get_message (KioskSettingsPage *self)
 
 /* ---- unpairing --------------------------------------------------------- */
 
-typedef struct {
-  KioskCredentials *credentials;
-  char             *server;
-  char             *device;
-  char             *ca_file;
-} UnpairData;
-
-static void
-unpair_data_free (UnpairData *data)
-{
-  g_clear_object (&data->credentials);
-  g_free (data->server);
-  g_free (data->device);
-  g_free (data->ca_file);
-  g_free (data);
-}
-
-static void
-unpair_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  UnpairData *data = task_data;
-  GError *error = NULL;
-
-  if (kiosk_pairing_unenroll (data->credentials, data->server, data->device, data->ca_file, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 static void
 on_unpaired (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  KioskSettingsPage *self = KIOSK_SETTINGS_PAGE (source);
-  KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
+  g_autoptr(KioskSettingsPage) self = user_data;
+  KioskContext *context = KIOSK_CONTEXT (source);
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  /* Cancelled in dispose: the page is gone, nothing to say. */
+  if (!kiosk_pairing_unpair_finish (context, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("The kiosk could not be unpaired: %s Nothing was changed."),
-                                               error->message);
-
-      gtk_label_set_text (self->message_label, text);
-      refresh (self);
+      /* Core forgot the enrollment but kept the salon's rows and every
+       * change that waits (pairing again uploads them). The window shows
+       * the pairing screen. */
+      gtk_label_set_text (self->message_label, _("This kiosk is no longer paired."));
+      kiosk_context_reload_enrollment (context);
       return;
     }
 
-  /* The server forgot the device: forget the enrollment here too, but keep
-   * the salon's rows and every change that waits (pairing again uploads
-   * them). The window shows the pairing screen. */
-  if (!kiosk_pairing_forget (kiosk_context_get_replica (context), &error))
+  if (g_error_matches (error, KIOSK_PAIRING_ERROR, KIOSK_PAIRING_ERROR_NOT_RECORDED))
     {
-      g_autofree char *text = g_strdup_printf (_("The server unpaired this kiosk, but the local database "
-                                                 "could not record it: %s"), error->message);
-
+      text = g_strdup_printf (_("The server unpaired this kiosk, but the local database "
+                                "could not record it: %s"), error->message);
       gtk_label_set_text (self->message_label, text);
       return;
     }
-  gtk_label_set_text (self->message_label, _("This kiosk is no longer paired."));
-  g_info ("Unpaired; pending changes are kept");
-  kiosk_context_reload_enrollment (context);
+
+  if (g_error_matches (error, KIOSK_PAIRING_ERROR, KIOSK_PAIRING_ERROR_NOT_PAIRED))
+    gtk_label_set_text (self->message_label, _("This kiosk is not paired."));
+  else
+    {
+      text = g_strdup_printf (_("The kiosk could not be unpaired: %s Nothing was changed."), error->message);
+      gtk_label_set_text (self->message_label, text);
+    }
+  refresh (self);
 }
 
 void
 kiosk_settings_page_unpair (KioskSettingsPage *self)
 {
-  KioskContext *context = kiosk_page_get_context (KIOSK_PAGE (self));
-  KioskReplica *replica = kiosk_context_get_replica (context);
-  GSettings *settings = kiosk_context_get_settings (context);
-  g_autoptr(GTask) task = NULL;
-  UnpairData *data;
-
   g_return_if_fail (KIOSK_IS_SETTINGS_PAGE (self));
 
   if (self->cancellable != NULL)
     return;
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->confirm_revealer), FALSE);
 
-  data = g_new0 (UnpairData, 1);
-  data->credentials = g_object_ref (kiosk_context_get_credentials (context));
-  data->server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
-  data->device = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE);
-  if (settings != NULL)
-    {
-      data->ca_file = g_settings_get_string (settings, "ca-file");
-      if (*data->ca_file == '\0')
-        g_clear_pointer (&data->ca_file, g_free);
-    }
-  if (data->server == NULL || data->device == NULL)
-    {
-      unpair_data_free (data);
-      gtk_label_set_text (self->message_label, _("This kiosk is not paired."));
-      return;
-    }
-
+  /* The answer keeps the page alive until it comes; dispose cancels it. */
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_unpaired, NULL);
-  g_task_set_source_tag (task, kiosk_settings_page_unpair);
-  g_task_set_task_data (task, data, (GDestroyNotify) unpair_data_free);
   gtk_label_set_text (self->message_label, _("Unpairing…"));
   gtk_widget_set_sensitive (self->unpair_button, FALSE);
-  g_task_run_in_thread (task, unpair_thread);
+  kiosk_pairing_unpair_async (kiosk_page_get_context (KIOSK_PAGE (self)), self->cancellable,
+                              on_unpaired, g_object_ref (self));
 }
 
 static void

@@ -8,11 +8,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "kiosk-context-private.h"  /* FIXME: until pairing, unpairing and the meta they read are core API */
 #include "kiosk-accessible.h"
+#include "kiosk-context-reads.h"
 #include "kiosk-desk-refused.h"
 #include "kiosk-format.h"
-#include "kiosk-replica-sync.h"
 #include "kiosk-calendar-page.h"
 #include "kiosk-checkin-page.h"
 #include "kiosk-loyalty-page.h"
@@ -323,7 +322,7 @@ build_pages (KioskWindow *self)
 static void
 update_salon_name (KioskWindow *self)
 {
-  g_autoptr(KioskSalon) salon = kiosk_replica_get_salon (kiosk_context_get_replica (self->context), NULL);
+  g_autoptr(KioskSalon) salon = kiosk_context_get_salon (self->context, NULL);
   const char *name = salon != NULL && salon->name != NULL && *salon->name != '\0' ? salon->name : _("Salonity Kiosk");
 
   gtk_label_set_text (self->title_label, name);
@@ -460,13 +459,13 @@ update_desk_status (KioskWindow *self)
 {
   g_autofree char *text = NULL;
   gboolean offline;
-  gint64 counts[5] = { 0, };
+  gint64 refused_count = 0;
   gint64 waiting = 0, oldest = 0;
   g_autoptr(GError) error = NULL;
   gboolean have_counts;
   gboolean have_waiting;
 
-  have_counts = kiosk_replica_outbox_counts (kiosk_context_get_replica (self->context), counts, &error);
+  have_counts = kiosk_context_count_outbox (self->context, NULL, &refused_count, &error);
   if (!have_counts)
     {
       g_warning ("Cannot count the refused changes: %s", error->message);
@@ -481,11 +480,11 @@ update_desk_status (KioskWindow *self)
 
   kiosk_sync_status_set_counts (self->sync_status,
                                 have_waiting ? (int) CLAMP (waiting, 0, G_MAXINT) : -1,
-                                have_counts ? (int) CLAMP (counts[KIOSK_OUTBOX_REFUSED], 0, G_MAXINT) : -1);
+                                have_counts ? (int) CLAMP (refused_count, 0, G_MAXINT) : -1);
 
   if (self->attention_label != NULL)
     {
-      guint refused = have_counts ? (guint) CLAMP (counts[KIOSK_OUTBOX_REFUSED], 0, G_MAXUINT) : 0;
+      guint refused = have_counts ? (guint) CLAMP (refused_count, 0, G_MAXUINT) : 0;
       GtkWidget *row = self->rows[page_index ("refused")];
       g_autofree char *count = g_strdup_printf ("%u", refused);
       g_autofree char *description = g_strdup_printf (ngettext ("%u change refused", "%u changes refused", refused),
@@ -609,8 +608,7 @@ enter_staff_mode (KioskWindow *self)
 static KioskStaffLock *
 ensure_staff_lock (KioskWindow *self)
 {
-  KioskReplica *replica = kiosk_context_get_replica (self->context);
-  g_autofree char *salon = kiosk_replica_get_meta (replica, KIOSK_META_SALON);
+  g_autofree char *salon = kiosk_pairing_dup_salon (self->context);
 
   if (salon == NULL || *salon == '\0')
     return NULL;
@@ -620,7 +618,7 @@ ensure_staff_lock (KioskWindow *self)
       g_clear_object (&self->staff_lock);
       g_free (self->staff_lock_key);
       self->staff_lock_key = g_strdup (salon);
-      self->staff_lock = kiosk_staff_lock_new (replica, salon);
+      self->staff_lock = kiosk_staff_lock_new_for_context (self->context, salon);
     }
   return self->staff_lock;
 }
@@ -862,11 +860,10 @@ leave_kiosk_action (GtkWidget  *widget,
 /* ---- pairing ------------------------------------------------------------ */
 
 static gboolean
-replica_is_enrolled (KioskWindow *self)
+is_enrolled (KioskWindow *self)
 {
-  KioskReplica *replica = kiosk_context_get_replica (self->context);
-  g_autofree char *server = kiosk_replica_get_meta (replica, KIOSK_META_SERVER_URL);
-  g_autofree char *device = kiosk_replica_get_meta (replica, KIOSK_META_DEVICE);
+  g_autofree char *server = kiosk_pairing_dup_server_url (self->context);
+  g_autofree char *device = kiosk_pairing_dup_device (self->context);
 
   return server != NULL && *server != '\0' && device != NULL && *device != '\0';
 }
@@ -910,7 +907,7 @@ dup_revoked_since (KioskWindow *self)
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
 
-  if (!kiosk_replica_get_revoked (kiosk_context_get_replica (self->context), NULL, &stamp, NULL))
+  if (!kiosk_pairing_get_revoked (self->context, &stamp, NULL))
     return NULL;
   utc = g_date_time_new_from_iso8601 (stamp, NULL);
   if (utc == NULL)
@@ -932,7 +929,7 @@ update_pairing (KioskWindow *self)
   gboolean revoked = revoked_since != NULL ||
                      (kiosk_sync_monitor_get_active (monitor) &&
                       kiosk_sync_monitor_get_state (monitor) == KIOSK_SYNC_STATE_UNENROLLED);
-  gboolean pairing = !kiosk_context_get_demo (self->context) && (!replica_is_enrolled (self) || revoked);
+  gboolean pairing = !kiosk_context_get_demo (self->context) && (!is_enrolled (self) || revoked);
   gboolean was_pairing = kiosk_window_get_pairing (self);
 
   if (pairing == was_pairing)
@@ -940,7 +937,7 @@ update_pairing (KioskWindow *self)
 
   if (pairing)
     {
-      guint unsent = kiosk_pairing_count_unsent (kiosk_context_get_replica (self->context));
+      guint unsent = kiosk_pairing_count_unsent_changes (self->context);
 
       kiosk_window_lock (self);
       if (revoked || unsent > 0)
