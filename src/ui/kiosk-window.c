@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
+ *
+ * The window: its construction, the pages and the rail that shows them,
+ * navigation, the header's salon name and clock, and the window's size.
+ * Staff mode, lockdown, pairing and the sync status have files of their own
+ * (kiosk-window-private.h says which).
  */
 #define G_LOG_DOMAIN "kiosk-window"
 
@@ -10,35 +15,19 @@
 
 #include "kiosk-accessible.h"
 #include "kiosk-context-reads.h"
-#include "kiosk-desk-refused.h"
-#include "kiosk-format.h"
 #include "kiosk-calendar-page.h"
 #include "kiosk-checkin-page.h"
 #include "kiosk-loyalty-page.h"
-#include "kiosk-pairing-page.h"
-#include "kiosk-pin-pad.h"
-#include "kiosk-settings-page.h"
-#include "kiosk-staff-lock.h"
-#include "kiosk-staff-page.h"
 #include "kiosk-queue-page.h"
 #include "kiosk-refused-page.h"
+#include "kiosk-settings-page.h"
+#include "kiosk-staff-page.h"
 #include "kiosk-walkin-page.h"
 #include "kiosk-welcome-page.h"
-#include "kiosk-sync-status.h"
-#include "kiosk-window.h"
-#include "kiosk-pairing.h"
-
-typedef struct
-{
-  const char *name;
-  const char *icon_name;
-  const char *title;          /* N_() */
-  GType     (*get_type) (void);
-  gboolean    staff;          /* behind the staff PIN */
-} PageInfo;
+#include "kiosk-window-private.h"
 
 /* The rail shows the pages in this order; names are the window's API. */
-static const PageInfo pages[] = {
+const KioskWindowPageInfo _kiosk_window_pages[KIOSK_WINDOW_N_PAGES] = {
   { "welcome",  "go-home-symbolic",           N_("Welcome"),  kiosk_welcome_page_get_type,  FALSE },
   { "walkins",  "system-users-symbolic",      N_("Walk-ins"), kiosk_walkin_page_get_type,   FALSE },
   { "checkin",  "object-select-symbolic",     N_("Check-in"), kiosk_checkin_page_get_type,  FALSE },
@@ -49,70 +38,28 @@ static const PageInfo pages[] = {
   { "staff",    "avatar-default-symbolic",    N_("Team"),     kiosk_staff_page_get_type,    TRUE },
   { "settings", "emblem-system-symbolic",     N_("Settings"), kiosk_settings_page_get_type, TRUE },
 };
-#define N_PAGES G_N_ELEMENTS (pages)
-
-struct _KioskWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  KioskContext         *context;
-  guint                 clock_source;
-  char                 *today;
-
-  GtkLabel             *title_label;
-  GtkLabel             *clock_label;
-  KioskSyncStatus      *sync_status;
-  GtkWidget            *demo_badge;
-  GtkRevealer          *notice_revealer;
-  GtkLabel             *notice_label;
-  GtkRevealer          *offline_revealer;
-  GtkWidget            *offline_banner;
-  GtkLabel             *offline_label;
-  GtkWidget            *attention_label;   /* the count on the "refused" rail row */
-  GtkListBox           *rail;
-  GtkStack             *stack;
-
-  GtkWidget            *rows[N_PAGES];
-  GtkWidget            *page_widgets[N_PAGES];
-
-  /* Customer mode (the default) and staff mode, behind the PIN pad. */
-  GtkWidget            *mode_stack;      /* "main" or "pairing" */
-  GtkWidget            *overlay;
-  GtkWidget            *pin_pad;
-  GtkWidget            *pairing_page;
-  GtkWidget            *staff_button;
-  GtkWidget            *lock_button;
-  KioskStaffLock       *staff_lock;
-  char                 *staff_lock_key;
-  gboolean              staff_mode;
-  char                 *wanted_page;     /* the staff page asked for before the PIN */
-
-  /* Idle: back to customer mode, every screen cleared. */
-  guint                 idle_timeout_ms;
-  gboolean              idle_timeout_set;   /* by a test: GSettings no longer counts */
-  gint64                last_activity;
-  guint                 idle_source;
-
-  /* Kiosk lockdown */
-  gboolean              kiosk_mode;
-  guint                 inhibit_cookie;
-
-};
 
 G_DEFINE_FINAL_TYPE (KioskWindow, kiosk_window, GTK_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
-  PROP_PAGE,
-  PROP_STAFF_MODE,
-  PROP_KIOSK_MODE,
-  N_PROPS
+  PROP_CONTEXT = KIOSK_WINDOW_PROP_CONTEXT,
+  PROP_PAGE = KIOSK_WINDOW_PROP_PAGE,
+  PROP_STAFF_MODE = KIOSK_WINDOW_PROP_STAFF_MODE,
+  PROP_KIOSK_MODE = KIOSK_WINDOW_PROP_KIOSK_MODE,
+  N_PROPS = KIOSK_WINDOW_N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void update_clock (KioskWindow *self);
+
+void
+_kiosk_window_notify (KioskWindow *self,
+                      guint        prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
 
 KioskWindow *
 kiosk_window_new (GtkApplication *application,
@@ -127,11 +74,11 @@ kiosk_window_new (GtkApplication *application,
                        NULL);
 }
 
-static int
-page_index (const char *name)
+int
+_kiosk_window_page_index (const char *name)
 {
-  for (guint i = 0; i < N_PAGES; i++)
-    if (g_strcmp0 (pages[i].name, name) == 0)
+  for (guint i = 0; i < KIOSK_WINDOW_N_PAGES; i++)
+    if (g_strcmp0 (_kiosk_window_pages[i].name, name) == 0)
       return (int)i;
   return -1;
 }
@@ -144,14 +91,14 @@ kiosk_window_show_page (KioskWindow *self,
 
   g_return_if_fail (KIOSK_IS_WINDOW (self));
 
-  index = page_index (name);
+  index = _kiosk_window_page_index (name);
   if (index < 0)
     {
       g_warning ("No page called “%s”", name != NULL ? name : "(null)");
       return;
     }
 
-  if (pages[index].staff && !self->staff_mode)
+  if (_kiosk_window_pages[index].staff && !self->staff_mode)
     {
       /* Asked for by a key or an action: the PIN first, then the page. */
       g_free (self->wanted_page);
@@ -174,7 +121,7 @@ kiosk_window_get_page (KioskWindow *self)
 static void
 on_visible_child_changed (KioskWindow *self)
 {
-  int index = page_index (gtk_stack_get_visible_child_name (self->stack));
+  int index = _kiosk_window_page_index (gtk_stack_get_visible_child_name (self->stack));
 
   if (index < 0)
     return;
@@ -184,7 +131,7 @@ on_visible_child_changed (KioskWindow *self)
   if (GTK_WIDGET (gtk_list_box_get_selected_row (self->rail)) != self->rows[index])
     gtk_list_box_select_row (self->rail, GTK_LIST_BOX_ROW (self->rows[index]));
 
-  for (guint i = 0; i < N_PAGES; i++)
+  for (guint i = 0; i < KIOSK_WINDOW_N_PAGES; i++)
     gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[i]),
                                  GTK_ACCESSIBLE_STATE_SELECTED, (int)i == index,
                                  -1);
@@ -196,9 +143,9 @@ static void
 on_row_selected (KioskWindow   *self,
                  GtkListBoxRow *row)
 {
-  for (guint i = 0; row != NULL && i < N_PAGES; i++)
+  for (guint i = 0; row != NULL && i < KIOSK_WINDOW_N_PAGES; i++)
     if (self->rows[i] == GTK_WIDGET (row))
-      kiosk_window_show_page (self, pages[i].name);
+      kiosk_window_show_page (self, _kiosk_window_pages[i].name);
 }
 
 static void
@@ -220,7 +167,7 @@ show_walkin_action (GtkWidget  *widget,
 
   kiosk_window_show_page (self, "queue");
   if (*g_variant_get_string (parameter, NULL) != '\0')
-    kiosk_queue_page_show_walkin (KIOSK_QUEUE_PAGE (self->page_widgets[page_index ("queue")]),
+    kiosk_queue_page_show_walkin (KIOSK_QUEUE_PAGE (self->page_widgets[_kiosk_window_page_index ("queue")]),
                                 g_variant_get_string (parameter, NULL));
 }
 
@@ -234,7 +181,7 @@ dismiss_notice_action (GtkWidget  *widget,
 
 static GtkWidget *
 make_rail_row (KioskWindow    *self,
-               const PageInfo *info)
+               const KioskWindowPageInfo *info)
 {
   const char *title = _(info->title);
   GtkWidget *row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
@@ -293,9 +240,9 @@ make_rail_row (KioskWindow    *self,
 static void
 build_pages (KioskWindow *self)
 {
-  for (guint i = 0; i < N_PAGES; i++)
+  for (guint i = 0; i < KIOSK_WINDOW_N_PAGES; i++)
     {
-      const PageInfo *info = &pages[i];
+      const KioskWindowPageInfo *info = &_kiosk_window_pages[i];
       const char *title = _(info->title);
       GtkWidget *page = g_object_new (info->get_type (),
                                       "context", self->context,
@@ -381,9 +328,9 @@ load_style (GtkWidget *widget)
   g_object_set_data_full (G_OBJECT (display), "kiosk-style", g_steal_pointer (&provider), g_object_unref);
 }
 
-static gboolean
-settings_has_key (GSettings  *settings,
-                  const char *key)
+gboolean
+_kiosk_window_settings_has_key (GSettings  *settings,
+                                const char *key)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -398,11 +345,11 @@ restore_size (KioskWindow *self)
 {
   GSettings *settings = kiosk_context_get_settings (self->context);
 
-  if (settings_has_key (settings, "window-width") && settings_has_key (settings, "window-height"))
+  if (_kiosk_window_settings_has_key (settings, "window-width") && _kiosk_window_settings_has_key (settings, "window-height"))
     gtk_window_set_default_size (GTK_WINDOW (self),
                                  g_settings_get_int (settings, "window-width"),
                                  g_settings_get_int (settings, "window-height"));
-  if (settings_has_key (settings, "window-maximized") && g_settings_get_boolean (settings, "window-maximized"))
+  if (_kiosk_window_settings_has_key (settings, "window-maximized") && g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
@@ -422,7 +369,7 @@ kiosk_window_close_request (GtkWindow *window)
 
   /* A maximized or full-screen window keeps the size it had before. */
   if (!maximized && !gtk_window_is_fullscreen (window) &&
-      settings_has_key (settings, "window-width") && settings_has_key (settings, "window-height"))
+      _kiosk_window_settings_has_key (settings, "window-width") && _kiosk_window_settings_has_key (settings, "window-height"))
     {
       int width, height;
 
@@ -433,559 +380,17 @@ kiosk_window_close_request (GtkWindow *window)
           g_settings_set_int (settings, "window-height", height);
         }
     }
-  if (settings_has_key (settings, "window-maximized"))
+  if (_kiosk_window_settings_has_key (settings, "window-maximized"))
     g_settings_set_boolean (settings, "window-maximized", maximized);
 
   return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
 }
 
 static void
-update_sync_status (KioskWindow *self)
-{
-  g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
-
-  kiosk_sync_status_set_time_zone (self->sync_status, g_date_time_get_timezone (now));
-  kiosk_sync_status_set_monitor (self->sync_status, kiosk_context_get_sync_monitor (self->context));
-}
-
-/* ---- the offline banner and the count of refused changes ---------------- */
-
-/* The banner above the pages, the count on the "Needs attention" row and
- * the header bar's indicator all say the same numbers, read from the
- * replica whenever it or the engine's state changes. They are staff's
- * business: in customer mode neither the banner nor the indicator shows. */
-static void
-update_desk_status (KioskWindow *self)
-{
-  g_autofree char *text = NULL;
-  gboolean offline;
-  gint64 refused_count = 0;
-  gint64 waiting = 0, oldest = 0;
-  g_autoptr(GError) error = NULL;
-  gboolean have_counts;
-  gboolean have_waiting;
-
-  have_counts = kiosk_context_count_outbox (self->context, NULL, &refused_count, &error);
-  if (!have_counts)
-    {
-      g_warning ("Cannot count the refused changes: %s", error->message);
-      g_clear_error (&error);
-    }
-  have_waiting = kiosk_desk_count_waiting (self->context, &waiting, &oldest, &error);
-  if (!have_waiting)
-    {
-      g_warning ("Cannot count the changes waiting to upload: %s", error->message);
-      g_clear_error (&error);
-    }
-
-  kiosk_sync_status_set_counts (self->sync_status,
-                                have_waiting ? (int) CLAMP (waiting, 0, G_MAXINT) : -1,
-                                have_counts ? (int) CLAMP (refused_count, 0, G_MAXINT) : -1);
-
-  if (self->attention_label != NULL)
-    {
-      guint refused = have_counts ? (guint) CLAMP (refused_count, 0, G_MAXUINT) : 0;
-      GtkWidget *row = self->rows[page_index ("refused")];
-      g_autofree char *count = g_strdup_printf ("%u", refused);
-      g_autofree char *description = g_strdup_printf (ngettext ("%u change refused", "%u changes refused", refused),
-                                                      refused);
-
-      gtk_label_set_text (GTK_LABEL (self->attention_label), count);
-      gtk_widget_set_visible (self->attention_label, refused > 0);
-      gtk_widget_set_tooltip_text (row, refused > 0 ? description : _(pages[page_index ("refused")].title));
-      if (refused > 0)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                        -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-
-  text = kiosk_sync_status_dup_banner_text (self->sync_status);
-  offline = text != NULL && self->staff_mode;
-  if (offline)
-    {
-      /* Only a new sentence is set: a screen reader hears the banner when
-       * it appears and when what it says changes, not at every tick. */
-      if (g_strcmp0 (gtk_label_get_text (self->offline_label), text) != 0)
-        {
-          gtk_label_set_text (self->offline_label, text);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->offline_banner),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                          -1);
-        }
-    }
-  if (offline != gtk_widget_get_visible (GTK_WIDGET (self->offline_revealer)))
-    {
-      g_debug ("Offline banner %s", offline ? "shown" : "hidden");
-      /* Hidden at once, so the accessibility tree drops it too. */
-      gtk_widget_set_visible (GTK_WIDGET (self->offline_revealer), offline);
-      gtk_revealer_set_reveal_child (self->offline_revealer, offline);
-    }
-}
-
-/* ---- customer mode and staff mode --------------------------------------- */
-
-static void
-update_mode_widgets (KioskWindow *self)
-{
-  gboolean pairing = g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->mode_stack)), "pairing") == 0;
-
-  for (guint i = 0; i < N_PAGES; i++)
-    if (pages[i].staff)
-      {
-        gtk_widget_set_visible (self->rows[i], self->staff_mode);
-        gtk_stack_page_set_visible (gtk_stack_get_page (self->stack, self->page_widgets[i]), self->staff_mode);
-      }
-  for (guint i = 0; i < N_PAGES; i++)
-    if (self->page_widgets[i] != NULL)
-      kiosk_page_set_staff_mode (KIOSK_PAGE (self->page_widgets[i]), self->staff_mode);
-  gtk_widget_set_visible (self->staff_button, !self->staff_mode && !pairing);
-  gtk_widget_set_visible (self->lock_button, self->staff_mode && !pairing);
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_status), self->staff_mode);
-  update_desk_status (self);
-}
-
-/* Forget everything the last person typed or was shown. */
-static void
-clear_pages (KioskWindow *self)
-{
-  for (guint i = 0; i < N_PAGES; i++)
-    if (self->page_widgets[i] != NULL)
-      kiosk_page_clear (KIOSK_PAGE (self->page_widgets[i]));
-}
-
-static void
-hide_pin_pad (KioskWindow *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  /* Focus leaves first: a text field hidden while focused keeps its
-   * cursor blinking (and GTK warns). */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->pin_pad))
-    gtk_root_set_focus (GTK_ROOT (self), NULL);
-  kiosk_pin_pad_reset (KIOSK_PIN_PAD (self->pin_pad));
-  gtk_widget_set_visible (self->pin_pad, FALSE);
-}
-
-void
-kiosk_window_lock (KioskWindow *self)
-{
-  g_return_if_fail (KIOSK_IS_WINDOW (self));
-
-  hide_pin_pad (self);
-  g_clear_pointer (&self->wanted_page, g_free);
-  clear_pages (self);
-  gtk_stack_set_visible_child_name (self->stack, pages[0].name);
-  if (self->staff_mode)
-    {
-      self->staff_mode = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_MODE]);
-    }
-  update_mode_widgets (self);
-}
-
-gboolean
-kiosk_window_get_staff_mode (KioskWindow *self)
-{
-  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
-  return self->staff_mode;
-}
-
-static void
-enter_staff_mode (KioskWindow *self)
-{
-  g_autofree char *wanted = g_steal_pointer (&self->wanted_page);
-
-  hide_pin_pad (self);
-  self->staff_mode = TRUE;
-  self->last_activity = g_get_monotonic_time ();
-  update_mode_widgets (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_MODE]);
-  kiosk_window_show_page (self, wanted != NULL ? wanted : "calendar");
-}
-
-static KioskStaffLock *
-ensure_staff_lock (KioskWindow *self)
-{
-  g_autofree char *salon = kiosk_pairing_dup_salon (self->context);
-
-  if (salon == NULL || *salon == '\0')
-    return NULL;
-  /* The PIN belongs to the salon the kiosk is paired with. */
-  if (self->staff_lock == NULL || g_strcmp0 (salon, self->staff_lock_key) != 0)
-    {
-      g_clear_object (&self->staff_lock);
-      g_free (self->staff_lock_key);
-      self->staff_lock_key = g_strdup (salon);
-      self->staff_lock = kiosk_staff_lock_new_for_context (self->context, salon);
-    }
-  return self->staff_lock;
-}
-
-void
-kiosk_window_request_staff_mode (KioskWindow *self)
-{
-  g_return_if_fail (KIOSK_IS_WINDOW (self));
-
-  if (self->staff_mode)
-    return;
-  /* The demo salon is made up: nothing to protect, no PIN to know. */
-  if (kiosk_context_get_demo (self->context))
-    {
-      enter_staff_mode (self);
-      return;
-    }
-  {
-    g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
-
-    kiosk_pin_pad_set_time_zone (KIOSK_PIN_PAD (self->pin_pad), g_date_time_get_timezone (now));
-  }
-  kiosk_pin_pad_set_lock (KIOSK_PIN_PAD (self->pin_pad), ensure_staff_lock (self));
-  kiosk_pin_pad_reset (KIOSK_PIN_PAD (self->pin_pad));
-  gtk_widget_set_visible (self->pin_pad, TRUE);
-  gtk_widget_grab_focus (self->pin_pad);
-}
-
-GtkWidget *
-kiosk_window_get_pin_pad (KioskWindow *self)
-{
-  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
-  return self->pin_pad;
-}
-
-static void
-on_pin_pad_cancelled (KioskWindow *self)
-{
-  g_clear_pointer (&self->wanted_page, g_free);
-  hide_pin_pad (self);
-}
-
-static void
-lock_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  kiosk_window_lock (KIOSK_WINDOW (widget));
-}
-
-static void
-staff_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  kiosk_window_request_staff_mode (KIOSK_WINDOW (widget));
-}
-
-/* ---- idle time-out ------------------------------------------------------ */
-
-static void schedule_idle (KioskWindow *self, guint delay_ms);
-
-static gboolean
-on_idle_timeout (gpointer user_data)
-{
-  KioskWindow *self = user_data;
-  gint64 idle_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
-
-  self->idle_source = 0;
-  if (idle_ms + 5 < (gint64) self->idle_timeout_ms)
-    {
-      /* Someone touched the screen since: wait the rest. */
-      schedule_idle (self, (guint) (self->idle_timeout_ms - idle_ms));
-      return G_SOURCE_REMOVE;
-    }
-
-  /* The pairing screen keeps what the installer typed. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->mode_stack)), "pairing") != 0)
-    {
-      g_debug ("Idle for %u ms: back to customer mode", self->idle_timeout_ms);
-      kiosk_window_lock (self);
-    }
-  self->last_activity = g_get_monotonic_time ();
-  schedule_idle (self, self->idle_timeout_ms);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_idle (KioskWindow *self,
-               guint        delay_ms)
-{
-  g_clear_handle_id (&self->idle_source, g_source_remove);
-  if (self->idle_timeout_ms > 0)
-    self->idle_source = g_timeout_add_full (G_PRIORITY_LOW, MAX (delay_ms, 1), on_idle_timeout, self, NULL);
-}
-
-static void
-note_activity (KioskWindow *self)
-{
-  /* Cheap on every motion event: only a time stamp; the one timer looks at
-   * it when it fires. */
-  self->last_activity = g_get_monotonic_time ();
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                KioskWindow           *self)
-{
-  note_activity (self);
-  return GDK_EVENT_PROPAGATE;
-}
-
-void
-kiosk_window_set_idle_timeout (KioskWindow *self,
-                               guint        timeout_ms)
-{
-  g_return_if_fail (KIOSK_IS_WINDOW (self));
-
-  self->idle_timeout_set = TRUE;
-  self->idle_timeout_ms = timeout_ms;
-  self->last_activity = g_get_monotonic_time ();
-  schedule_idle (self, timeout_ms);
-}
-
-static void
-on_idle_setting_changed (KioskWindow *self)
-{
-  GSettings *settings = kiosk_context_get_settings (self->context);
-
-  if (self->idle_timeout_set)
-    return;
-  self->idle_timeout_ms = settings_has_key (settings, "idle-timeout")
-                          ? g_settings_get_uint (settings, "idle-timeout") * 1000
-                          : 60 * 1000;
-  self->last_activity = g_get_monotonic_time ();
-  schedule_idle (self, self->idle_timeout_ms);
-}
-
-static void
-add_activity_controllers (KioskWindow *self)
-{
-  GtkEventController *key = gtk_event_controller_key_new ();
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  /* Capture phase: seen before any widget can stop the event. */
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
-
-  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (motion, "motion", G_CALLBACK (note_activity), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  /* Touch too: a click gesture takes touch presses unless told otherwise. */
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (click), FALSE);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (note_activity), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-}
-
-/* ---- kiosk lockdown ----------------------------------------------------- */
-
-void
-kiosk_window_set_kiosk_mode (KioskWindow *self,
-                             gboolean     kiosk_mode)
-{
-  GtkApplication *application;
-
-  g_return_if_fail (KIOSK_IS_WINDOW (self));
-
-  kiosk_mode = !!kiosk_mode;
-  if (self->kiosk_mode == kiosk_mode)
-    return;
-  self->kiosk_mode = kiosk_mode;
-  application = gtk_window_get_application (GTK_WINDOW (self));
-
-  gtk_window_set_deletable (GTK_WINDOW (self), !kiosk_mode);
-  if (kiosk_mode)
-    {
-      gtk_window_fullscreen (GTK_WINDOW (self));
-      /* The screen stays on and the session stays up while the kiosk runs. */
-      if (application != NULL && self->inhibit_cookie == 0)
-        self->inhibit_cookie = gtk_application_inhibit (application, GTK_WINDOW (self),
-                                                        GTK_APPLICATION_INHIBIT_IDLE |
-                                                        GTK_APPLICATION_INHIBIT_LOGOUT |
-                                                        GTK_APPLICATION_INHIBIT_SUSPEND,
-                                                        _("A front-desk kiosk is running"));
-    }
-  else
-    {
-      gtk_window_unfullscreen (GTK_WINDOW (self));
-      if (application != NULL && self->inhibit_cookie != 0)
-        gtk_application_uninhibit (application, self->inhibit_cookie);
-      self->inhibit_cookie = 0;
-    }
-  kiosk_settings_page_set_kiosk_mode (KIOSK_SETTINGS_PAGE (self->page_widgets[page_index ("settings")]), kiosk_mode);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-kiosk", kiosk_mode);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIOSK_MODE]);
-}
-
-gboolean
-kiosk_window_get_kiosk_mode (KioskWindow *self)
-{
-  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
-  return self->kiosk_mode;
-}
-
-guint
-kiosk_window_get_inhibit_cookie (KioskWindow *self)
-{
-  g_return_val_if_fail (KIOSK_IS_WINDOW (self), 0);
-  return self->inhibit_cookie;
-}
-
-static void
-leave_kiosk_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KioskWindow *self = KIOSK_WINDOW (widget);
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  /* Only from the Settings page, so only in staff mode. */
-  if (!self->kiosk_mode || !self->staff_mode)
-    return;
-  g_info ("Leaving kiosk mode");
-  kiosk_window_set_kiosk_mode (self, FALSE);
-  if (application != NULL)
-    g_application_quit (G_APPLICATION (application));
-  else
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-/* ---- pairing ------------------------------------------------------------ */
-
-static gboolean
-is_enrolled (KioskWindow *self)
-{
-  g_autofree char *server = kiosk_pairing_dup_server_url (self->context);
-  g_autofree char *device = kiosk_pairing_dup_device (self->context);
-
-  return server != NULL && *server != '\0' && device != NULL && *device != '\0';
-}
-
-gboolean
-kiosk_window_get_pairing (KioskWindow *self)
-{
-  g_return_val_if_fail (KIOSK_IS_WINDOW (self), FALSE);
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->mode_stack)), "pairing") == 0;
-}
-
-/* The pairing screen is made the first time it is needed: a paired kiosk
- * (nearly always) does not pay for it at start-up. */
-static GtkWidget *
-ensure_pairing_page (KioskWindow *self)
-{
-  if (self->pairing_page == NULL)
-    {
-      self->pairing_page = g_object_new (KIOSK_TYPE_PAIRING_PAGE, "context", self->context, NULL);
-      gtk_stack_add_named (GTK_STACK (self->mode_stack), self->pairing_page, "pairing");
-    }
-  return self->pairing_page;
-}
-
-GtkWidget *
-kiosk_window_get_pairing_page (KioskWindow *self)
-{
-  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
-  return ensure_pairing_page (self);
-}
-
-/* When the server refused this device, as the replica recorded it (also
- * from before a restart, with no network yet), in words; NULL if it did not. */
-static char *
-dup_revoked_since (KioskWindow *self)
-{
-  g_autofree char *stamp = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-
-  if (!kiosk_pairing_get_revoked (self->context, &stamp, NULL))
-    return NULL;
-  utc = g_date_time_new_from_iso8601 (stamp, NULL);
-  if (utc == NULL)
-    return g_strdup ("");
-  /* In the salon's time, as the header's clock. */
-  now = kiosk_context_dup_now (self->context);
-  local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
-  date = kiosk_format_long_date (local);
-  time = g_date_time_format (local, "%H:%M");
-  /* Translators: a date ("Wednesday, 18 March 2026") and a time ("09:12"). */
-  return g_strdup_printf (_("The server withdrew its access on %s at %s."), date, time);
-}
-
-static void
-update_pairing (KioskWindow *self)
-{
-  KioskSyncMonitor *monitor = kiosk_context_get_sync_monitor (self->context);
-  g_autofree char *revoked_since = dup_revoked_since (self);
-  gboolean revoked = revoked_since != NULL ||
-                     (kiosk_sync_monitor_get_active (monitor) &&
-                      kiosk_sync_monitor_get_state (monitor) == KIOSK_SYNC_STATE_UNENROLLED);
-  gboolean pairing = !kiosk_context_get_demo (self->context) && (!is_enrolled (self) || revoked);
-  gboolean was_pairing = kiosk_window_get_pairing (self);
-
-  if (pairing == was_pairing)
-    return;
-
-  if (pairing)
-    {
-      guint unsent = kiosk_pairing_count_unsent_changes (self->context);
-
-      kiosk_window_lock (self);
-      if (revoked || unsent > 0)
-        {
-          g_autofree char *reason =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "This kiosk is no longer paired with the salon's server (it was unpaired "
-                                          "or its access was withdrawn). %u change made here is kept and will be "
-                                          "uploaded when the kiosk pairs again with the same salon.",
-                                          "This kiosk is no longer paired with the salon's server (it was unpaired "
-                                          "or its access was withdrawn). %u changes made here are kept and will be "
-                                          "uploaded when the kiosk pairs again with the same salon.",
-                                          unsent),
-                             unsent);
-
-          if (revoked_since != NULL && *revoked_since != '\0')
-            {
-              char *both = g_strconcat (reason, " ", revoked_since, NULL);
-
-              g_free (reason);
-              reason = both;
-            }
-          kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (ensure_pairing_page (self)), reason);
-          gtk_label_set_text (self->notice_label, reason);
-          gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
-        }
-      kiosk_page_reload (KIOSK_PAGE (ensure_pairing_page (self)));
-      gtk_stack_set_visible_child_name (GTK_STACK (self->mode_stack), "pairing");
-    }
-  else
-    {
-      if (self->pairing_page != NULL)
-        {
-          kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (self->pairing_page), NULL);
-          kiosk_page_clear (KIOSK_PAGE (self->pairing_page));
-        }
-      gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
-      gtk_stack_set_visible_child_name (GTK_STACK (self->mode_stack), "main");
-      kiosk_window_lock (self);
-    }
-  update_mode_widgets (self);
-}
-
-static void
 on_sync_changed (KioskWindow *self)
 {
-  update_pairing (self);
-  update_desk_status (self);
+  _kiosk_window_update_pairing (self);
+  _kiosk_window_update_desk_status (self);
 }
 
 static void
@@ -1008,27 +413,8 @@ build_modes (KioskWindow *self)
 
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->mode_stack);
-  self->pin_pad = kiosk_pin_pad_new ();
-  gtk_widget_add_css_class (self->pin_pad, "pin-pad-scrim");
-  gtk_widget_set_visible (self->pin_pad, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
-  g_signal_connect_object (self->pin_pad, "unlocked", G_CALLBACK (enter_staff_mode), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->pin_pad, "cancelled", G_CALLBACK (on_pin_pad_cancelled), self, G_CONNECT_SWAPPED);
   gtk_window_set_child (GTK_WINDOW (self), self->overlay);
-
-  self->staff_button = gtk_button_new_from_icon_name ("dialog-password-symbolic");
-  gtk_widget_set_tooltip_text (self->staff_button, _("Open the staff pages with the staff PIN"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->staff_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Staff sign-in"), -1);
-  gtk_widget_set_name (self->staff_button, "staff-button");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->staff_button), "win.staff");
-  self->lock_button = kiosk_button_new_with_mnemonic (_("_Lock"));
-  gtk_widget_set_tooltip_text (self->lock_button, _("Back to customer mode"));
-  gtk_widget_set_name (self->lock_button, "lock-button");
-  gtk_widget_add_css_class (self->lock_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->lock_button), "win.lock");
-  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), self->staff_button);
-  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), self->lock_button);
+  _kiosk_window_build_staff (self, header);
 }
 
 static void
@@ -1036,8 +422,6 @@ kiosk_window_constructed (GObject *object)
 {
   KioskWindow *self = KIOSK_WINDOW (object);
   const char *notice;
-  const char *idle_ms;
-  guint64 ms;
 
   G_OBJECT_CLASS (kiosk_window_parent_class)->constructed (object);
 
@@ -1048,13 +432,12 @@ kiosk_window_constructed (GObject *object)
   build_modes (self);
   /* Only the visible page in the tree (no staff page in customer mode). */
   kiosk_accessible_tidy (GTK_WIDGET (self));
-  add_activity_controllers (self);
   update_salon_name (self);
   update_clock (self);
   restore_size (self);
 
   gtk_widget_set_visible (self->demo_badge, kiosk_context_get_demo (self->context));
-  update_sync_status (self);
+  _kiosk_window_update_sync_status (self);
 
   notice = kiosk_context_get_notice (self->context);
   if (notice != NULL)
@@ -1067,9 +450,9 @@ kiosk_window_constructed (GObject *object)
                            G_CALLBACK (update_salon_name), self, G_CONNECT_SWAPPED);
   /* The salon's time zone can arrive with the first sync. */
   g_signal_connect_object (self->context, "replica-changed",
-                           G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_kiosk_window_update_sync_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "replica-changed",
-                           G_CALLBACK (update_desk_status), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_kiosk_window_update_desk_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rail, "row-selected",
@@ -1078,27 +461,15 @@ kiosk_window_constructed (GObject *object)
   /* Also when the engine comes or goes (pairing, unpairing). */
   g_signal_connect_object (kiosk_context_get_sync_monitor (self->context), "changed",
                            G_CALLBACK (on_sync_changed), self, G_CONNECT_SWAPPED);
-  if (kiosk_context_get_settings (self->context) != NULL)
-    g_signal_connect_object (kiosk_context_get_settings (self->context), "changed::idle-timeout",
-                             G_CALLBACK (on_idle_setting_changed), self, G_CONNECT_SWAPPED);
 
-  gtk_stack_set_visible_child_name (self->stack, pages[0].name);
+  gtk_stack_set_visible_child_name (self->stack, _kiosk_window_pages[0].name);
   on_visible_child_changed (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-kiosk", FALSE);
-  update_mode_widgets (self);
-  update_pairing (self);
-  update_desk_status (self);
-  on_idle_setting_changed (self);
-
-  /* For tests that drive the program from another process, where the
-   * memory GSettings backend cannot be preset and 15 s is the least the
-   * schema allows (HACKING.md). Read once. */
-  idle_ms = g_getenv ("KIOSK_IDLE_TIMEOUT_MS");
-  if (idle_ms != NULL && g_ascii_string_to_unsigned (idle_ms, 10, 1, G_MAXUINT, &ms, NULL))
-    kiosk_window_set_idle_timeout (self, (guint) ms);
-  else if (idle_ms != NULL)
-    g_warning ("KIOSK_IDLE_TIMEOUT_MS=%s is not a number of milliseconds; using the idle-timeout setting", idle_ms);
+  _kiosk_window_update_mode_widgets (self);
+  _kiosk_window_update_pairing (self);
+  _kiosk_window_update_desk_status (self);
+  _kiosk_window_watch_idle (self);
 }
 
 static void
@@ -1107,11 +478,8 @@ kiosk_window_dispose (GObject *object)
   KioskWindow *self = KIOSK_WINDOW (object);
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
-  g_clear_handle_id (&self->idle_source, g_source_remove);
-  if (self->inhibit_cookie != 0 && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
-    gtk_application_uninhibit (gtk_window_get_application (GTK_WINDOW (self)), self->inhibit_cookie);
-  self->inhibit_cookie = 0;
-  g_clear_object (&self->staff_lock);
+  _kiosk_window_staff_dispose (self);
+  _kiosk_window_lockdown_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
   memset (self->rows, 0, sizeof self->rows);
   memset (self->page_widgets, 0, sizeof self->page_widgets);
@@ -1232,15 +600,14 @@ kiosk_window_class_init (KioskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-walkin", "s", show_walkin_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
-  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
-  gtk_widget_class_install_action (widget_class, "win.staff", NULL, staff_action);
-  gtk_widget_class_install_action (widget_class, "win.leave-kiosk", NULL, leave_kiosk_action);
+  _kiosk_window_staff_class_init (widget_class);
+  _kiosk_window_lockdown_class_init (widget_class);
 
   /* Alt+1 … Alt+9 go straight to a page, in rail order (staff pages ask
    * for the PIN first). */
-  for (guint i = 0; i < N_PAGES; i++)
+  for (guint i = 0; i < KIOSK_WINDOW_N_PAGES; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-page", "s", pages[i].name);
+                                         "win.show-page", "s", _kiosk_window_pages[i].name);
 }
 
 static void
