@@ -31,7 +31,6 @@ kiosk_refused_change_free (KioskRefusedChange *self)
 {
   if (self == NULL)
     return;
-  g_free (self->kind);
   g_free (self->what);
   g_free (self->reason);
   g_free (self->code);
@@ -415,7 +414,7 @@ make_change (KioskContext           *context,
   JsonObject *payload = root != NULL ? json_node_get_object (root) : NULL;
 
   change->entry_id = entry->id;
-  change->kind = g_strdup (entry->kind);
+  change->kind = kiosk_outbox_kind_from_string (entry->kind);
   change->state = entry->state;
   change->created_at = entry->created_at;
   change->code = entry->state == KIOSK_OUTBOX_REFUSED ? refusal_code (entry) : NULL;

@@ -13,7 +13,7 @@
 
 #include "kiosk-desk.h"
 #include "kiosk-slots.h"
-#include "kiosk-replica.h"  /* KioskOutboxState */
+#include "kiosk-outbox-kind.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +26,7 @@ typedef enum {
 
 typedef struct {
   gint64              entry_id;     /* the outbox entry */
-  char               *kind;         /* "appointment.create", … */
+  KioskOutboxKind     kind;         /* KIOSK_OUTBOX_KIND_UNKNOWN: stored by a build that knew more kinds */
   KioskOutboxState    state;        /* refused, or held behind a refused one */
   char               *what;         /* "Booking: Ayşe Y., Saç kesimi, 26 Kasım 14:00" (translated) */
   char               *reason;       /* the reason in words (the server's, else a translated one) */

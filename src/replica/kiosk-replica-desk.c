@@ -347,25 +347,6 @@ revert_row (KioskReplica  *self,
 
 /* ---- the outbox, staff side -------------------------------------------- */
 
-static const struct {
-  const char  *prefix;
-  KioskEntity  entity;
-} kind_entities[] = {
-  { "customer.",    KIOSK_ENTITY_CUSTOMER },
-  { "appointment.", KIOSK_ENTITY_APPOINTMENT },
-  { "walkin.",      KIOSK_ENTITY_WALKIN },
-  { "loyalty.",     KIOSK_ENTITY_POINT_ENTRY },
-};
-
-KioskEntity
-kiosk_outbox_kind_entity (const char *kind)
-{
-  for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kind_entities); i++)
-    if (g_str_has_prefix (kind, kind_entities[i].prefix))
-      return kind_entities[i].entity;
-  return KIOSK_ENTITY_UNKNOWN;
-}
-
 GPtrArray *
 kiosk_replica_desk_list_attention (KioskReplica  *self,
                                    GError       **error)
@@ -477,7 +458,7 @@ kiosk_replica_outbox_dismiss (KioskReplica  *self,
       if (!has_row)
         break;
       c.id = sqlite3_column_int64 (collect, 0);
-      c.entity = kiosk_outbox_kind_entity ((const char *)sqlite3_column_text (collect, 1));
+      c.entity = kiosk_outbox_kind_entity (kiosk_outbox_kind_from_string ((const char *)sqlite3_column_text (collect, 1)));
       c.entity_id = kiosk_replica_column_text (collect, 2);
       g_array_append_val (closing, c);
     }

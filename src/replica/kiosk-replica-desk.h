@@ -78,10 +78,6 @@ gboolean                 kiosk_replica_desk_keep_server_row (KioskReplica  *self
                                                              const char    *id,
                                                              GError       **error);
 
-/* The entity an outbox kind writes ("walkin.status" -> WALKIN),
- * KIOSK_ENTITY_UNKNOWN for a kind this build does not know. */
-KioskEntity              kiosk_outbox_kind_entity     (const char    *kind);
-
 /* Refused and held entries, oldest first. */
 GPtrArray               *kiosk_replica_desk_list_attention (KioskReplica  *self,
                                                             GError       **error);

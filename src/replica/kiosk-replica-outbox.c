@@ -14,33 +14,6 @@
 
 /* The outbox */
 
-static const char * const outbox_state_names[] = {
-  "pending", "in_flight", "done", "refused", "held",
-};
-
-const char *
-kiosk_outbox_state_to_string (KioskOutboxState state)
-{
-  g_return_val_if_fail ((guint)state < G_N_ELEMENTS (outbox_state_names), NULL);
-
-  return outbox_state_names[state];
-}
-
-gboolean
-kiosk_outbox_state_from_string (const char       *str,
-                                KioskOutboxState *out)
-{
-  if (str == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (outbox_state_names); i++)
-    if (g_str_equal (outbox_state_names[i], str))
-      {
-        *out = (KioskOutboxState)i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 void
 kiosk_outbox_entry_free (KioskOutboxEntry *self)
 {

@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "kiosk-records.h"
+#include "kiosk-outbox-kind.h"
 
 G_BEGIN_DECLS
 
@@ -27,14 +28,6 @@ typedef enum {
 
 /* The schema version this build creates and migrates to. */
 #define KIOSK_REPLICA_SCHEMA_VERSION 6
-
-typedef enum {
-  KIOSK_OUTBOX_PENDING,
-  KIOSK_OUTBOX_IN_FLIGHT,
-  KIOSK_OUTBOX_DONE,
-  KIOSK_OUTBOX_REFUSED,
-  KIOSK_OUTBOX_HELD,    /* waits on a refused change it depends on */
-} KioskOutboxState;
 
 /* A change made at the desk, waiting to be uploaded (docs/kiosk-api.md
  * §3.3). */
@@ -160,10 +153,6 @@ GPtrArray *kiosk_replica_outbox_list      (KioskReplica      *self,
 gboolean   kiosk_replica_outbox_update    (KioskReplica      *self,
                                            const KioskOutboxEntry *entry,
                                            GError           **error);  /* state, attempts, next, status, reason */
-const char *kiosk_outbox_state_to_string  (KioskOutboxState   state);
-/* FALSE for an unknown word, leaving *out alone. */
-gboolean    kiosk_outbox_state_from_string (const char       *str,
-                                            KioskOutboxState *out);
 
 /* Forgets the salon: every entity row, the outbox, the quarantine and the
  * sync bookkeeping, and every meta key except those starting with

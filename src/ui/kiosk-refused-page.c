@@ -187,7 +187,8 @@ make_row (KioskRefusedPage         *self,
                                   "valign", GTK_ALIGN_START,
                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                   NULL);
-  const char *what = change->what != NULL && *change->what != '\0' ? change->what : change->kind;
+  const char *what = change->what != NULL && *change->what != '\0' ? change->what
+                                                                    : kiosk_outbox_kind_to_string (change->kind);
   GtkWidget *title = gtk_label_new (what);
   g_autofree char *done_at = format_done_at (now, change->created_at);
   GtkWidget *when = gtk_label_new (done_at);

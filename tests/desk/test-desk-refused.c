@@ -74,7 +74,7 @@ test_slot_taken_book_next (DeskFixture   *f,
   g_assert_cmpuint (list->len, ==, 1);
   change = g_ptr_array_index (list, 0);
   g_assert_cmpint (change->entry_id, ==, entry->id);
-  g_assert_cmpstr (change->kind, ==, "appointment.create");
+  g_assert_cmpint (change->kind, ==, KIOSK_OUTBOX_KIND_APPOINTMENT_CREATE);
   g_assert_cmpint (change->state, ==, KIOSK_OUTBOX_REFUSED);
   g_assert_cmpstr (change->code, ==, "slot_taken");
   g_assert_nonnull (strstr (change->what, "İrem I."));

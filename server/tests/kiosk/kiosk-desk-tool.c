@@ -216,7 +216,10 @@ cmd_refused (KioskContext *context)
       json_builder_set_member_name (b, "entry");
       json_builder_add_int_value (b, c->entry_id);
       json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, c->kind);
+      if (kiosk_outbox_kind_to_string (c->kind) != NULL)
+        json_builder_add_string_value (b, kiosk_outbox_kind_to_string (c->kind));
+      else
+        json_builder_add_null_value (b);
       json_builder_set_member_name (b, "state");
       json_builder_add_string_value (b, kiosk_outbox_state_to_string (c->state));
       json_builder_set_member_name (b, "code");
