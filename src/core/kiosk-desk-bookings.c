@@ -16,7 +16,7 @@
 #include "kiosk-time.h"
 #include "kiosk-desk-private.h"
 #include "kiosk-desk-bookings.h"
-#include "kiosk-json.h"
+#include "kiosk-outbox.h"
 
 #define DEFAULT_LATE_THRESHOLD 15   /* minutes, as the GSettings default */
 #define DEFAULT_CHECKIN_OPENS  60   /* minutes, as the GSettings default */
@@ -131,17 +131,16 @@ get_booking (KioskReplica  *replica,
   return NULL;
 }
 
-/* Writes @appt (changed, pending) and its outbox entry in one transaction. */
+/* Writes @appt (changed, pending) and its outbox entry of @kind in one
+ * transaction. */
 static gboolean
 write_booking_change (KioskContext      *context,
                       KioskAppointment  *appt,
-                      const char        *kind,
-                      const char        *body,
+                      KioskOutboxKind    kind,
                       GError           **error)
 {
   KioskReplica *replica = kiosk_context_get_replica (context);
   g_autoptr(GError) local = NULL;
-  const char *refs[2] = { appt->customer, NULL };
 
   appt->pending = TRUE;
   if (!kiosk_replica_begin (replica, &local) ||
@@ -149,11 +148,10 @@ write_booking_change (KioskContext      *context,
                                    kiosk_replica_desk_keep_server_row (replica, KIOSK_ENTITY_APPOINTMENT,
                                                                        appt->id, &local) &&
                                    kiosk_replica_put_appointment (replica, appt, &local) &&
-                                   kiosk_replica_outbox_add_with_refs (replica, kind, appt->id, body, refs,
-                                                                       NULL, &local),
+                                   kiosk_outbox_enqueue (replica, kind, appt, &local),
                                    &local))
     {
-      if (g_str_equal (kind, "appointment.check_in"))
+      if (kind == KIOSK_OUTBOX_KIND_APPOINTMENT_CHECK_IN)
         _kiosk_desk_fail (error, local, appt->id,
                                _("The check-in could not be saved on this kiosk (%s). Please ask at the desk."),
                                local->message);
@@ -163,7 +161,7 @@ write_booking_change (KioskContext      *context,
                                local->message);
       return FALSE;
     }
-  g_debug ("Booking %s: %s waits to upload", appt->id, kind);
+  g_debug ("Booking %s: %s waits to upload", appt->id, kiosk_outbox_kind_to_string (kind));
   _kiosk_desk_changed (context);
   return TRUE;
 }
@@ -178,7 +176,6 @@ kiosk_desk_check_in (KioskContext  *context,
   g_autoptr(KioskAppointment) appt = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
-  g_autofree char *body = NULL;
   int at;
 
   g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
@@ -228,8 +225,7 @@ kiosk_desk_check_in (KioskContext  *context,
 
   judge_arrival (context, at, appt->appointment_time, arrival, minutes_off);
   appt->checked_in_at = _kiosk_desk_instant (now);
-  body = kiosk_json_check_in_body (appt->checked_in_at);
-  return write_booking_change (context, appt, "appointment.check_in", body, error);
+  return write_booking_change (context, appt, KIOSK_OUTBOX_KIND_APPOINTMENT_CHECK_IN, error);
 }
 
 gboolean
@@ -339,7 +335,6 @@ kiosk_desk_set_appointment_status (KioskContext            *context,
                                    GError                 **error)
 {
   g_autoptr(KioskAppointment) appt = NULL;
-  g_autofree char *body = NULL;
   gboolean allowed;
 
   g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
@@ -373,8 +368,7 @@ kiosk_desk_set_appointment_status (KioskContext            *context,
     }
 
   appt->status = status;
-  body = kiosk_json_status_body (kiosk_appointment_status_to_string (status), NULL);
-  return write_booking_change (context, appt, "appointment.status", body, error);
+  return write_booking_change (context, appt, KIOSK_OUTBOX_KIND_APPOINTMENT_STATUS, error);
 }
 
 /* The free slots of one day, with the replica's bookings (pending too). */
@@ -444,13 +438,12 @@ _kiosk_desk_book_locked (KioskContext  *context,
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *body = NULL;
   g_autofree char *clean_notes = NULL;
   KioskAppointment appt = { 0 };
   const KioskService *service = NULL;
   const KioskSlot *slot = NULL;
-  const char *refs[2] = { customer_id, NULL };
   KioskSlotsReason reason = KIOSK_SLOTS_AVAILABLE;
+  gboolean queued = FALSE;
   char *id;
 
   customer = customer_id != NULL ? kiosk_replica_get_customer (replica, customer_id, &local) : NULL;
@@ -517,14 +510,15 @@ _kiosk_desk_book_locked (KioskContext  *context,
   appt.updated_at = appt.created_at;
   appt.pending = TRUE;
 
-  /* "Anyone" stays anyone for the server, which picks whoever is free
-   * there; the desk writes down the employee it would pick meanwhile. */
-  appt.employee = (char *)employee_id;
-  body = kiosk_json_appointment_create_body (&appt);
-  appt.employee = slot->employee;
-
-  if (!kiosk_replica_put_appointment (replica, &appt, &local) ||
-      !kiosk_replica_outbox_add_with_refs (replica, "appointment.create", id, body, refs, NULL, &local))
+  if (kiosk_replica_put_appointment (replica, &appt, &local))
+    {
+      /* "Anyone" stays anyone for the server, which picks whoever is free
+       * there; the desk writes down the employee it would pick meanwhile. */
+      appt.employee = (char *)employee_id;
+      queued = kiosk_outbox_enqueue (replica, KIOSK_OUTBOX_KIND_APPOINTMENT_CREATE, &appt, &local);
+      appt.employee = slot->employee;
+    }
+  if (!queued)
     {
       g_free (appt.created_at);
       _kiosk_desk_fail (error, local, id,

@@ -24,7 +24,7 @@
 #include "kiosk-desk-loyalty.h"
 #include "kiosk-replica-search.h"
 #include "kiosk-replica-sync.h"
-#include "kiosk-json.h"
+#include "kiosk-outbox.h"
 
 #define MAX_REASON_CHARS 200
 
@@ -206,8 +206,6 @@ kiosk_desk_redeem (KioskContext  *context,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) now_utc = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *body = NULL;
-  const char *refs[] = { customer_id, NULL };
   KioskReplica *replica;
   KioskSyncEngine *engine;
 
@@ -239,7 +237,6 @@ kiosk_desk_redeem (KioskContext  *context,
   entry->points = -points;
   entry->created_at = g_date_time_format_iso8601 (now_utc);
   entry->pending = TRUE;
-  body = kiosk_json_redemption_body (entry);
 
   /* The balance is read and the redemption written in one transaction. */
   if (!kiosk_replica_begin (replica, &local))
@@ -261,7 +258,7 @@ kiosk_desk_redeem (KioskContext  *context,
       return NULL;
     }
   if (!kiosk_replica_put_point_entry (replica, entry, &local) ||
-      !kiosk_replica_outbox_add_with_refs (replica, "loyalty.redeem", entry->id, body, refs, NULL, &local) ||
+      !kiosk_outbox_enqueue (replica, KIOSK_OUTBOX_KIND_LOYALTY_REDEEM, entry, &local) ||
       !kiosk_replica_commit (replica, &local))
     goto failed;
 

@@ -18,7 +18,7 @@
 #include "kiosk-desk-private.h"
 #include "kiosk-desk-queue.h"
 #include "kiosk-replica-sync.h"
-#include "kiosk-json.h"
+#include "kiosk-outbox.h"
 
 /* ---- the queue ----------------------------------------------------------- */
 
@@ -189,9 +189,7 @@ kiosk_desk_join_queue (KioskContext  *context,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) consent_local = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *body = NULL;
   g_autofree char *today = NULL;
-  const char *refs[2] = { NULL, NULL };
   KioskReplica *replica;
   gboolean active = FALSE;
 
@@ -271,15 +269,13 @@ kiosk_desk_join_queue (KioskContext  *context,
   walkin->consent_at = _kiosk_desk_instant (consent_local);
   walkin->consent_notice = g_strdup (KIOSK_KVKK_NOTICE_WALKIN);
   walkin->pending = TRUE;
-  body = kiosk_json_walkin_create_body (walkin);
-  /* A customer who just registered here is created first. */
-  refs[0] = walkin->customer;
 
+  /* A customer who just registered here is created first (the walk-in's
+   * route names its customer). */
   if (!kiosk_replica_begin (replica, &local) ||
       !_kiosk_desk_end_write (replica,
                                    kiosk_replica_put_walkin (replica, walkin, &local) &&
-                                   kiosk_replica_outbox_add_with_refs (replica, "walkin.create", walkin->id,
-                                                                       body, refs, NULL, &local),
+                                   kiosk_outbox_enqueue (replica, KIOSK_OUTBOX_KIND_WALKIN_CREATE, walkin, &local),
                                    &local))
     {
       _kiosk_desk_fail (error, local, walkin->id,
@@ -343,8 +339,6 @@ kiosk_desk_set_walkin_status (KioskContext      *context,
   g_autoptr(KioskWalkin) walkin = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *body = NULL;
-  const char *refs[2] = { NULL, NULL };
   KioskReplica *replica;
 
   g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
@@ -394,18 +388,16 @@ kiosk_desk_set_walkin_status (KioskContext      *context,
       walkin->finished_at = _kiosk_desk_instant (now);
     }
   walkin->pending = TRUE;
-  body = kiosk_json_status_body (kiosk_walkin_status_to_string (status), walkin->employee);
-  /* The walk-in's own creation goes first anyway (same row); a customer
-   * registered here must exist before the server links them. */
-  refs[0] = walkin->customer;
 
+  /* The walk-in's own creation goes first anyway (same row); a customer
+   * registered here must exist before the server links them (the route
+   * names the customer). The body carries the employee. */
   if (!kiosk_replica_begin (replica, &local) ||
       !_kiosk_desk_end_write (replica,
                                    kiosk_replica_desk_keep_server_row (replica, KIOSK_ENTITY_WALKIN,
                                                                        walkin->id, &local) &&
                                    kiosk_replica_put_walkin (replica, walkin, &local) &&
-                                   kiosk_replica_outbox_add_with_refs (replica, "walkin.status", walkin->id,
-                                                                       body, refs, NULL, &local),
+                                   kiosk_outbox_enqueue (replica, KIOSK_OUTBOX_KIND_WALKIN_STATUS, walkin, &local),
                                    &local))
     {
       _kiosk_desk_fail (error, local, walkin->id,

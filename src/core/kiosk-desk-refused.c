@@ -3,10 +3,10 @@
  *
  * What the server refused (kiosk-desk-refused.h): each refused change, and
  * each change held behind one, in words staff understand, with the actions
- * that fit. The engine keeps the server's reason (its `detail`) and HTTP
- * status; the machine code is read from the reason when it is one, else
- * from the status and the kind of change (docs/kiosk-api.md §3.3 gives each
- * endpoint exactly one 409 code).
+ * that fit. The engine keeps the server's reason (its `detail`) and the
+ * refusal's code (the body's, else what docs/kiosk-api.md §3.3 says the
+ * status means for the endpoint: kiosk-outbox.h); what a change's body says
+ * is read through the sync side too, so nothing here knows the wire format.
  *
  * Names stay private: a customer is "Ayşe Y." here, never a phone number.
  */
@@ -17,11 +17,11 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "kiosk-time.h"
 #include "kiosk-desk-private.h"
 #include "kiosk-desk-refused.h"
+#include "kiosk-outbox.h"
 
 /* How far kiosk_slots_next_free() looks after a slot_taken. */
 #define NEXT_SLOT_DAYS 14
@@ -41,59 +41,7 @@ kiosk_refused_change_free (KioskRefusedChange *self)
 
 /* ---- words -------------------------------------------------------------- */
 
-static const char * const known_codes[] = {
-  "slot_taken", "invalid_status", "insufficient_points", "phone_exists", "validation",
-};
-
-/* The server's code: the reason itself when it is one (or "code: detail"),
- * else what the endpoint's refusals mean for this status. */
-static char *
-refusal_code (const KioskOutboxEntry *entry)
-{
-  const char *reason = entry->last_reason != NULL ? entry->last_reason : "";
-
-  for (guint i = 0; i < G_N_ELEMENTS (known_codes); i++)
-    {
-      gsize len = strlen (known_codes[i]);
-
-      if (strncmp (reason, known_codes[i], len) == 0 &&
-          (reason[len] == '\0' || reason[len] == ':' || reason[len] == ' '))
-        return g_strdup (known_codes[i]);
-    }
-  if (entry->last_status == 409)
-    {
-      if (g_strcmp0 (entry->kind, "appointment.create") == 0)
-        return g_strdup ("slot_taken");
-      if (g_strcmp0 (entry->kind, "customer.create") == 0)
-        return g_strdup ("phone_exists");
-      if (g_strcmp0 (entry->kind, "loyalty.redeem") == 0)
-        return g_strdup ("insufficient_points");
-      if (g_str_has_suffix (entry->kind, ".status") || g_str_has_suffix (entry->kind, ".check_in"))
-        return g_strdup ("invalid_status");
-    }
-  if (entry->last_status == 400 || entry->last_status == 422)
-    return g_strdup ("validation");
-  return NULL;
-}
-
-/* The server's own words, without a code in front of them. */
-static const char *
-server_detail (const KioskOutboxEntry *entry,
-               const char             *code)
-{
-  const char *reason = entry->last_reason;
-
-  if (reason == NULL)
-    return NULL;
-  if (code != NULL && g_str_has_prefix (reason, code))
-    {
-      reason += strlen (code);
-      while (*reason == ':' || *reason == ' ')
-        reason++;
-    }
-  return *reason != '\0' ? reason : NULL;
-}
-
+/* @code: the refusal's (the entry's refusal_code), NULL for a held one. */
 static char *
 reason_in_words (const KioskOutboxEntry *entry,
                  const char             *code)
@@ -104,18 +52,21 @@ reason_in_words (const KioskOutboxEntry *entry,
   if (entry->state == KIOSK_OUTBOX_HELD)
     return g_strdup (_("It waits for an earlier change that the server refused. Decide on that one first."));
 
-  detail = server_detail (entry, code);
+  /* The server's own words, kept apart from the code. */
+  detail = entry->last_reason != NULL && *entry->last_reason != '\0' ? entry->last_reason : NULL;
   if (g_strcmp0 (code, "slot_taken") == 0)
     sentence = _("Someone else booked this time first.");
   else if (g_strcmp0 (code, "invalid_status") == 0)
-    sentence = g_str_has_prefix (entry->kind, "walkin.")
+    sentence = kiosk_outbox_kind_entity (entry->known_kind) == KIOSK_ENTITY_WALKIN
                ? _("This walk-in had already moved on in the queue.")
                : _("This booking had already changed (cancelled, completed or missed).");
   else if (g_strcmp0 (code, "insufficient_points") == 0)
     sentence = _("The customer does not have enough points any more.");
   else if (g_strcmp0 (code, "phone_exists") == 0)
     sentence = _("Another customer already has this phone number.");
-  else if (g_strcmp0 (code, "validation") == 0)
+  /* idempotency_key_reused (§3.3): the key came again with another body,
+   * which the server did not take, as it does not take invalid details. */
+  else if (g_strcmp0 (code, "validation") == 0 || g_strcmp0 (code, "idempotency_key_reused") == 0)
     sentence = _("The server did not accept the details.");
   else
     sentence = _("The server refused this change.");
@@ -251,63 +202,30 @@ walkin_status_words (const char *status)
     }
 }
 
-static const char *
-member_string (JsonObject *o,
-               const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gint64
-member_int (JsonObject *o,
-            const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
-}
-
-static JsonNode *
-parse_payload (const KioskOutboxEntry *entry)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (entry->payload == NULL || !json_parser_load_from_data (parser, entry->payload, -1, NULL))
-    return NULL;
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  return json_parser_steal_root (parser);
-}
+/* What a body without some member (or no body at all) says. */
+static const KioskOutboxBody no_body = { 0 };
 
 static char *
 describe (KioskReplica           *replica,
           const KioskDeskDay     *day,
           const KioskOutboxEntry *entry,
-          JsonObject             *payload)
+          const KioskOutboxBody  *payload)
 {
-  const char *kind = entry->kind != NULL ? entry->kind : "";
+  KioskOutboxKind kind = entry->known_kind;
 
-  if (g_str_equal (kind, "appointment.create"))
+  if (kind == KIOSK_OUTBOX_KIND_APPOINTMENT_CREATE)
     {
-      g_autofree char *who = customer_short_name (replica, member_string (payload, "customer"));
+      g_autofree char *who = customer_short_name (replica, payload->customer);
       g_autofree char *when = NULL;
       int time = 0;
 
-      kiosk_time_parse (member_string (payload, "appointment_time"), &time);
-      when = when_text (member_string (payload, "appointment_date"), time);
+      kiosk_time_parse (payload->appointment_time, &time);
+      when = when_text (payload->appointment_date, time);
       /* TRANSLATORS: customer, service, date and time */
       return g_strdup_printf (_("Booking: %s, %s, %s"), who,
-                              service_name (day, member_string (payload, "service")), when);
+                              service_name (day, payload->service), when);
     }
-  if (g_str_equal (kind, "appointment.check_in") || g_str_equal (kind, "appointment.status"))
+  if (kind == KIOSK_OUTBOX_KIND_APPOINTMENT_CHECK_IN || kind == KIOSK_OUTBOX_KIND_APPOINTMENT_STATUS)
     {
       g_autoptr(KioskAppointment) appt = NULL;
       g_autofree char *who = NULL;
@@ -317,23 +235,22 @@ describe (KioskReplica           *replica,
         appt = kiosk_replica_get_appointment (replica, entry->entity_id, NULL);
       who = customer_short_name (replica, appt != NULL ? appt->customer : NULL);
       when = appt != NULL ? when_text (appt->appointment_date, appt->appointment_time) : g_strdup ("?");
-      if (g_str_equal (kind, "appointment.check_in"))
+      if (kind == KIOSK_OUTBOX_KIND_APPOINTMENT_CHECK_IN)
         /* TRANSLATORS: customer, service, date and time */
         return g_strdup_printf (_("Check-in: %s, %s, %s"), who,
                                 service_name (day, appt != NULL ? appt->service : NULL), when);
       /* TRANSLATORS: the new state ("cancelled"), customer, date and time */
       return g_strdup_printf (_("Booking marked %s: %s, %s"),
-                              appointment_status_words (member_string (payload, "status")), who, when);
+                              appointment_status_words (payload->status), who, when);
     }
-  if (g_str_equal (kind, "walkin.create"))
+  if (kind == KIOSK_OUTBOX_KIND_WALKIN_CREATE)
     {
-      g_autofree char *who = short_full_name (member_string (payload, "name"));
+      g_autofree char *who = short_full_name (payload->name);
 
       /* TRANSLATORS: person, service */
-      return g_strdup_printf (_("Walk-in: %s, %s"), who,
-                              service_name (day, member_string (payload, "service")));
+      return g_strdup_printf (_("Walk-in: %s, %s"), who, service_name (day, payload->service));
     }
-  if (g_str_equal (kind, "walkin.status"))
+  if (kind == KIOSK_OUTBOX_KIND_WALKIN_STATUS)
     {
       g_autoptr(KioskWalkin) walkin = NULL;
       g_autofree char *who = NULL;
@@ -343,19 +260,18 @@ describe (KioskReplica           *replica,
       who = short_full_name (walkin != NULL ? walkin->name : NULL);
       /* TRANSLATORS: person, the new state ("called") */
       return g_strdup_printf (_("Walk-in %s: %s"), who,
-                              walkin_status_words (member_string (payload, "status")));
+                              walkin_status_words (payload->status));
     }
-  if (g_str_equal (kind, "customer.create"))
+  if (kind == KIOSK_OUTBOX_KIND_CUSTOMER_CREATE)
     {
-      g_autofree char *who = short_name (member_string (payload, "first_name"),
-                                         member_string (payload, "last_name"));
+      g_autofree char *who = short_name (payload->first_name, payload->last_name);
 
       return g_strdup_printf (_("New member: %s"), who);
     }
-  if (g_str_equal (kind, "loyalty.redeem"))
+  if (kind == KIOSK_OUTBOX_KIND_LOYALTY_REDEEM)
     {
-      g_autofree char *who = customer_short_name (replica, member_string (payload, "customer"));
-      gint64 points = member_int (payload, "points");
+      g_autofree char *who = customer_short_name (replica, payload->customer);
+      gint64 points = payload->points;
 
       int shown = (int)CLAMP (ABS (points), 0, G_MAXINT);
 
@@ -363,13 +279,13 @@ describe (KioskReplica           *replica,
       return g_strdup_printf (ngettext ("Redemption: %d point, %s", "Redemption: %d points, %s", (gulong)shown),
                               shown, who);
     }
-  return g_strdup_printf (_("A change of kind “%s”"), kind);
+  return g_strdup_printf (_("A change of kind “%s”"), entry->kind != NULL ? entry->kind : "");
 }
 
 /* The next free slot for a booking the server found taken. */
 static KioskSlot *
-next_slot_for (KioskContext *context,
-               JsonObject   *payload)
+next_slot_for (KioskContext          *context,
+               const KioskOutboxBody *payload)
 {
   g_autoptr(KioskDeskDay) days = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -378,12 +294,12 @@ next_slot_for (KioskContext *context,
   KioskSlotData data;
   KioskSlotsReason reason;
   GDate from;
-  const char *date = member_string (payload, "appointment_date");
-  const char *service = member_string (payload, "service");
+  const char *date = payload->appointment_date;
+  const char *service = payload->service;
   int time = 0;
 
   if (date == NULL || service == NULL || !kiosk_date_parse (date, &from) ||
-      !kiosk_time_parse (member_string (payload, "appointment_time"), &time))
+      !kiosk_time_parse (payload->appointment_time, &time))
     return NULL;
   now = kiosk_context_dup_now (context);
   last = g_date_time_new (g_date_time_get_timezone (now), g_date_get_year (&from),
@@ -399,7 +315,7 @@ next_slot_for (KioskContext *context,
   if (days == NULL)
     return NULL;
   _kiosk_desk_slot_data (&data, days, now);
-  return kiosk_slots_next_free (&data, service, date, time, member_string (payload, "employee"),
+  return kiosk_slots_next_free (&data, service, date, time, payload->employee,
                                 now, NEXT_SLOT_DAYS, &reason, NULL);
 }
 
@@ -410,14 +326,14 @@ make_change (KioskContext           *context,
 {
   KioskReplica *replica = kiosk_context_get_replica (context);
   KioskRefusedChange *change = g_new0 (KioskRefusedChange, 1);
-  g_autoptr(JsonNode) root = parse_payload (entry);
-  JsonObject *payload = root != NULL ? json_node_get_object (root) : NULL;
+  g_autoptr(KioskOutboxBody) body = kiosk_outbox_body_read (entry);
+  const KioskOutboxBody *payload = body != NULL ? body : &no_body;
 
   change->entry_id = entry->id;
-  change->kind = kiosk_outbox_kind_from_string (entry->kind);
+  change->kind = entry->known_kind;
   change->state = entry->state;
   change->created_at = entry->created_at;
-  change->code = entry->state == KIOSK_OUTBOX_REFUSED ? refusal_code (entry) : NULL;
+  change->code = entry->state == KIOSK_OUTBOX_REFUSED ? g_strdup (entry->refusal_code) : NULL;
   change->what = describe (replica, day, entry, payload);
   change->reason = reason_in_words (entry, change->code);
   change->actions = KIOSK_REFUSED_ACTION_DISMISS;
@@ -425,16 +341,16 @@ make_change (KioskContext           *context,
   if (entry->state != KIOSK_OUTBOX_REFUSED)
     return change;
 
-  if (g_strcmp0 (change->code, "slot_taken") == 0 && g_strcmp0 (entry->kind, "appointment.create") == 0)
+  if (g_strcmp0 (change->code, "slot_taken") == 0 && entry->known_kind == KIOSK_OUTBOX_KIND_APPOINTMENT_CREATE)
     {
       change->next_slot = next_slot_for (context, payload);
       if (change->next_slot != NULL)
         change->actions |= KIOSK_REFUSED_ACTION_BOOK_NEXT_SLOT;
     }
-  if (g_strcmp0 (entry->kind, "customer.create") == 0 && member_string (payload, "phone") != NULL)
+  if (entry->known_kind == KIOSK_OUTBOX_KIND_CUSTOMER_CREATE && payload->phone != NULL)
     {
       g_autoptr(KioskCustomer) existing =
-        kiosk_replica_desk_find_other_customer (replica, member_string (payload, "phone"), entry->entity_id, NULL);
+        kiosk_replica_desk_find_other_customer (replica, payload->phone, entry->entity_id, NULL);
 
       if (existing != NULL)
         {
@@ -512,21 +428,19 @@ kiosk_desk_refused_book_next (KioskContext  *context,
                               GError       **error)
 {
   g_autoptr(KioskOutboxEntry) entry = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(KioskOutboxBody) payload = NULL;
   g_autoptr(KioskSlot) slot = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *id = NULL;
   KioskReplica *replica;
-  JsonObject *payload;
 
   g_return_val_if_fail (KIOSK_IS_CONTEXT (context), FALSE);
 
   entry = get_refused (context, entry_id, error);
   if (entry == NULL)
     return FALSE;
-  root = parse_payload (entry);
-  payload = root != NULL ? json_node_get_object (root) : NULL;
-  if (entry->state != KIOSK_OUTBOX_REFUSED || g_strcmp0 (entry->kind, "appointment.create") != 0 ||
+  payload = kiosk_outbox_body_read (entry);
+  if (entry->state != KIOSK_OUTBOX_REFUSED || entry->known_kind != KIOSK_OUTBOX_KIND_APPOINTMENT_CREATE ||
       payload == NULL)
     {
       g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_REFUSED,
@@ -549,10 +463,9 @@ kiosk_desk_refused_book_next (KioskContext  *context,
       return FALSE;
     }
   /* The slot's own employee: "anyone" was already resolved by the finder. */
-  id = _kiosk_desk_book_locked (context, member_string (payload, "customer"),
-                                     member_string (payload, "service"),
-                                     member_string (payload, "employee") != NULL ? slot->employee : NULL,
-                                     slot->date, slot->start, member_string (payload, "notes"), error);
+  id = _kiosk_desk_book_locked (context, payload->customer, payload->service,
+                                payload->employee != NULL ? slot->employee : NULL,
+                                slot->date, slot->start, payload->notes, error);
   if (id == NULL)
     {
       kiosk_replica_rollback (replica);
@@ -579,7 +492,7 @@ kiosk_desk_refused_merge (KioskContext  *context,
                           GError       **error)
 {
   g_autoptr(KioskOutboxEntry) entry = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(KioskOutboxBody) payload = NULL;
   g_autoptr(KioskCustomer) existing = NULL;
   g_autoptr(GError) local = NULL;
   KioskReplica *replica;
@@ -590,10 +503,10 @@ kiosk_desk_refused_merge (KioskContext  *context,
   entry = get_refused (context, entry_id, error);
   if (entry == NULL)
     return FALSE;
-  root = parse_payload (entry);
-  phone = root != NULL ? member_string (json_node_get_object (root), "phone") : NULL;
+  payload = kiosk_outbox_body_read (entry);
+  phone = payload != NULL ? payload->phone : NULL;
   replica = kiosk_context_get_replica (context);
-  if (entry->state == KIOSK_OUTBOX_REFUSED && g_strcmp0 (entry->kind, "customer.create") == 0 && phone != NULL)
+  if (entry->state == KIOSK_OUTBOX_REFUSED && entry->known_kind == KIOSK_OUTBOX_KIND_CUSTOMER_CREATE && phone != NULL)
     existing = kiosk_replica_desk_find_other_customer (replica, phone, entry->entity_id, NULL);
   if (existing == NULL)
     {
@@ -604,8 +517,8 @@ kiosk_desk_refused_merge (KioskContext  *context,
 
   if (!kiosk_replica_begin (replica, &local) ||
       !_kiosk_desk_end_write (replica,
-                                   kiosk_replica_repoint_customer (replica, entry_id, entry->entity_id,
-                                                                   existing->id, &local) &&
+                                   kiosk_outbox_repoint_customer (replica, entry_id, entry->entity_id,
+                                                                  existing->id, &local) &&
                                    kiosk_replica_outbox_release_held (replica, &local),
                                    &local))
     {

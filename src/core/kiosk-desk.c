@@ -11,7 +11,7 @@
 #include "kiosk-phone.h"
 #include "kiosk-desk.h"
 #include "kiosk-desk-private.h"
-#include "kiosk-json.h"
+#include "kiosk-outbox.h"
 
 G_DEFINE_QUARK (kiosk-desk-error-quark, kiosk_desk_error)
 
@@ -69,7 +69,6 @@ kiosk_desk_register_customer (KioskContext  *context,
   g_autoptr(KioskCustomer) existing = NULL;
   g_autoptr(GDateTime) consent_utc = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *body = NULL;
   KioskReplica *replica;
   KioskSyncEngine *engine;
 
@@ -117,12 +116,11 @@ kiosk_desk_register_customer (KioskContext  *context,
   customer->consent_notice = g_strdup (KIOSK_KVKK_NOTICE_MEMBER);
   customer->updated_at = g_strdup (customer->consent_at);
   customer->pending = TRUE;
-  body = kiosk_json_customer_create_body (customer);
 
   if (!kiosk_replica_begin (replica, &local) ||
       !_kiosk_desk_end_write (replica,
                                    kiosk_replica_put_customer (replica, customer, &local) &&
-                                   kiosk_replica_outbox_add (replica, "customer.create", customer->id, body, NULL, &local),
+                                   kiosk_outbox_enqueue (replica, KIOSK_OUTBOX_KIND_CUSTOMER_CREATE, customer, &local),
                                    &local))
     {
       /* The id only: never a name or a phone in a log. */

@@ -8,12 +8,12 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "kiosk-context-private.h"
 #include "kiosk-context-private.h"
 #include "kiosk-credentials.h"
+#include "kiosk-outbox.h"
 #include "kiosk-pairing.h"
 #include "kiosk-replica-sync.h"
 #include "kiosk-staff-lock.h"
@@ -251,12 +251,9 @@ kiosk_pairing_export_unsent (KioskReplica  *replica,
                              GError       **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) unsent = g_ptr_array_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *salon = NULL;
-  g_autofree char *stamp = NULL;
   g_autofree char *file_stamp = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *path = NULL;
@@ -268,59 +265,13 @@ kiosk_pairing_export_unsent (KioskReplica  *replica,
   entries = kiosk_replica_outbox_list (replica, error);
   if (entries == NULL)
     return NULL;
-
-  salon = kiosk_replica_get_meta (replica, KIOSK_META_SALON);
-  stamp = g_date_time_format_iso8601 (now);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "salon");
-  if (salon != NULL)
-    json_builder_add_string_value (builder, salon);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "exported_at");
-  json_builder_add_string_value (builder, stamp);
-  json_builder_set_member_name (builder, "changes");
-  json_builder_begin_array (builder);
   for (guint i = 0; i < entries->len; i++)
-    {
-      const KioskOutboxEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(JsonNode) body = NULL;
-      g_autoptr(GDateTime) created = NULL;
-      g_autofree char *created_text = NULL;
+    if (is_unsent (g_ptr_array_index (entries, i)))
+      g_ptr_array_add (unsent, g_ptr_array_index (entries, i));
 
-      if (!is_unsent (entry))
-        continue;
-      body = json_from_string (entry->payload, NULL);
-      created = g_date_time_new_from_unix_utc (entry->created_at / G_USEC_PER_SEC);
-      created_text = created != NULL ? g_date_time_format_iso8601 (created) : NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, entry->kind);
-      json_builder_set_member_name (builder, "entity_id");
-      json_builder_add_string_value (builder, entry->entity_id);
-      json_builder_set_member_name (builder, "idempotency_key");
-      json_builder_add_string_value (builder, entry->idempotency_key);
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, kiosk_outbox_state_to_string (entry->state));
-      json_builder_set_member_name (builder, "created_at");
-      json_builder_add_string_value (builder, created_text);
-      json_builder_set_member_name (builder, "last_reason");
-      json_builder_add_string_value (builder, entry->last_reason);
-      json_builder_set_member_name (builder, "body");
-      if (body != NULL)
-        json_builder_add_value (builder, g_steal_pointer (&body));
-      else
-        json_builder_add_string_value (builder, entry->payload);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  /* The document is the sync side's: it knows the bodies' format. */
+  salon = kiosk_replica_get_meta (replica, KIOSK_META_SALON);
+  text = kiosk_outbox_export_document (salon, now, unsent);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {

@@ -24,6 +24,7 @@ kiosk_outbox_entry_free (KioskOutboxEntry *self)
   g_free (self->entity_id);
   g_free (self->payload);
   g_free (self->last_reason);
+  g_free (self->refusal_code);
   g_free (self);
 }
 
@@ -59,6 +60,7 @@ kiosk_replica_outbox_add (KioskReplica      *self,
       entry->id = sqlite3_last_insert_rowid (kiosk_replica_get_db (self));
       entry->idempotency_key = g_steal_pointer (&key);
       entry->kind = g_strdup (kind);
+      entry->known_kind = kiosk_outbox_kind_from_string (kind);
       entry->entity_id = g_strdup (entity_id);
       entry->payload = g_strdup (payload);
       entry->state = KIOSK_OUTBOX_PENDING;
@@ -78,6 +80,7 @@ kiosk_replica_read_outbox_entry (sqlite3_stmt *stmt)
   entry->id = sqlite3_column_int64 (stmt, 0);
   entry->idempotency_key = kiosk_replica_column_text (stmt, 1);
   entry->kind = kiosk_replica_column_text (stmt, 2);
+  entry->known_kind = kiosk_outbox_kind_from_string (entry->kind);
   entry->entity_id = kiosk_replica_column_text (stmt, 3);
   entry->payload = kiosk_replica_column_text (stmt, 4);
   entry->state = KIOSK_OUTBOX_PENDING;
@@ -87,6 +90,7 @@ kiosk_replica_read_outbox_entry (sqlite3_stmt *stmt)
   entry->last_status = sqlite3_column_int (stmt, 8);
   entry->last_reason = kiosk_replica_column_text (stmt, 9);
   entry->created_at = sqlite3_column_int64 (stmt, 10);
+  entry->refusal_code = kiosk_replica_column_text (stmt, 11);
   return entry;
 }
 
@@ -122,7 +126,7 @@ kiosk_replica_outbox_update (KioskReplica            *self,
                              GError                 **error)
 {
   BEGIN_PUT ("UPDATE outbox SET state = ?2, attempts = ?3, next_attempt_at = ?4, last_status = ?5, "
-             "  last_reason = ?6 WHERE id = ?1");
+             "  last_reason = ?6, refusal_code = ?7 WHERE id = ?1");
 
   g_return_val_if_fail (entry != NULL, FALSE);
 
@@ -132,6 +136,7 @@ kiosk_replica_outbox_update (KioskReplica            *self,
   sqlite3_bind_int64 (stmt, 4, entry->next_attempt_at);
   sqlite3_bind_int (stmt, 5, entry->last_status);
   kiosk_replica_bind_text (stmt, 6, entry->last_reason);
+  kiosk_replica_bind_text (stmt, 7, entry->refusal_code);
   if (!kiosk_replica_run (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (kiosk_replica_get_db (self)) == 0)
@@ -245,17 +250,20 @@ kiosk_replica_outbox_next_due (KioskReplica *self)
   return sqlite3_column_int64 (stmt, 0);  /* NULL, no entry: 0 */
 }
 
+/* @code: a refusal's, NULL for any other answer. */
 static gboolean
 set_entry_state (KioskReplica  *self,
                  gint64         entry_id,
                  const char    *state,
                  int            status,
+                 const char    *code,
                  const char    *reason,
                  gint64         next_attempt_at,
                  GError       **error)
 {
   BEGIN_PUT ("UPDATE outbox SET state = ?2, attempts = attempts + 1, last_status = ?3, "
-             "  last_reason = ?4, next_attempt_at = coalesce (?5, next_attempt_at) WHERE id = ?1");
+             "  last_reason = ?4, next_attempt_at = coalesce (?5, next_attempt_at), refusal_code = ?6 "
+             "WHERE id = ?1");
 
   sqlite3_bind_int64 (stmt, 1, entry_id);
   kiosk_replica_bind_text (stmt, 2, state);
@@ -263,6 +271,7 @@ set_entry_state (KioskReplica  *self,
   kiosk_replica_bind_text (stmt, 4, reason);
   if (next_attempt_at >= 0)
     sqlite3_bind_int64 (stmt, 5, next_attempt_at);
+  kiosk_replica_bind_text (stmt, 6, code);
   if (!kiosk_replica_run (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (kiosk_replica_get_db (self)) == 0)
@@ -356,7 +365,7 @@ kiosk_replica_outbox_acknowledge (KioskReplica   *self,
   if (!kiosk_replica_begin (self, error))
     return FALSE;
   if (!entry_row (self, entry_id, &entity_id, error) ||
-      !set_entry_state (self, entry_id, "done", status, NULL, -1, error))
+      !set_entry_state (self, entry_id, "done", status, NULL, NULL, -1, error))
     goto failed;
 
   row_id = record != NULL ? kiosk_record_get_id (entity, record) : entity_id;
@@ -391,6 +400,7 @@ gboolean
 kiosk_replica_outbox_refuse (KioskReplica  *self,
                              gint64         entry_id,
                              int            status,
+                             const char    *code,
                              const char    *reason,
                              GError       **error)
 {
@@ -400,7 +410,7 @@ kiosk_replica_outbox_refuse (KioskReplica  *self,
 
   if (!kiosk_replica_begin (self, error))
     return FALSE;
-  if (!set_entry_state (self, entry_id, "refused", status, reason, -1, error))
+  if (!set_entry_state (self, entry_id, "refused", status, code, reason, -1, error))
     goto failed;
 
   /* Everything after it that changes or names a row it (or something it
@@ -441,13 +451,12 @@ kiosk_replica_outbox_retry_later (KioskReplica  *self,
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), FALSE);
   g_return_val_if_fail (next_attempt_at >= 0, FALSE);
 
-  return set_entry_state (self, entry_id, "pending", status, reason, next_attempt_at, error);
+  return set_entry_state (self, entry_id, "pending", status, NULL, reason, next_attempt_at, error);
 }
 
-/* Statements of kiosk_replica_repoint_customer(): ?1 from, ?2 to. */
+/* Statements of kiosk_replica_repoint_customer(): ?1 from, ?2 to. The
+ * bodies that name ?1 are the sync side's (kiosk_outbox_repoint_customer()). */
 static const char * const repoint_sql[] = {
-  "UPDATE outbox SET payload = json_set (payload, '$.customer', ?2) "
-  "WHERE state <> 'done' AND json_extract (payload, '$.customer') = ?1",
   "UPDATE outbox SET entity_id = ?2 WHERE state <> 'done' AND entity_id = ?1",
   "INSERT OR IGNORE INTO outbox_ref (entry, ref) "
   "SELECT entry, ?2 FROM outbox_ref WHERE ref = ?1 "
@@ -473,7 +482,7 @@ kiosk_replica_repoint_customer (KioskReplica  *self,
 
   if (!kiosk_replica_begin (self, error))
     return FALSE;
-  if (!set_entry_state (self, create_entry_id, "done", 409, "phone_exists", -1, error))
+  if (!set_entry_state (self, create_entry_id, "done", 409, "phone_exists", NULL, -1, error))
     goto failed;
 
   for (guint i = 0; i < G_N_ELEMENTS (repoint_sql); i++)
@@ -492,6 +501,44 @@ kiosk_replica_repoint_customer (KioskReplica  *self,
 failed:
   kiosk_replica_rollback (self);
   return FALSE;
+}
+
+GPtrArray *
+kiosk_replica_outbox_list_open (KioskReplica  *self,
+                                GError       **error)
+{
+  g_autoptr(KioskCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
+
+  stmt = kiosk_replica_prepare (self, "SELECT " KIOSK_OUTBOX_COLUMNS " FROM outbox WHERE state <> 'done' ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_outbox_entry,
+                                     (GDestroyNotify)kiosk_outbox_entry_free, error);
+}
+
+gboolean
+kiosk_replica_outbox_set_payload (KioskReplica  *self,
+                                  gint64         entry_id,
+                                  const char    *payload,
+                                  GError       **error)
+{
+  BEGIN_PUT ("UPDATE outbox SET payload = ?2 WHERE id = ?1");
+
+  g_return_val_if_fail (payload != NULL, FALSE);
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  kiosk_replica_bind_text (stmt, 2, payload);
+  if (!kiosk_replica_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (kiosk_replica_get_db (self)) == 0)
+    {
+      kiosk_replica_set_no_outbox_entry (error, entry_id);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -121,7 +121,7 @@ gpointer         kiosk_replica_read_employee        (sqlite3_stmt     *stmt);
  * lists and staff's, kiosk-replica-desk.c). */
 #define KIOSK_OUTBOX_COLUMNS                                                  \
   "id, idempotency_key, kind, entity_id, payload, state, attempts, "          \
-  "next_attempt_at, last_status, last_reason, created_at"
+  "next_attempt_at, last_status, last_reason, created_at, refusal_code"
 gpointer         kiosk_replica_read_outbox_entry    (sqlite3_stmt     *stmt);
 /* *open: some entry for the row @entity_id is not done (refused and held
  * ones count: staff has not decided on them). */

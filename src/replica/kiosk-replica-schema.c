@@ -319,6 +319,39 @@ static const char migration_6[] =
   "    AND json_type (payload, '$.consent_notice') IS NULL AND json_type (payload, '$.consent_at') = 'text';";
 #undef UNSENT
 
+/* v7: a refusal's code in a column of its own (docs/kiosk-api.md §3.3),
+ * written by the uploader from the server's error body, or from what the
+ * contract says the status means for the endpoint. Earlier builds wrote it
+ * into last_reason as "code: detail" when the body had one, and the desk
+ * guessed it from the status and the kind when it had none; the refused
+ * entries of those builds get their code here, read from that text once,
+ * exactly as those builds read it, and keep the server's words alone in
+ * last_reason. Held entries have no code of their own, done ones keep
+ * their text as it was. */
+#define KNOWN_CODE \
+  "(SELECT c FROM (SELECT 'slot_taken' AS c UNION ALL SELECT 'invalid_status' UNION ALL " \
+  "  SELECT 'insufficient_points' UNION ALL SELECT 'phone_exists' UNION ALL SELECT 'validation') " \
+  " WHERE substr (last_reason, 1, length (c)) = c " \
+  "   AND substr (last_reason, length (c) + 1, 1) IN ('', ':', ' ') LIMIT 1)"
+static const char migration_7[] =
+  "ALTER TABLE outbox ADD COLUMN refusal_code TEXT;"
+  "UPDATE outbox SET refusal_code = coalesce (" KNOWN_CODE ", CASE "
+  "    WHEN last_status = 409 AND kind = 'appointment.create' THEN 'slot_taken' "
+  "    WHEN last_status = 409 AND kind = 'customer.create' THEN 'phone_exists' "
+  "    WHEN last_status = 409 AND kind = 'loyalty.redeem' THEN 'insufficient_points' "
+  "    WHEN last_status = 409 AND (substr (kind, -7) = '.status' OR substr (kind, -9) = '.check_in') "
+  "      THEN 'invalid_status' "
+  "    WHEN last_status IN (400, 422) THEN 'validation' "
+  "  END) "
+  "  WHERE state = 'refused';"
+  "UPDATE outbox SET last_reason = nullif (CASE "
+  "    WHEN refusal_code IS NOT NULL AND substr (last_reason, 1, length (refusal_code)) = refusal_code "
+  "      THEN ltrim (substr (last_reason, length (refusal_code) + 1), ': ') "
+  "    ELSE last_reason "
+  "  END, '') "
+  "  WHERE state = 'refused';";
+#undef KNOWN_CODE
+
 static const char * const migrations[] = {
   NULL,          /* 0: the empty file */
   migration_1,
@@ -327,6 +360,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KIOSK_REPLICA_SCHEMA_VERSION + 1);
@@ -354,8 +388,9 @@ static const char * const objects_4[] = {
 };
 static const char * const objects_5[] = { "customer_fts_source", NULL };
 static const char * const objects_6[] = { NULL };   /* columns only */
+static const char * const objects_7[] = { NULL };   /* a column only */
 static const char * const * const objects[] = {
-  NULL, objects_1, objects_2, objects_3, objects_4, objects_5, objects_6
+  NULL, objects_1, objects_2, objects_3, objects_4, objects_5, objects_6, objects_7
 };
 
 /* Keep in step with migration_2 and migration_3. */

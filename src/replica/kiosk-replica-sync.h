@@ -129,11 +129,14 @@ gboolean   kiosk_replica_outbox_acknowledge (KioskReplica  *self,
                                              KioskEntity    entity,
                                              gconstpointer  record,
                                              GError       **error);
-/* The entry becomes refused with the server's @reason; open entries that
- * depend on it become held. Unrelated entries are untouched. */
+/* The entry becomes refused with the refusal's @code (the sync side's
+ * choice, kiosk_outbox_refusal_code(); may be NULL) and the server's
+ * @reason; open entries that depend on it become held. Unrelated entries
+ * are untouched. */
 gboolean   kiosk_replica_outbox_refuse     (KioskReplica  *self,
                                             gint64         entry_id,
                                             int            status,
+                                            const char    *code,
                                             const char    *reason,
                                             GError       **error);
 /* A transient failure: attempts + 1, next attempt at @next_attempt_at. */
@@ -143,14 +146,25 @@ gboolean   kiosk_replica_outbox_retry_later (KioskReplica  *self,
                                              const char    *reason,
                                              gint64         next_attempt_at,
                                              GError       **error);
-/* phone_exists: every open entry and pending row that names customer
- * @from_id names @to_id instead (payloads rewritten); the entry that tried
- * to create @from_id becomes done. One transaction. */
+/* phone_exists, the replica's part of kiosk_outbox_repoint_customer(),
+ * which calls it (the bodies are the sync side's): every open entry and
+ * every row that names customer @from_id names @to_id instead (the entries'
+ * rows and the rows they wait for, not their payloads), the desk's copy of
+ * @from_id goes, and the entry that tried to create it becomes done with
+ * the code phone_exists. One transaction. */
 gboolean   kiosk_replica_repoint_customer  (KioskReplica  *self,
                                             gint64         create_entry_id,
                                             const char    *from_id,
                                             const char    *to_id,
                                             GError       **error);
+/* Entries not done yet (pending, in flight, refused, held), by id. */
+GPtrArray *kiosk_replica_outbox_list_open  (KioskReplica  *self,
+                                            GError       **error);
+/* Replaces entry @entry_id's payload (JSON text) with @payload. */
+gboolean   kiosk_replica_outbox_set_payload (KioskReplica  *self,
+                                             gint64         entry_id,
+                                             const char    *payload,
+                                             GError       **error);
 /* Counts by KioskOutboxState, @counts has 5 slots. */
 gboolean   kiosk_replica_outbox_counts     (KioskReplica  *self,
                                             gint64         counts[5],

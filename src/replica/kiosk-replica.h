@@ -27,21 +27,23 @@ typedef enum {
 } KioskReplicaError;
 
 /* The schema version this build creates and migrates to. */
-#define KIOSK_REPLICA_SCHEMA_VERSION 6
+#define KIOSK_REPLICA_SCHEMA_VERSION 7
 
 /* A change made at the desk, waiting to be uploaded (docs/kiosk-api.md
  * §3.3). */
 typedef struct {
   gint64            id;               /* local order */
   char             *idempotency_key;  /* UUID, made once, sent on every retry */
-  char             *kind;             /* "customer.create", "appointment.check_in", … */
+  char             *kind;             /* as stored: kiosk_outbox_kind_to_string() of a kind */
+  KioskOutboxKind   known_kind;       /* @kind as this build knows it, else KIOSK_OUTBOX_KIND_UNKNOWN */
   char             *entity_id;
   char             *payload;          /* JSON body as it will be sent */
   KioskOutboxState  state;
   int               attempts;
   gint64            next_attempt_at;  /* g_get_real_time () µs, 0 = now */
   int               last_status;      /* HTTP status of the last try, 0 if none */
-  char             *last_reason;      /* server's reason for a refusal */
+  char             *last_reason;      /* the server's words for a refusal, or why the last try failed */
+  char             *refusal_code;     /* a refusal's code ("slot_taken", "validation", …), else NULL */
   gint64            created_at;       /* µs since the epoch, local clock */
 } KioskOutboxEntry;
 
@@ -152,7 +154,7 @@ GPtrArray *kiosk_replica_outbox_list      (KioskReplica      *self,
                                            GError           **error);  /* by id */
 gboolean   kiosk_replica_outbox_update    (KioskReplica      *self,
                                            const KioskOutboxEntry *entry,
-                                           GError           **error);  /* state, attempts, next, status, reason */
+                                           GError           **error);  /* state, attempts, next, status, reason, code */
 
 /* Forgets the salon: every entity row, the outbox, the quarantine and the
  * sync bookkeeping, and every meta key except those starting with

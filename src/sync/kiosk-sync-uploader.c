@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The push: the outbox drained in dependency order, each entry POSTed with
- * its own Idempotency-Key, every answer booked in one transaction.
+ * The push: the outbox drained in dependency order, each entry sent by its
+ * kind's route (kiosk-outbox.h) with its own Idempotency-Key, every answer
+ * booked in one transaction.
  */
 #define G_LOG_DOMAIN "kiosk-sync"
 
@@ -13,33 +14,8 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "kiosk-outbox.h"
 #include "kiosk-sync-engine-private.h"
-
-typedef struct {
-  const char  *kind;
-  const char  *prefix;
-  const char  *suffix;   /* NULL: no id in the path */
-  KioskEntity  entity;
-} Route;
-
-static const Route routes[] = {
-  { "customer.create",      "customers/",          NULL,           KIOSK_ENTITY_CUSTOMER },
-  { "appointment.create",   "appointments/",       NULL,           KIOSK_ENTITY_APPOINTMENT },
-  { "appointment.check_in", "appointments/",       "/check-in/",   KIOSK_ENTITY_APPOINTMENT },
-  { "appointment.status",   "appointments/",       "/status/",     KIOSK_ENTITY_APPOINTMENT },
-  { "walkin.create",        "walkins/",            NULL,           KIOSK_ENTITY_WALKIN },
-  { "walkin.status",        "walkins/",            "/status/",     KIOSK_ENTITY_WALKIN },
-  { "loyalty.redeem",       "loyalty/redemptions/", NULL,          KIOSK_ENTITY_POINT_ENTRY },
-};
-
-static const Route *
-route_for_kind (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    if (g_strcmp0 (routes[i].kind, kind) == 0)
-      return &routes[i];
-  return NULL;
-}
 
 /* A transient failure of one entry: it goes again after a back-off (or
  * Retry-After), with the same key. */
@@ -94,12 +70,8 @@ handle_phone_exists (KioskSyncWorker                 *w,
     existing = kiosk_json_to_record (KIOSK_ENTITY_CUSTOMER, json_node_get_object (member), 0, &local);
   if (existing == NULL || g_strcmp0 (existing->id, entry->entity_id) == 0)
     {
-      gsize len = 0;
-      const char *data = g_bytes_get_data (reply->body, &len);
-      g_autofree char *reason = kiosk_json_error_reason (data ? data : "", (gssize) len);
-      if (!kiosk_replica_outbox_refuse (w->replica, entry->id, (int) reply->status,
-                                        reason ? reason : _("This phone number belongs to another customer"),
-                                        error))
+      if (!kiosk_outbox_refuse (w->replica, entry, reply->status, reply->body,
+                                _("This phone number belongs to another customer"), error))
         return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
       *touched |= KIOSK_SYNC_ENTITY_BIT (KIOSK_ENTITY_CUSTOMER);
       return KIOSK_SYNC_OUTCOME_OK;
@@ -109,7 +81,7 @@ handle_phone_exists (KioskSyncWorker                 *w,
   if (!kiosk_replica_begin (w->replica, error))
     return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
   if (!kiosk_replica_apply_upsert (w->replica, KIOSK_ENTITY_CUSTOMER, existing, &result, error) ||
-      !kiosk_replica_repoint_customer (w->replica, entry->id, entry->entity_id, existing->id, error) ||
+      !kiosk_outbox_repoint_customer (w->replica, entry->id, entry->entity_id, existing->id, error) ||
       !kiosk_replica_commit (w->replica, error))
     {
       kiosk_replica_rollback (w->replica);
@@ -128,9 +100,9 @@ worker_push_one (KioskSyncWorker           *w,
                  guint            *touched,
                  GError          **error)
 {
-  const Route *route = route_for_kind (entry->kind);
-  g_autofree char *path = NULL;
-  g_autofree char *reason = NULL;
+  KioskEntity entity = kiosk_outbox_kind_entity (entry->known_kind);
+  const char *method = kiosk_outbox_method (entry->known_kind);
+  g_autofree char *path = kiosk_outbox_path (entry->known_kind, entry->entity_id);
   g_autofree char *code = NULL;
   g_auto(KioskSyncReply) reply = { 0 };
   g_autoptr(GError) local = NULL;
@@ -138,26 +110,20 @@ worker_push_one (KioskSyncWorker           *w,
   gsize len = 0;
   KioskSyncOutcome outcome;
 
-  if (route == NULL)
+  if (method == NULL)
     {
       /* Kept for staff: nothing is dropped, but it cannot be sent. */
-      if (!kiosk_replica_outbox_refuse (w->replica, entry->id, 0, _("This kind of change is unknown to this version"), error))
+      if (!kiosk_replica_outbox_refuse (w->replica, entry->id, 0, NULL,
+                                        _("This kind of change is unknown to this version"), error))
         return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
       return KIOSK_SYNC_OUTCOME_OK;
     }
-  if (route->suffix != NULL)
-    {
-      g_autofree char *id = g_uri_escape_string (entry->entity_id ? entry->entity_id : "", NULL, FALSE);
-      path = g_strconcat (route->prefix, id, route->suffix, NULL);
-    }
-  else
-    path = g_strdup (route->prefix);
 
   entry->state = KIOSK_OUTBOX_IN_FLIGHT;
   if (!kiosk_replica_outbox_update (w->replica, entry, error))
     return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
 
-  outcome = kiosk_sync_worker_http (w, "POST", path, entry->payload, entry->idempotency_key, &reply, &local);
+  outcome = kiosk_sync_worker_http (w, method, path, entry->payload, entry->idempotency_key, &reply, &local);
   if (outcome == KIOSK_SYNC_OUTCOME_CANCELLED || outcome == KIOSK_SYNC_OUTCOME_LOCAL_ERROR)
     {
       /* In flight counts as pending next time: the key makes it safe. */
@@ -178,7 +144,7 @@ worker_push_one (KioskSyncWorker           *w,
       gboolean ok;
 
       if (root != NULL)
-        record = kiosk_json_to_record (route->entity, json_node_get_object (root), 0, &local);
+        record = kiosk_json_to_record (entity, json_node_get_object (root), 0, &local);
       if (record == NULL)
         {
           /* Not acknowledged: the retry with the same key gets the replay. */
@@ -187,12 +153,12 @@ worker_push_one (KioskSyncWorker           *w,
           return entry_retry_later (w, entry, KIOSK_SYNC_OUTCOME_FAILING, reply.status, "malformed reply", error);
         }
       ok = kiosk_replica_outbox_acknowledge (w->replica, entry->id, (int) reply.status,
-                                             route->entity, record, error);
-      kiosk_record_free (route->entity, record);
+                                             entity, record, error);
+      kiosk_record_free (entity, record);
       if (!ok)
         return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
       w->sent++;
-      *touched |= KIOSK_SYNC_ENTITY_BIT (route->entity);
+      *touched |= KIOSK_SYNC_ENTITY_BIT (entity);
       return KIOSK_SYNC_OUTCOME_OK;
     }
 
@@ -220,23 +186,14 @@ worker_push_one (KioskSyncWorker           *w,
           return entry_retry_later (w, entry, KIOSK_SYNC_OUTCOME_FAILING, reply.status, "request in progress", error);
         }
       if (reply.status == SOUP_STATUS_CONFLICT && g_strcmp0 (code, "phone_exists") == 0 &&
-          route->entity == KIOSK_ENTITY_CUSTOMER && route->suffix == NULL)
+          entry->known_kind == KIOSK_OUTBOX_KIND_CUSTOMER_CREATE)
         return handle_phone_exists (w, entry, &reply, touched, error);
 
-      reason = kiosk_json_error_reason (data ? data : "", (gssize) len);
-      if (reason == NULL)
-        reason = g_strdup_printf (_("The server refused the change (HTTP %u)"), reply.status);
-      /* "code: detail", so the desk knows the refusal exactly (slot_taken
-       * offers the next slot) and still has the server's words. */
-      if (code != NULL && *code != '\0')
-        {
-          char *with_code = g_strdup_printf ("%s: %s", code, reason);
-          g_free (reason);
-          reason = with_code;
-        }
-      if (!kiosk_replica_outbox_refuse (w->replica, entry->id, (int) reply.status, reason, error))
+      /* The code apart from the server's words, so the desk knows the
+       * refusal exactly (slot_taken offers the next slot). */
+      if (!kiosk_outbox_refuse (w->replica, entry, reply.status, reply.body, NULL, error))
         return KIOSK_SYNC_OUTCOME_LOCAL_ERROR;
-      *touched |= KIOSK_SYNC_ENTITY_BIT (route->entity);
+      *touched |= KIOSK_SYNC_ENTITY_BIT (entity);
       return KIOSK_SYNC_OUTCOME_OK;
     }
 

@@ -5,7 +5,11 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "kiosk-context-private.h"
+#include "kiosk-outbox.h"
+#include "kiosk-replica-desk.h"
 #include "kiosk-time.h"
 #include "kiosk-desk-test.h"
 
@@ -203,6 +207,21 @@ desk_member (JsonNode   *root,
   if (member == NULL || JSON_NODE_HOLDS_NULL (member))
     return NULL;
   return json_node_get_string (member);
+}
+
+void
+desk_refuse (DeskFixture *f,
+             gint64       entry_id,
+             guint        status,
+             const char  *body)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskOutboxEntry) entry = kiosk_replica_outbox_get (f->replica, entry_id, &error);
+  g_autoptr(GBytes) bytes = body != NULL ? g_bytes_new_static (body, strlen (body)) : NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (kiosk_outbox_refuse (f->replica, entry, status, bytes, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* The desk's failed writes warn; warnings are fatal in tests and

@@ -76,6 +76,13 @@ JsonNode   *desk_payload            (const KioskOutboxEntry *entry);
 const char *desk_member             (JsonNode      *root,
                                      const char    *name);   /* NULL for null/absent */
 
+/* What the engine books when the server refuses entry @entry_id with
+ * @status and the error body @body (may be NULL): kiosk_outbox_refuse(). */
+void        desk_refuse             (DeskFixture   *f,
+                                     gint64         entry_id,
+                                     guint          status,
+                                     const char    *body);
+
 /* Warnings of the desk's log domain are expected when a write fails:
  * counted instead of aborting while @catching. Call desk_test_init() in
  * main() before g_test_run(). */

@@ -472,8 +472,8 @@ test_book_pending_customer (DeskFixture   *f,
   g_assert_cmpstr (((KioskOutboxEntry *)g_ptr_array_index (due, 0))->kind, ==, "customer.create");
 
   /* Its customer refused: the booking is held, not sent. */
-  g_assert_true (kiosk_replica_outbox_refuse (f->replica, ((KioskOutboxEntry *)g_ptr_array_index (due, 0))->id,
-                                              400, "phone: Geçerli bir telefon numarası girin.", &error));
+  desk_refuse (f, ((KioskOutboxEntry *)g_ptr_array_index (due, 0))->id, 400,
+               "{\"phone\": [\"Geçerli bir telefon numarası girin.\"]}");
   outbox = desk_outbox (f);
   g_assert_cmpuint (outbox->len, ==, 2);
   g_assert_cmpstr (((KioskOutboxEntry *)g_ptr_array_index (outbox, 1))->entity_id, ==, booking);

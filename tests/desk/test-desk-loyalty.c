@@ -17,6 +17,7 @@
 
 #include "kiosk-context-private.h"
 #include "kiosk-desk-loyalty.h"
+#include "kiosk-outbox.h"
 #include "kiosk-replica-sync.h"
 
 typedef struct {
@@ -379,8 +380,13 @@ test_refused_redemption_frees_points (Fixture       *fixture,
   id = kiosk_desk_redeem (fixture->context, "c-ayse", 100, "Boya", &error);
   g_assert_no_error (error);
   outbox = outbox_entry_for (fixture->replica, id);
-  g_assert_true (kiosk_replica_outbox_refuse (fixture->replica, outbox->id, 409,
-                                              "insufficient_points", &error));
+  /* As the engine books the server's 409 (§3.3). */
+  {
+    static const char body[] = "{\"code\": \"insufficient_points\", \"current_points\": 20}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
+
+    g_assert_true (kiosk_outbox_refuse (fixture->replica, outbox, 409, bytes, NULL, &error));
+  }
   g_assert_no_error (error);
   card = card_of (fixture, "c-ayse");
   g_assert_cmpint (card->pending_redeemed, ==, 0);

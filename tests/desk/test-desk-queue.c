@@ -444,8 +444,7 @@ test_status_waits_for_creation (DeskFixture   *f,
   create = g_ptr_array_index (due, 0);
   g_assert_cmpstr (create->kind, ==, "walkin.create");
 
-  g_assert_true (kiosk_replica_outbox_refuse (f->replica, create->id, 400, "phone: Geçerli bir telefon numarası girin.", &error));
-  g_assert_no_error (error);
+  desk_refuse (f, create->id, 400, "{\"phone\": [\"Geçerli bir telefon numarası girin.\"]}");
   outbox = desk_outbox (f);
   g_assert_cmpint (((KioskOutboxEntry *)g_ptr_array_index (outbox, 1))->state, ==, KIOSK_OUTBOX_HELD);
 }

@@ -4,11 +4,12 @@
  * What the server refused, through the desk: the list in words, booking
  * the next free slot, merging with the existing customer, dismissing (the
  * desk's rows go back to the server's), and the count for the banner. The
- * engine's refusal is simulated with kiosk_replica_outbox_refuse(), as the
- * engine records it.
+ * engine's refusal is booked from the server's answer with
+ * kiosk_outbox_refuse(), as the engine books it.
  */
 #include <string.h>
 
+#include "kiosk-json.h"
 #include "kiosk-replica-desk.h"
 #include "kiosk-replica-sync.h"
 #include "kiosk-desk-test.h"
@@ -22,18 +23,6 @@ last_entry (DeskFixture *f)
 
   g_assert_cmpuint (outbox->len, >, 0);
   return g_ptr_array_steal_index (outbox, outbox->len - 1);
-}
-
-static void
-refuse (DeskFixture *f,
-        gint64       entry_id,
-        int          status,
-        const char  *reason)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (kiosk_replica_outbox_refuse (f->replica, entry_id, status, reason, &error));
-  g_assert_no_error (error);
 }
 
 static GPtrArray *
@@ -68,7 +57,7 @@ test_slot_taken_book_next (DeskFixture   *f,
   /* Meanwhile someone booked Mehmet at 14:00 and 14:30 elsewhere. */
   desk_put_appointment (f, "00000000-0000-4000-8000-000000000802", IREM, HAIRCUT, MEHMET, TEST_TODAY,
                         "14:30", "15:00", KIOSK_APPOINTMENT_CONFIRMED);
-  refuse (f, entry->id, 409, "slot_taken: Bu saat dolu.");
+  desk_refuse (f, entry->id, 409, "{\"code\": \"slot_taken\", \"detail\": \"Bu saat dolu.\", \"conflicts\": []}");
 
   list = list_refused (f);
   g_assert_cmpuint (list->len, ==, 1);
@@ -127,7 +116,7 @@ test_dismiss_new_row (DeskFixture   *f,
 
   booked = kiosk_desk_book (f->context, IREM, HAIRCUT, MEHMET, TEST_TODAY, 14 * 3600, NULL, &error);
   entry = last_entry (f);
-  refuse (f, entry->id, 409, "Bu saat dolu.");
+  desk_refuse (f, entry->id, 409, "{\"detail\": \"Bu saat dolu.\"}");
 
   g_assert_true (kiosk_desk_refused_dismiss (f->context, entry->id, "  Müşteri aradı, vazgeçti  ", &error));
   g_assert_no_error (error);
@@ -161,7 +150,7 @@ test_dismiss_reverts (DeskFixture   *f,
   checked = kiosk_replica_get_appointment (f->replica, BOOKING, &error);
   g_assert_nonnull (checked->checked_in_at);
   entry = last_entry (f);
-  refuse (f, entry->id, 409, "Bu işlem \"cancelled\" durumunda yapılamaz.");
+  desk_refuse (f, entry->id, 409, "{\"detail\": \"Bu işlem \\\"cancelled\\\" durumunda yapılamaz.\"}");
 
   list = list_refused (f);
   change = g_ptr_array_index (list, 0);
@@ -197,7 +186,8 @@ test_dismiss_held (DeskFixture   *f,
   booking = kiosk_desk_book (f->context, customer, COLOUR, AYSE, TEST_TOMORROW, 14 * 3600, NULL, &error);
   g_assert_no_error (error);
   outbox = desk_outbox (f);
-  refuse (f, ((KioskOutboxEntry *)g_ptr_array_index (outbox, 0))->id, 400, "last_name: Bu alan zorunludur.");
+  desk_refuse (f, ((KioskOutboxEntry *)g_ptr_array_index (outbox, 0))->id, 400,
+               "{\"last_name\": [\"Bu alan zorunludur.\"]}");
 
   list = list_refused (f);
   g_assert_cmpuint (list->len, ==, 2);
@@ -222,7 +212,8 @@ test_dismiss_held (DeskFixture   *f,
 }
 
 /* A new member whose phone the server already knows: merge re-points the
- * booking to the existing customer and lets it go. */
+ * booking to the existing customer and lets it go, its body as the desk
+ * would have written it for that customer, byte for byte. */
 static void
 test_merge (DeskFixture   *f,
             gconstpointer  data)
@@ -236,6 +227,7 @@ test_merge (DeskFixture   *f,
   g_autoptr(JsonNode) body = NULL;
   g_autofree char *customer = NULL;
   g_autofree char *booking = NULL;
+  g_autofree char *expected = NULL;
   const KioskRefusedChange *change;
   KioskCustomer existing = {
     .id = (char *)"00000000-0000-4000-8000-000000000302", .first_name = (char *)"Şule",
@@ -243,12 +235,14 @@ test_merge (DeskFixture   *f,
   };
 
   customer = kiosk_desk_register_customer (f->context, "Şule", "Güneş", "0532 111 22 33", consent, &error);
-  booking = kiosk_desk_book (f->context, customer, COLOUR, AYSE, TEST_TOMORROW, 14 * 3600, NULL, &error);
+  booking = kiosk_desk_book (f->context, customer, COLOUR, AYSE, TEST_TOMORROW, 14 * 3600,
+                             "Saç \"kısa\" olsun / ✂\tlütfen", &error);
   g_assert_no_error (error);
   outbox = desk_outbox (f);
   /* The engine stored the existing one from the feed, but could not merge. */
   g_assert_true (kiosk_replica_put_customer (f->replica, &existing, &error));
-  refuse (f, ((KioskOutboxEntry *)g_ptr_array_index (outbox, 0))->id, 409, "Bu telefon numarası kayıtlı.");
+  desk_refuse (f, ((KioskOutboxEntry *)g_ptr_array_index (outbox, 0))->id, 409,
+               "{\"detail\": \"Bu telefon numarası kayıtlı.\"}");
 
   list = list_refused (f);
   change = g_ptr_array_index (list, 0);
@@ -264,29 +258,53 @@ test_merge (DeskFixture   *f,
   g_assert_cmpuint (due->len, ==, 1);
   body = desk_payload (g_ptr_array_index (due, 0));
   g_assert_cmpstr (desk_member (body, "customer"), ==, existing.id);
+  expected = kiosk_json_appointment_create_body (appt);
+  g_assert_cmpstr (((KioskOutboxEntry *)g_ptr_array_index (due, 0))->payload, ==, expected);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = list_refused (f);
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+/* The server's answer (§1, §3.3) and what staff read of it: the body's
+ * code, else what the status means for the endpoint; the body's words, else
+ * the status in words. */
 typedef struct {
   const char *kind;
-  int         status;
-  const char *reason;
+  guint       status;
+  const char *body;
   const char *code;
   const char *words;
+  const char *detail;   /* the server's words in the reason */
 } CodeCase;
 
 static const CodeCase code_cases[] = {
-  { "appointment.create",   409, "Bu saat dolu.",       "slot_taken",          "booked this time first" },
-  { "appointment.create",   409, "slot_taken",          "slot_taken",          "booked this time first" },
-  { "appointment.status",   409, "durum",               "invalid_status",      "already changed" },
-  { "walkin.status",        409, "durum",               "invalid_status",      "moved on" },
-  { "loyalty.redeem",       409, "Yetersiz puan.",      "insufficient_points", "enough points" },
-  { "customer.create",      409, "phone_exists",        "phone_exists",        "already has this phone" },
-  { "walkin.create",        400, "phone: Geçersiz.",    "validation",          "did not accept" },
-  { "appointment.create",   422, NULL,                  "validation",          "did not accept" },
-  { "appointment.create",   403, "Yasak.",              NULL,                  "refused this change" },
+  { "appointment.create",   409, "{\"detail\": \"Bu saat dolu.\"}",
+    "slot_taken",          "booked this time first", "Bu saat dolu." },
+  { "appointment.create",   409, "{\"code\": \"slot_taken\", \"conflicts\": []}",
+    "slot_taken",          "booked this time first", "(HTTP 409)" },
+  { "appointment.create",   409, "<html>Conflict</html>",
+    "slot_taken",          "booked this time first", "(HTTP 409)" },
+  { "appointment.status",   409, "{\"code\": \"invalid_status\", \"detail\": \"durum\"}",
+    "invalid_status",      "already changed",        "durum" },
+  { "appointment.check_in", 409, "{\"detail\": \"durum\"}",
+    "invalid_status",      "already changed",        "durum" },
+  { "walkin.status",        409, "{\"detail\": \"durum\"}",
+    "invalid_status",      "moved on",               "durum" },
+  { "loyalty.redeem",       409, "{\"code\": \"insufficient_points\", \"detail\": \"Yetersiz puan.\", \"current_points\": 20}",
+    "insufficient_points", "enough points",          "Yetersiz puan." },
+  { "customer.create",      409, "{\"code\": \"phone_exists\"}",
+    "phone_exists",        "already has this phone", "(HTTP 409)" },
+  { "walkin.create",        400, "{\"phone\": [\"Geçersiz.\"]}",
+    "validation",          "did not accept",         "phone: Geçersiz." },
+  { "appointment.create",   422, NULL,
+    "validation",          "did not accept",         "(HTTP 422)" },
+  { "appointment.create",   422, "{\"code\": \"idempotency_key_reused\", \"detail\": \"Anahtar kullanıldı.\"}",
+    "idempotency_key_reused", "did not accept",      "Anahtar kullanıldı." },
+  { "appointment.create",   403, "{\"detail\": \"Yasak.\"}",
+    NULL,                  "refused this change",    "Yasak." },
+  /* §3.3 gives a new walk-in no 409 of its own. */
+  { "walkin.create",        409, "{\"detail\": \"Çakışma.\"}",
+    NULL,                  "refused this change",    "Çakışma." },
 };
 
 static void
@@ -302,15 +320,18 @@ test_codes (DeskFixture   *f,
       g_autofree char *id = g_uuid_string_random ();
       const KioskRefusedChange *change;
 
-      g_test_message ("%s %d %s", c->kind, c->status, c->reason);
+      g_test_message ("%s %u %s", c->kind, c->status, c->body);
       g_assert_true (kiosk_replica_outbox_add (f->replica, c->kind, id, "{\"status\": \"called\"}", &entry, &error));
-      refuse (f, entry->id, c->status, c->reason);
+      desk_refuse (f, entry->id, c->status, c->body);
       list = list_refused (f);
       change = g_ptr_array_index (list, list->len - 1);
+      g_assert_cmpint (change->kind, ==, kiosk_outbox_kind_from_string (c->kind));
       g_assert_cmpstr (change->code, ==, c->code);
       g_assert_nonnull (strstr (change->reason, c->words));
-      if (c->reason != NULL && g_strcmp0 (c->reason, c->code) != 0)
-        g_assert_nonnull (strstr (change->reason, c->reason));
+      g_assert_nonnull (strstr (change->reason, c->detail));
+      /* The code is never shown as words of the server. */
+      if (c->code != NULL)
+        g_assert_null (strstr (change->reason, c->code));
       g_assert_true (change->actions & KIOSK_REFUSED_ACTION_DISMISS);
     }
 }

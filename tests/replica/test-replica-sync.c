@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "kiosk-outbox.h"
 #include "kiosk-replica.h"
 #include "kiosk-replica-private.h"
 #include "kiosk-replica-sync.h"
@@ -680,13 +681,15 @@ test_refusal_holds_dependents (Fixture       *fixture,
   g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, walkin, other);
   gint64 counts[5];
 
-  g_assert_true (kiosk_replica_outbox_refuse (replica, customer, 400, "Telefon numarası geçersiz", &error));
+  g_assert_true (kiosk_replica_outbox_refuse (replica, customer, 400, "validation", "Telefon numarası geçersiz", &error));
   g_assert_no_error (error);
 
   refused = find_entry (replica, customer);
   g_assert_cmpint (refused->state, ==, KIOSK_OUTBOX_REFUSED);
   g_assert_cmpint (refused->last_status, ==, 400);
   g_assert_cmpstr (refused->last_reason, ==, "Telefon numarası geçersiz");
+  g_assert_cmpstr (refused->refusal_code, ==, "validation");
+  g_assert_cmpint (refused->known_kind, ==, KIOSK_OUTBOX_KIND_CUSTOMER_CREATE);
   /* The appointment names the customer; the check-in changes the appointment. */
   g_assert_cmpint (entry_state (replica, appointment), ==, KIOSK_OUTBOX_HELD);
   g_assert_cmpint (entry_state (replica, check_in), ==, KIOSK_OUTBOX_HELD);
@@ -818,12 +821,16 @@ test_repoint_customer (Fixture       *fixture,
 
   /* phone_exists: the server knows this person as c-server. */
   g_assert_true (kiosk_replica_begin (replica, &error));
-  g_assert_true (kiosk_replica_repoint_customer (replica, create, "c-desk", "c-server", &error));
+  g_assert_true (kiosk_outbox_repoint_customer (replica, create, "c-desk", "c-server", &error));
   g_assert_cmpint (upsert (replica, KIOSK_ENTITY_CUSTOMER, existing), ==, KIOSK_APPLY_APPLIED);
   g_assert_true (kiosk_replica_commit (replica, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (entry_state (replica, create), ==, KIOSK_OUTBOX_DONE);
+  {
+    g_autoptr(KioskOutboxEntry) merged = find_entry (replica, create);
+    g_assert_cmpstr (merged->refusal_code, ==, "phone_exists");
+  }
   appt_entry = find_entry (replica, appointment);
   g_assert_cmpstr (appt_entry->payload, ==, "{\"id\":\"a-1\",\"customer\":\"c-server\",\"service\":\"svc-1\"}");
   redeem_entry = find_entry (replica, redeem);

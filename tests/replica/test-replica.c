@@ -318,7 +318,7 @@ assert_file_is_current (const char *path)
     g_assert_true (file_has_object (path, v4_objects[i]));
   for (guint i = 0; i < G_N_ELEMENTS (v5_objects); i++)
     g_assert_true (file_has_object (path, v5_objects[i]));
-  g_assert_cmpint (file_user_version (path), ==, 6);
+  g_assert_cmpint (file_user_version (path), ==, 7);
   for (guint i = 0; i < G_N_ELEMENTS (v2_objects); i++)
     g_assert_true (file_has_object (path, v2_objects[i]));
   for (guint i = 0; i < G_N_ELEMENTS (v3_objects); i++)
@@ -336,7 +336,7 @@ test_migrate_from_empty (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (replica);
   g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
-  g_assert_cmpint (KIOSK_REPLICA_SCHEMA_VERSION, ==, 6);
+  g_assert_cmpint (KIOSK_REPLICA_SCHEMA_VERSION, ==, 7);
   g_assert_null (kiosk_replica_get_moved_aside_path (replica));
   g_assert_cmpstr (kiosk_replica_get_path (replica), ==, fixture->path);
   g_assert_cmpint (count (replica, "customer"), ==, 0);
@@ -659,6 +659,119 @@ test_migrate_from_v4 (Fixture       *fixture,
                                                  "INSERT INTO customer_fts (customer_fts) VALUES ('integrity-check');",
                                                  &error));
   g_assert_no_error (error);
+  g_clear_object (&replica);
+
+  assert_file_is_current (fixture->path);
+}
+
+/* Refused changes as the builds before version 7 left them: the code, when
+ * the server's body had one, in front of its words ("code: detail"), else
+ * only the words, which the desk read the code from by the status and the
+ * kind of change. */
+typedef struct {
+  const char *kind;
+  const char *state;
+  int         status;
+  const char *reason;        /* as stored by the old build, NULL: none */
+  const char *code;          /* what version 7 keeps */
+  const char *words;         /* the server's words version 7 keeps */
+} OldRefusal;
+
+static const OldRefusal old_refusals[] = {
+  { "appointment.create",   "refused", 409, "slot_taken: Bu saat dolu.",              "slot_taken",          "Bu saat dolu." },
+  { "appointment.create",   "refused", 409, "Bu saat dolu.",                          "slot_taken",          "Bu saat dolu." },
+  { "appointment.create",   "refused", 409, NULL,                                     "slot_taken",          NULL },
+  { "appointment.status",   "refused", 409, "invalid_status: Bu işlem yapılamaz.",    "invalid_status",      "Bu işlem yapılamaz." },
+  { "appointment.check_in", "refused", 409, "Randevu \"cancelled\" durumunda.",      "invalid_status",      "Randevu \"cancelled\" durumunda." },
+  { "walkin.status",        "refused", 409, "invalid_status: The server refused the change (HTTP 409)",
+                                                                                      "invalid_status",      "The server refused the change (HTTP 409)" },
+  { "loyalty.redeem",       "refused", 409, "insufficient_points: Yetersiz puan.",    "insufficient_points", "Yetersiz puan." },
+  { "loyalty.redeem",       "refused", 409, "insufficient_points",                    "insufficient_points", NULL },
+  { "customer.create",      "refused", 409, "Bu telefon numarası başka bir müşteride kayıtlı",
+                                                                                      "phone_exists",        "Bu telefon numarası başka bir müşteride kayıtlı" },
+  { "walkin.create",        "refused", 400, "phone: Geçerli bir telefon numarası girin.",
+                                                                                      "validation",          "phone: Geçerli bir telefon numarası girin." },
+  /* Read as the old desk read it: a 422 is "validation", the rest the words. */
+  { "appointment.create",   "refused", 422, "idempotency_key_reused: Bu anahtar kullanıldı.",
+                                                                                      "validation",          "idempotency_key_reused: Bu anahtar kullanıldı." },
+  { "appointment.create",   "refused", 403, "Yasak.",                                 NULL,                  "Yasak." },
+  { "walkin.create",        "refused", 409, "Çakışma.",                               NULL,                  "Çakışma." },
+  { "loyalty.gift",         "refused", 0,   "This kind of change is unknown to this version",
+                                                                                      NULL,                  "This kind of change is unknown to this version" },
+  /* Not refused: left as they were. */
+  { "appointment.create",   "held",    0,   "network",                                NULL,                  "network" },
+  { "appointment.create",   "pending", 503, "slot_taken: yok",                        NULL,                  "slot_taken: yok" },
+  { "appointment.create",   "done",    409, "{\"dismissed\":true,\"note\":null,\"reason\":\"slot_taken: Bu saat dolu.\",\"status\":409}",
+                                                                                      NULL,                  "{\"dismissed\":true,\"note\":null,\"reason\":\"slot_taken: Bu saat dolu.\",\"status\":409}" },
+};
+
+/* A v6 file with refused changes of every kind the server refuses, as the
+ * uploader of that version wrote them: version 7 reads each code once from
+ * the text, keeps the server's words alone, and leaves other changes be. */
+static void
+test_migrate_from_v6 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskReplica) replica = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 ids[G_N_ELEMENTS (old_refusals)];
+
+  replica = kiosk_replica_open_at_version (fixture->path, 6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, 6);
+  g_assert_true (kiosk_replica_begin (replica, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (old_refusals); i++)
+    {
+      const OldRefusal *r = &old_refusals[i];
+      g_autoptr(KioskOutboxEntry) entry = NULL;
+      g_autofree char *entity = g_strdup_printf ("e-%u", i);
+      char *sql;
+
+      g_assert_true (kiosk_replica_outbox_add (replica, r->kind, entity, "{\"status\": \"called\"}", &entry, &error));
+      g_assert_no_error (error);
+      ids[i] = entry->id;
+      sql = sqlite3_mprintf ("UPDATE outbox SET state = %Q, last_status = %d, last_reason = %Q, attempts = 1 "
+                             "WHERE id = %lld", r->state, r->status, r->reason, (long long)entry->id);
+      g_assert_true (kiosk_replica_exec_for_testing (replica, sql, &error));
+      g_assert_no_error (error);
+      sqlite3_free (sql);
+    }
+  g_assert_true (kiosk_replica_commit (replica, &error));
+  g_assert_no_error (error);
+  g_clear_object (&replica);
+  g_assert_cmpint (file_user_version (fixture->path), ==, 6);
+
+  replica = kiosk_replica_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kiosk_replica_get_schema_version (replica), ==, KIOSK_REPLICA_SCHEMA_VERSION);
+  entries = kiosk_replica_outbox_list (replica, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (old_refusals));
+  for (guint i = 0; i < G_N_ELEMENTS (old_refusals); i++)
+    {
+      const OldRefusal *r = &old_refusals[i];
+      const KioskOutboxEntry *entry = g_ptr_array_index (entries, i);
+
+      g_test_message ("%s %s %d %s", r->kind, r->state, r->status, r->reason);
+      g_assert_cmpint (entry->id, ==, ids[i]);
+      g_assert_cmpstr (entry->kind, ==, r->kind);
+      g_assert_cmpstr (kiosk_outbox_state_to_string (entry->state), ==, r->state);
+      g_assert_cmpint (entry->last_status, ==, r->status);
+      g_assert_cmpint (entry->attempts, ==, 1);
+      g_assert_cmpstr (entry->refusal_code, ==, r->code);
+      g_assert_cmpstr (entry->last_reason, ==, r->words);
+    }
+  g_assert_cmpint (((KioskOutboxEntry *)g_ptr_array_index (entries, 13))->known_kind, ==, KIOSK_OUTBOX_KIND_UNKNOWN);
+  g_clear_object (&replica);
+
+  /* Once: opening again changes nothing. */
+  replica = kiosk_replica_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = kiosk_replica_outbox_list (replica, &error);
+  g_assert_cmpstr (((KioskOutboxEntry *)g_ptr_array_index (entries, 0))->last_reason, ==, "Bu saat dolu.");
+  g_assert_cmpstr (((KioskOutboxEntry *)g_ptr_array_index (entries, 0))->refusal_code, ==, "slot_taken");
   g_clear_object (&replica);
 
   assert_file_is_current (fixture->path);
@@ -1422,6 +1535,10 @@ test_outbox (Fixture       *fixture,
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->idempotency_key, ==, first->idempotency_key);
   g_assert_cmpstr (entry->kind, ==, "customer.create");
+  g_assert_cmpint (entry->known_kind, ==, KIOSK_OUTBOX_KIND_CUSTOMER_CREATE);
+  g_assert_cmpint (((KioskOutboxEntry *)g_ptr_array_index (entries, 1))->known_kind, ==,
+                   KIOSK_OUTBOX_KIND_APPOINTMENT_CHECK_IN);
+  g_assert_null (entry->refusal_code);
   g_assert_cmpstr (entry->entity_id, ==, "c-1");
   g_assert_cmpstr (entry->payload, ==, "{\"id\": \"c-1\", \"first_name\": \"Şule\"}");
   g_assert_cmpint (entry->created_at, ==, first->created_at);
@@ -1434,6 +1551,7 @@ test_outbox (Fixture       *fixture,
   update.next_attempt_at = after + 60 * G_USEC_PER_SEC;
   update.last_status = 409;
   update.last_reason = (char *)"Bu telefon numarası başka bir müşteride kayıtlı";
+  update.refusal_code = (char *)"phone_exists";
   g_assert_true (kiosk_replica_outbox_update (replica, &update, &error));
   g_assert_no_error (error);
   g_clear_pointer (&entries, g_ptr_array_unref);
@@ -1444,6 +1562,7 @@ test_outbox (Fixture       *fixture,
   g_assert_cmpint (entry->next_attempt_at, ==, after + 60 * G_USEC_PER_SEC);
   g_assert_cmpint (entry->last_status, ==, 409);
   g_assert_cmpstr (entry->last_reason, ==, "Bu telefon numarası başka bir müşteride kayıtlı");
+  g_assert_cmpstr (entry->refusal_code, ==, "phone_exists");
   /* The key never changes. */
   g_assert_cmpstr (entry->idempotency_key, ==, first->idempotency_key);
   g_assert_cmpint (((KioskOutboxEntry *)g_ptr_array_index (entries, 1))->state, ==, KIOSK_OUTBOX_PENDING);
@@ -1893,6 +2012,7 @@ main (int   argc,
   ADD ("/replica/migrate/from-v2", test_migrate_from_v2);
   ADD ("/replica/migrate/from-v3", test_migrate_from_v3);
   ADD ("/replica/migrate/from-v4", test_migrate_from_v4);
+  ADD ("/replica/migrate/from-v6", test_migrate_from_v6);
   ADD ("/replica/migrate/too-new", test_too_new);
   ADD ("/replica/migrate/too-new-wal", test_too_new_wal);
   ADD ("/replica/file-mode", test_file_mode);

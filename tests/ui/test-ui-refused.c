@@ -33,6 +33,7 @@
 #include "kiosk-application.h"
 #include "kiosk-desk-bookings.h"
 #include "kiosk-desk-refused.h"
+#include "kiosk-outbox.h"
 #include "kiosk-staff-lock.h"
 #include "kiosk-test-enroll.h"
 #include "kiosk-test-server.h"
@@ -289,19 +290,21 @@ outbox_entry_for (KioskReplica *replica,
   return NULL;
 }
 
-/* What the engine writes when the server answers 409 slot_taken: the
- * server's sentence as the reason. */
+/* What the engine writes when the server answers 409 slot_taken: the code,
+ * and the server's sentence as the reason. */
 static void
 refuse_as_slot_taken (KioskContext *context,
                       const char   *appointment_id)
 {
+  static const char body[] = "{\"code\": \"slot_taken\", \"detail\": \"Bu saat dolu.\", \"conflicts\": []}";
   KioskReplica *replica = kiosk_context_get_replica (context);
   g_autoptr(KioskOutboxEntry) entry = outbox_entry_for (replica, appointment_id, "appointment.create");
+  g_autoptr(GBytes) reply = g_bytes_new_static (body, strlen (body));
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (entry);
   g_assert_cmpint (entry->state, ==, KIOSK_OUTBOX_PENDING);
-  kiosk_replica_outbox_refuse (replica, entry->id, 409, "Bu saat dolu.", &error);
+  kiosk_outbox_refuse (replica, entry, 409, reply, NULL, &error);
   g_assert_no_error (error);
   kiosk_context_notify_replica_changed (context);
 }
