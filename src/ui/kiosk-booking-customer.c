@@ -9,6 +9,7 @@
 
 #include "kiosk-booking-customer.h"
 #include "kiosk-booking-format.h"
+#include "kiosk-widgets.h"
 #include "kiosk-customer-search.h"
 #include "kiosk-desk.h"
 #include "kiosk-panel.h"
@@ -200,12 +201,8 @@ static void
 kiosk_booking_customer_dispose (GObject *object)
 {
   KioskBookingCustomer *self = KIOSK_BOOKING_CUSTOMER (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_CUSTOMER);
-  /* The template's unnamed children too: GTK 4.8 leaves them to us. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  kiosk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_CUSTOMER);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kiosk_booking_customer_parent_class)->dispose (object);

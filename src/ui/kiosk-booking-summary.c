@@ -191,12 +191,8 @@ static void
 kiosk_booking_summary_dispose (GObject *object)
 {
   KioskBookingSummary *self = KIOSK_BOOKING_SUMMARY (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_SUMMARY);
-  /* The template's unnamed children too: GTK 4.8 leaves them to us. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  kiosk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_SUMMARY);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kiosk_booking_summary_parent_class)->dispose (object);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-booking-format.h"
+#include "kiosk-widgets.h"
 #include "kiosk-booking-times.h"
 #include "kiosk-context-reads.h"
 #include "kiosk-desk-bookings.h"
@@ -583,12 +584,8 @@ static void
 kiosk_booking_times_dispose (GObject *object)
 {
   KioskBookingTimes *self = KIOSK_BOOKING_TIMES (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_TIMES);
-  /* The template's unnamed children too: GTK 4.8 leaves them to us. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  kiosk_widget_dispose_template (GTK_WIDGET (object), KIOSK_TYPE_BOOKING_TIMES);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kiosk_booking_times_parent_class)->dispose (object);

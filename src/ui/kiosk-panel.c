@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "kiosk-panel.h"
+#include "kiosk-widgets.h"
 
 typedef struct
 {
@@ -68,15 +69,11 @@ kiosk_panel_dispose (GObject *object)
 {
   KioskPanel *self = KIOSK_PANEL (object);
   KioskPanelPrivate *priv = kiosk_panel_get_instance_private (self);
-  GtkWidget *child;
 
   if (priv->context != NULL)
     g_clear_signal_handler (&priv->replica_changed_id, priv->context);
   /* Each panel is a final type with a template of its own. */
-  gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
-  /* The template's unnamed box too: GTK 4.8 leaves it to us. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  kiosk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
   g_clear_object (&priv->context);
 
   G_OBJECT_CLASS (kiosk_panel_parent_class)->dispose (object);

@@ -175,6 +175,17 @@ kiosk_box_remove_all (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+void
+kiosk_widget_dispose_template (GtkWidget *widget,
+                               GType      type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (widget, type);
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
 GtkWidget *
 kiosk_service_row_new (const KioskService *service,
                        const char         *extra)

@@ -36,6 +36,10 @@ void       kiosk_list_box_set_empty_text (GtkListBox *list,
                                           const char *empty_text);
 void       kiosk_list_box_remove_all    (GtkListBox *list);
 void       kiosk_box_remove_all         (GtkBox     *box);
+/* For dispose: gtk_widget_dispose_template() for @type, then the template's
+ * unnamed children, which GTK 4.8 leaves to the widget. */
+void       kiosk_widget_dispose_template (GtkWidget *widget,
+                                          GType      type);
 
 /* A service as the menus show it: name, duration (and @extra, e.g. the
  * category, when given) and the price. */
