@@ -17,6 +17,7 @@
 #include "kiosk-context.h"
 #include "kiosk-pairing.h"
 #include "kiosk-replica-sync.h"
+#include "kiosk-replica-records-private.h"
 #include "kiosk-json.h"
 #include "kiosk-record-fields.h"
 #include "kiosk-transport.h"
@@ -532,63 +533,15 @@ run_status (const CliOptions *opts)
 
 /* --dump-replica */
 
-static GDestroyNotify
-record_free_func (KioskEntity entity)
-{
-  switch (entity)
-    {
-    case KIOSK_ENTITY_SALON:         return (GDestroyNotify)kiosk_salon_free;
-    case KIOSK_ENTITY_WORKING_HOURS: return (GDestroyNotify)kiosk_working_hours_free;
-    case KIOSK_ENTITY_CATEGORY:      return (GDestroyNotify)kiosk_category_free;
-    case KIOSK_ENTITY_SERVICE:       return (GDestroyNotify)kiosk_service_free;
-    case KIOSK_ENTITY_EMPLOYEE:      return (GDestroyNotify)kiosk_employee_free;
-    case KIOSK_ENTITY_CUSTOMER:      return (GDestroyNotify)kiosk_customer_free;
-    case KIOSK_ENTITY_APPOINTMENT:   return (GDestroyNotify)kiosk_appointment_free;
-    case KIOSK_ENTITY_WALKIN:        return (GDestroyNotify)kiosk_walkin_free;
-    case KIOSK_ENTITY_POINT_ENTRY:   return (GDestroyNotify)kiosk_point_entry_free;
-    case KIOSK_ENTITY_UNKNOWN:
-    default:
-      return NULL;
-    }
-}
-
-/* Every row of @entity, in any order. */
+/* Every row of @entity, the employee's services included, read by the
+ * entity's table (kiosk-record-fields.h); free with
+ * kiosk_replica_free_records(). */
 static GPtrArray *
 list_all (KioskReplica  *replica,
           KioskEntity    entity,
           GError       **error)
 {
-  switch (entity)
-    {
-    case KIOSK_ENTITY_SALON:
-      {
-        g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)kiosk_salon_free);
-        g_autoptr(GError) local_error = NULL;
-        KioskSalon *salon = kiosk_replica_get_salon (replica, &local_error);
-
-        if (local_error != NULL)
-          {
-            g_propagate_error (error, g_steal_pointer (&local_error));
-            return NULL;
-          }
-        if (salon != NULL)
-          g_ptr_array_add (rows, salon);
-        return g_steal_pointer (&rows);
-      }
-    case KIOSK_ENTITY_WORKING_HOURS: return kiosk_replica_list_working_hours (replica, error);
-    case KIOSK_ENTITY_CATEGORY:      return kiosk_replica_list_categories (replica, error);
-    case KIOSK_ENTITY_SERVICE:       return kiosk_replica_list_services (replica, error);
-    case KIOSK_ENTITY_EMPLOYEE:      return kiosk_replica_list_employees (replica, error);
-    case KIOSK_ENTITY_CUSTOMER:      return kiosk_replica_list_customers (replica, error);
-    case KIOSK_ENTITY_APPOINTMENT:
-      /* Dates are YYYY-MM-DD strings: this range holds every one. */
-      return kiosk_replica_list_appointments (replica, "0000-01-01", "9999-12-31", error);
-    case KIOSK_ENTITY_WALKIN:        return kiosk_replica_list_walkins (replica, error);
-    case KIOSK_ENTITY_POINT_ENTRY:   return kiosk_replica_list_point_entries (replica, NULL, error);
-    case KIOSK_ENTITY_UNKNOWN:
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return kiosk_replica_list_records (replica, entity, error);
 }
 
 static int
@@ -635,7 +588,7 @@ run_dump_replica (const CliOptions *opts)
     {
       KioskEntity entity = entities[i];
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) rows = list_all (replica, entity, &error);
+      GPtrArray *rows = list_all (replica, entity, &error);
 
       if (rows == NULL)
         {
@@ -643,7 +596,6 @@ run_dump_replica (const CliOptions *opts)
                      kiosk_entity_to_string (entity), error != NULL ? error->message : "?");
           return KIOSK_CLI_FAILED;
         }
-      g_assert (record_free_func (entity) != NULL);
 
       g_ptr_array_sort_with_data (rows, compare_by_id, GINT_TO_POINTER (entity));
 
@@ -656,6 +608,7 @@ run_dump_replica (const CliOptions *opts)
 
           write_stdout_line (line);
         }
+      kiosk_replica_free_records (entity, rows);
     }
 
   if (fflush (stdout) != 0)

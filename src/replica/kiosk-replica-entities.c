@@ -20,11 +20,13 @@
  * live as long as the program. */
 typedef struct {
   char *columns;     /* id, …, version, pending */
+  guint n_columns;
   char *upsert;      /* ?1 … in the order of `columns` */
   char *select;      /* ?1 id -> `columns` */
   char *state;       /* ?1 id -> version, pending */
   char *delete;      /* ?1 id */
   char *count;
+  char *all;         /* every row, by id */
 } EntitySql;
 
 static char *
@@ -76,14 +78,19 @@ get_entity_sql (KioskEntity entity)
 
           for (guint i = 0; i < type->n_fields; i++)
             if (type->fields[i].column != NULL)
-              g_string_append_printf (columns, "%s, ", type->fields[i].column);
+              {
+                g_string_append_printf (columns, "%s, ", type->fields[i].column);
+                all[e].n_columns++;
+              }
           g_string_append (columns, "version, pending");
+          all[e].n_columns += 2;
           all[e].columns = g_string_free (columns, FALSE);
           all[e].upsert = make_upsert (type);
           all[e].select = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", all[e].columns, type->table);
           all[e].state = g_strdup_printf ("SELECT version, pending FROM %s WHERE id = ?1", type->table);
           all[e].delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", type->table);
           all[e].count = g_strdup_printf ("SELECT count(*) FROM %s", type->table);
+          all[e].all = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", all[e].columns, type->table);
         }
       g_once_init_leave (&made, 1);
     }
@@ -96,6 +103,50 @@ kiosk_replica_record_columns (KioskEntity entity)
   const EntitySql *sql = get_entity_sql (entity);
 
   return sql != NULL ? sql->columns : NULL;
+}
+
+guint
+kiosk_replica_record_n_columns (KioskEntity entity)
+{
+  const EntitySql *sql = get_entity_sql (entity);
+
+  return sql != NULL ? sql->n_columns : 0;
+}
+
+const char *
+kiosk_replica_record_sql (char        **sql,
+                          KioskEntity   entity,
+                          const char   *alias,
+                          const char   *extra,
+                          const char   *rest)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  /* After the first call, one atomic read: the screens' hot queries
+   * (a day's appointments, a customer per search hit) come here each time. */
+  if (g_once_init_enter (sql))
+    {
+      const KioskRecordType *type = kiosk_record_type_get (entity);
+      const char *prefix = alias != NULL ? alias : "";
+      const char *dot = alias != NULL ? "." : "";
+      GString *text = g_string_new ("SELECT ");
+
+      g_assert (type != NULL);
+      for (guint i = 0; i < type->n_fields; i++)
+        if (type->fields[i].column != NULL)
+          g_string_append_printf (text, "%s%s%s, ", prefix, dot, type->fields[i].column);
+      g_string_append_printf (text, "%s%sversion, %s%spending", prefix, dot, prefix, dot);
+      if (extra != NULL)
+        g_string_append_printf (text, ", %s", extra);
+      g_string_append_printf (text, " FROM %s", type->table);
+      if (alias != NULL)
+        g_string_append_printf (text, " %s", alias);
+      if (rest != NULL)
+        g_string_append_printf (text, " %s", rest);
+      /* Never freed: the statement cache holds its address. */
+      g_once_init_leave (sql, g_string_free (text, FALSE));
+    }
+  return *sql;
 }
 
 /* Lists live in link tables. The employee's services are the only list
@@ -236,17 +287,16 @@ kiosk_replica_put_record (KioskReplica   *self,
   return FALSE;
 }
 
-gpointer
-kiosk_replica_read_record (KioskEntity   entity,
-                           sqlite3_stmt *stmt)
+void
+kiosk_replica_read_record_into (KioskEntity   entity,
+                                sqlite3_stmt *stmt,
+                                gpointer      record)
 {
   const KioskRecordType *type = kiosk_record_type_get (entity);
-  gpointer record;
   int n = 0;
 
-  g_return_val_if_fail (type != NULL, NULL);
+  g_return_if_fail (type != NULL && record != NULL);
 
-  record = kiosk_record_new (entity);
   for (guint i = 0; i < type->n_fields; i++)
     {
       const KioskRecordField *field = &type->fields[i];
@@ -288,7 +338,58 @@ kiosk_replica_read_record (KioskEntity   entity,
     }
   kiosk_record_set_version (entity, record, sqlite3_column_int64 (stmt, n));
   kiosk_record_set_pending (entity, record, sqlite3_column_int (stmt, n + 1) != 0);
+}
+
+gpointer
+kiosk_replica_read_record (KioskEntity   entity,
+                           sqlite3_stmt *stmt)
+{
+  gpointer record;
+
+  g_return_val_if_fail (kiosk_record_type_get (entity) != NULL, NULL);
+
+  record = kiosk_record_new (entity);
+  kiosk_replica_read_record_into (entity, stmt, record);
   return record;
+}
+
+GPtrArray *
+kiosk_replica_collect_records (KioskReplica     *self,
+                               sqlite3_stmt     *stmt,
+                               KioskEntity       entity,
+                               GDestroyNotify    free_func,
+                               GError          **error)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  gboolean has_row = FALSE;
+
+  for (;;)
+    {
+      /* Freed by the entity's table: @free_func may be NULL. */
+      if (!kiosk_replica_next (self, stmt, &has_row, error))
+        {
+          kiosk_replica_free_records (entity, rows);
+          return NULL;
+        }
+      if (!has_row)
+        break;
+      g_ptr_array_add (rows, kiosk_replica_read_record (entity, stmt));
+    }
+  g_ptr_array_set_free_func (rows, free_func);
+  return rows;
+}
+
+gpointer
+kiosk_replica_collect_record (KioskReplica     *self,
+                              sqlite3_stmt     *stmt,
+                              KioskEntity       entity,
+                              gboolean         *found,
+                              GError          **error)
+{
+  *found = FALSE;
+  if (!kiosk_replica_next (self, stmt, found, error) || !*found)
+    return NULL;
+  return kiosk_replica_read_record (entity, stmt);
 }
 
 /* The employee's services, in their order (put_links()). */
@@ -355,6 +456,51 @@ kiosk_replica_get_record (KioskReplica  *self,
       return NULL;
     }
   return record;
+}
+
+GPtrArray *
+kiosk_replica_list_records (KioskReplica  *self,
+                            KioskEntity    entity,
+                            GError       **error)
+{
+  const KioskRecordType *type = kiosk_record_type_get (entity);
+  g_autoptr(KioskCachedStmt) stmt = NULL;
+  GPtrArray *records;
+
+  g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  stmt = kiosk_replica_prepare (self, get_entity_sql (entity)->all, error);
+  if (stmt == NULL)
+    return NULL;
+  records = kiosk_replica_collect_records (self, stmt, entity, NULL, error);
+  if (records == NULL)
+    return NULL;
+  g_assert (!has_links (type) || entity == KIOSK_ENTITY_EMPLOYEE);
+  for (guint i = 0; has_links (type) && i < records->len; i++)
+    if (!get_links (self, g_ptr_array_index (records, i), error))
+      {
+        kiosk_replica_free_records (entity, records);
+        return NULL;
+      }
+  return records;
+}
+
+static void
+free_record (gpointer record,
+             gpointer entity)
+{
+  kiosk_record_free (GPOINTER_TO_INT (entity), record);
+}
+
+void
+kiosk_replica_free_records (KioskEntity  entity,
+                            GPtrArray   *records)
+{
+  if (records == NULL)
+    return;
+  g_ptr_array_foreach (records, free_record, GINT_TO_POINTER (entity));
+  g_ptr_array_unref (records);
 }
 
 /* The typed upserts of kiosk-replica.h. */

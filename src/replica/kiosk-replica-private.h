@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "kiosk-replica.h"
+#include "kiosk-replica-records-private.h"
 
 G_BEGIN_DECLS
 
@@ -91,12 +92,15 @@ gpointer         kiosk_replica_collect_one          (KioskReplica     *self,
                                                      gboolean         *found,
                                                      GError          **error);
 
-/* A walk-in row: SELECT KIOSK_WALKIN_COLUMNS FROM walkin …, read by
- * kiosk_replica_read_walkin() (the queue's and the desk's queries). */
+/* A walk-in row as a record: a row of kiosk_replica_record_sql()
+ * (kiosk-replica-records-private.h), which names the columns from the
+ * entity's table. KIOSK_WALKIN_COLUMNS is the same list spelt out for the
+ * desk's queries (kiosk-replica-desk.c) until they are made that way too;
+ * test-record-tables checks that it is the table's. */
 #define KIOSK_WALKIN_COLUMNS                                                  \
   "id, customer, name, phone, service, preferred_employee, employee, "        \
-  "status, arrived_at, called_at, finished_at, version, pending, "            \
-  "consent_at, consent_notice "
+  "status, arrived_at, called_at, finished_at, consent_at, consent_notice, "  \
+  "version, pending "
 gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
 
 /* The start of a writing function: @stmt prepared from @sql, or return. */
@@ -109,11 +113,13 @@ gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
   if (stmt == NULL)                                                     \
     return FALSE
 
-/* kiosk-replica-queries.c: an employee row, SELECT KIOSK_EMPLOYEE_COLUMNS
- * FROM employee …, without the services (kiosk-replica-desk.c reads
- * them from the column after). */
-#define KIOSK_EMPLOYEE_COLUMNS "id, name, position, is_active, version"
-#define KIOSK_N_EMPLOYEE_COLUMNS 5
+/* kiosk-replica-queries.c: an employee row as a record, without the
+ * services (kiosk-replica-desk.c reads them from the column after,
+ * KIOSK_N_EMPLOYEE_COLUMNS). As for the walk-in, KIOSK_EMPLOYEE_COLUMNS
+ * is the table's list spelt out for kiosk-replica-desk.c (checked by
+ * test-record-tables). */
+#define KIOSK_EMPLOYEE_COLUMNS "id, name, position, is_active, version, pending"
+#define KIOSK_N_EMPLOYEE_COLUMNS ((int) kiosk_replica_record_n_columns (KIOSK_ENTITY_EMPLOYEE))
 gpointer         kiosk_replica_read_employee        (sqlite3_stmt     *stmt);
 
 /* kiosk-replica-outbox.c: an outbox row, SELECT KIOSK_OUTBOX_COLUMNS FROM

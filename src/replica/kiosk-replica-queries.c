@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Reading rows: the typed gets and lists the screens use.
+ * Reading rows: the typed gets and lists the screens use. An entity's
+ * columns and how a row becomes a record come from its table
+ * (kiosk-record-fields.h, kiosk_replica_record_sql()); a query here says
+ * only what it adds: its joins, WHERE and ORDER BY.
  */
 #define G_LOG_DOMAIN "kiosk-replica"
 
@@ -13,164 +16,104 @@
 #include <glib/gi18n.h>
 
 #include "kiosk-replica-private.h"
+#include "kiosk-replica-records-private.h"
 
 /* Queries */
-
-#define SALON_COLUMNS \
-  "id, name, address, city, district, phone, opening_time, closing_time, timezone, version"
-
-static gpointer
-read_salon (sqlite3_stmt *stmt)
-{
-  KioskSalon *salon = g_new0 (KioskSalon, 1);
-
-  salon->id = kiosk_replica_column_text (stmt, 0);
-  salon->name = kiosk_replica_column_text (stmt, 1);
-  salon->address = kiosk_replica_column_text (stmt, 2);
-  salon->city = kiosk_replica_column_text (stmt, 3);
-  salon->district = kiosk_replica_column_text (stmt, 4);
-  salon->phone = kiosk_replica_column_text (stmt, 5);
-  salon->opening_time = sqlite3_column_int (stmt, 6);
-  salon->closing_time = sqlite3_column_int (stmt, 7);
-  salon->timezone = kiosk_replica_column_text (stmt, 8);
-  salon->version = sqlite3_column_int64 (stmt, 9);
-  return salon;
-}
 
 KioskSalon *
 kiosk_replica_get_salon (KioskReplica  *self,
                          GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
   gboolean found = FALSE;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
-  stmt = kiosk_replica_prepare (self, "SELECT " SALON_COLUMNS " FROM salon ORDER BY rowid LIMIT 1", error);
+  stmt = kiosk_replica_prepare (self,
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_SALON, NULL, NULL,
+                                                          "ORDER BY rowid LIMIT 1"),
+                                error);
   if (stmt == NULL)
     return NULL;
   /* No salon is the normal state of a kiosk not yet paired: NULL, and an
    * error only when reading failed. */
-  return kiosk_replica_collect_one (self, stmt, read_salon, &found, error);
-}
-
-static gpointer
-read_working_hours (sqlite3_stmt *stmt)
-{
-  KioskWorkingHours *hours = g_new0 (KioskWorkingHours, 1);
-
-  hours->id = kiosk_replica_column_text (stmt, 0);
-  hours->day_of_week = sqlite3_column_int (stmt, 1);
-  hours->opening_time = sqlite3_column_int (stmt, 2);
-  hours->closing_time = sqlite3_column_int (stmt, 3);
-  hours->is_closed = sqlite3_column_int (stmt, 4) != 0;
-  hours->version = sqlite3_column_int64 (stmt, 5);
-  return hours;
+  return kiosk_replica_collect_record (self, stmt, KIOSK_ENTITY_SALON, &found, error);
 }
 
 GPtrArray *
 kiosk_replica_list_working_hours (KioskReplica  *self,
                                   GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT id, day_of_week, opening_time, closing_time, is_closed, version "
-                                "FROM working_hours ORDER BY day_of_week, id",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_WORKING_HOURS, NULL, NULL,
+                                                          "ORDER BY day_of_week, id"),
                                 error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, read_working_hours, (GDestroyNotify)kiosk_working_hours_free, error);
-}
-
-static gpointer
-read_category (sqlite3_stmt *stmt)
-{
-  KioskCategory *category = g_new0 (KioskCategory, 1);
-
-  category->id = kiosk_replica_column_text (stmt, 0);
-  category->name = kiosk_replica_column_text (stmt, 1);
-  category->description = kiosk_replica_column_text (stmt, 2);
-  category->icon = kiosk_replica_column_text (stmt, 3);
-  category->version = sqlite3_column_int64 (stmt, 4);
-  return category;
+  return kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_WORKING_HOURS,
+                                        (GDestroyNotify)kiosk_working_hours_free, error);
 }
 
 GPtrArray *
 kiosk_replica_list_categories (KioskReplica  *self,
                                GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT id, name, description, icon, version FROM category "
-                                "ORDER BY name COLLATE KIOSK_NAME, id",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_CATEGORY, NULL, NULL,
+                                                          "ORDER BY name COLLATE KIOSK_NAME, id"),
                                 error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, read_category, (GDestroyNotify)kiosk_category_free, error);
-}
-
-static gpointer
-read_service (sqlite3_stmt *stmt)
-{
-  KioskService *service = g_new0 (KioskService, 1);
-
-  service->id = kiosk_replica_column_text (stmt, 0);
-  service->category = kiosk_replica_column_text (stmt, 1);
-  service->name = kiosk_replica_column_text (stmt, 2);
-  service->description = kiosk_replica_column_text (stmt, 3);
-  service->price = sqlite3_column_int64 (stmt, 4);
-  service->duration = sqlite3_column_int (stmt, 5);
-  service->is_active = sqlite3_column_int (stmt, 6) != 0;
-  service->version = sqlite3_column_int64 (stmt, 7);
-  return service;
+  return kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_CATEGORY,
+                                        (GDestroyNotify)kiosk_category_free, error);
 }
 
 GPtrArray *
 kiosk_replica_list_services (KioskReplica  *self,
                              GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
   /* By the category's name (services without one last), then by name. */
   stmt = kiosk_replica_prepare (self,
-                                "SELECT s.id, s.category, s.name, s.description, s.price, s.duration, "
-                                "       s.is_active, s.version "
-                                "FROM service s LEFT JOIN category c ON c.id = s.category "
-                                "ORDER BY c.name IS NULL, c.name COLLATE KIOSK_NAME, s.category, "
-                                "         s.name COLLATE KIOSK_NAME, s.id",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_SERVICE, "s", NULL,
+                                                          "LEFT JOIN category c ON c.id = s.category "
+                                                          "ORDER BY c.name IS NULL, c.name COLLATE KIOSK_NAME, "
+                                                          "s.category, s.name COLLATE KIOSK_NAME, s.id"),
                                 error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, read_service, (GDestroyNotify)kiosk_service_free, error);
+  return kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_SERVICE,
+                                        (GDestroyNotify)kiosk_service_free, error);
 }
 
-/* An employee row without the services, SELECT KIOSK_EMPLOYEE_COLUMNS
- * (here, and with the services after them in kiosk-replica-desk.c). */
+/* An employee row without the services (kiosk-replica-desk.c reads them
+ * from the column after). */
 gpointer
 kiosk_replica_read_employee (sqlite3_stmt *stmt)
 {
-  KioskEmployee *employee = g_new0 (KioskEmployee, 1);
-
-  employee->id = kiosk_replica_column_text (stmt, 0);
-  employee->name = kiosk_replica_column_text (stmt, 1);
-  employee->position = kiosk_replica_column_text (stmt, 2);
-  employee->is_active = sqlite3_column_int (stmt, 3) != 0;
-  employee->version = sqlite3_column_int64 (stmt, 4);
-  return employee;
+  return kiosk_replica_read_record (KIOSK_ENTITY_EMPLOYEE, stmt);
 }
 
 GPtrArray *
 kiosk_replica_list_employees (KioskReplica  *self,
                               GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
   g_autoptr(KioskCachedStmt) links = NULL;
   g_autoptr(GPtrArray) employees = NULL;
@@ -178,8 +121,8 @@ kiosk_replica_list_employees (KioskReplica  *self,
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " KIOSK_EMPLOYEE_COLUMNS " FROM employee "
-                                "ORDER BY name COLLATE KIOSK_NAME, id",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_EMPLOYEE, NULL, NULL,
+                                                          "ORDER BY name COLLATE KIOSK_NAME, id"),
                                 error);
   if (stmt == NULL)
     return NULL;
@@ -190,8 +133,8 @@ kiosk_replica_list_employees (KioskReplica  *self,
   if (links == NULL)
     return NULL;
 
-  employees = kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_employee,
-                                          (GDestroyNotify)kiosk_employee_free, error);
+  employees = kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_EMPLOYEE,
+                                             (GDestroyNotify)kiosk_employee_free, error);
   if (employees == NULL)
     return NULL;
 
@@ -217,39 +160,12 @@ kiosk_replica_list_employees (KioskReplica  *self,
   return g_steal_pointer (&employees);
 }
 
-#define CUSTOMER_COLUMNS \
-  "id, first_name, last_name, phone, loyalty_level, total_points, current_points, total_spent, " \
-  "total_visits, updated_at, consent_at, version, pending, consent_notice"
-
-static gpointer
-read_customer (sqlite3_stmt *stmt)
-{
-  KioskCustomer *customer = g_new0 (KioskCustomer, 1);
-
-  customer->id = kiosk_replica_column_text (stmt, 0);
-  customer->first_name = kiosk_replica_column_text (stmt, 1);
-  customer->last_name = kiosk_replica_column_text (stmt, 2);
-  customer->phone = kiosk_replica_column_text (stmt, 3);
-  /* The schema's CHECK keeps the word known; bronze if it ever is not. */
-  customer->loyalty_level = KIOSK_LEVEL_BRONZE;
-  kiosk_loyalty_level_from_string ((const char *)sqlite3_column_text (stmt, 4), &customer->loyalty_level);
-  customer->total_points = sqlite3_column_int64 (stmt, 5);
-  customer->current_points = sqlite3_column_int64 (stmt, 6);
-  customer->total_spent = sqlite3_column_int64 (stmt, 7);
-  customer->total_visits = sqlite3_column_int64 (stmt, 8);
-  customer->updated_at = kiosk_replica_column_text (stmt, 9);
-  customer->consent_at = kiosk_replica_column_text (stmt, 10);
-  customer->version = sqlite3_column_int64 (stmt, 11);
-  customer->pending = sqlite3_column_int (stmt, 12) != 0;
-  customer->consent_notice = kiosk_replica_column_text (stmt, 13);
-  return customer;
-}
-
 KioskCustomer *
 kiosk_replica_get_customer (KioskReplica  *self,
                             const char    *id,
                             GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
   KioskCustomer *customer;
   gboolean found = FALSE;
@@ -257,11 +173,14 @@ kiosk_replica_get_customer (KioskReplica  *self,
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = kiosk_replica_prepare (self, "SELECT " CUSTOMER_COLUMNS " FROM customer WHERE id = ?1", error);
+  stmt = kiosk_replica_prepare (self,
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_CUSTOMER, NULL, NULL,
+                                                          "WHERE id = ?1"),
+                                error);
   if (stmt == NULL)
     return NULL;
   kiosk_replica_bind_text (stmt, 1, id);
-  customer = kiosk_replica_collect_one (self, stmt, read_customer, &found, error);
+  customer = kiosk_replica_collect_record (self, stmt, KIOSK_ENTITY_CUSTOMER, &found, error);
   if (customer == NULL && !found && (error == NULL || *error == NULL))
     g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
                  _("No customer %s in the local database"), id);
@@ -273,6 +192,7 @@ kiosk_replica_find_customer_by_phone (KioskReplica  *self,
                                       const char    *phone,
                                       GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
   KioskCustomer *customer;
   gboolean found = FALSE;
@@ -283,13 +203,14 @@ kiosk_replica_find_customer_by_phone (KioskReplica  *self,
   /* Two rows with one phone can exist for a while (a desk registration
    * the server will answer with phone_exists): the server's one first. */
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " CUSTOMER_COLUMNS " FROM customer WHERE phone = ?1 "
-                                "ORDER BY pending, version DESC, id LIMIT 1",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_CUSTOMER, NULL, NULL,
+                                                          "WHERE phone = ?1 "
+                                                          "ORDER BY pending, version DESC, id LIMIT 1"),
                                 error);
   if (stmt == NULL)
     return NULL;
   kiosk_replica_bind_text (stmt, 1, phone);
-  customer = kiosk_replica_collect_one (self, stmt, read_customer, &found, error);
+  customer = kiosk_replica_collect_record (self, stmt, KIOSK_ENTITY_CUSTOMER, &found, error);
   if (customer == NULL && !found && (error == NULL || *error == NULL))
     g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
                  _("No customer with the phone %s in the local database"), phone);
@@ -300,14 +221,18 @@ GPtrArray *
 kiosk_replica_list_customers (KioskReplica  *self,
                               GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
-  stmt = kiosk_replica_prepare (self, "SELECT " CUSTOMER_COLUMNS " FROM customer ORDER BY id", error);
+  stmt = kiosk_replica_prepare (self,
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_CUSTOMER, NULL, NULL, "ORDER BY id"),
+                                error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, read_customer, (GDestroyNotify)kiosk_customer_free, error);
+  return kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_CUSTOMER,
+                                        (GDestroyNotify)kiosk_customer_free, error);
 }
 
 gboolean
@@ -344,49 +269,12 @@ kiosk_replica_count_customers_by_level (KioskReplica  *self,
   return TRUE;
 }
 
-#define APPOINTMENT_COLUMNS \
-  "a.id, a.customer, a.service, a.employee, a.appointment_date, a.appointment_time, a.end_time, " \
-  "a.status, a.notes, a.price, a.source, a.checked_in_at, a.created_at, a.updated_at, a.version, " \
-  "a.pending"
-#define N_APPOINTMENT_COLUMNS 16
-
-static void
-read_appointment_into (sqlite3_stmt     *stmt,
-                       KioskAppointment *appt)
-{
-  appt->id = kiosk_replica_column_text (stmt, 0);
-  appt->customer = kiosk_replica_column_text (stmt, 1);
-  appt->service = kiosk_replica_column_text (stmt, 2);
-  appt->employee = kiosk_replica_column_text (stmt, 3);
-  appt->appointment_date = kiosk_replica_column_text (stmt, 4);
-  appt->appointment_time = sqlite3_column_int (stmt, 5);
-  appt->end_time = sqlite3_column_int (stmt, 6);
-  appt->status = KIOSK_APPOINTMENT_PENDING;
-  kiosk_appointment_status_from_string ((const char *)sqlite3_column_text (stmt, 7), &appt->status);
-  appt->notes = kiosk_replica_column_text (stmt, 8);
-  appt->price = sqlite3_column_int64 (stmt, 9);
-  appt->source = kiosk_replica_column_text (stmt, 10);
-  appt->checked_in_at = kiosk_replica_column_text (stmt, 11);
-  appt->created_at = kiosk_replica_column_text (stmt, 12);
-  appt->updated_at = kiosk_replica_column_text (stmt, 13);
-  appt->version = sqlite3_column_int64 (stmt, 14);
-  appt->pending = sqlite3_column_int (stmt, 15) != 0;
-}
-
-static gpointer
-read_appointment (sqlite3_stmt *stmt)
-{
-  KioskAppointment *appt = g_new0 (KioskAppointment, 1);
-
-  read_appointment_into (stmt, appt);
-  return appt;
-}
-
 KioskAppointment *
 kiosk_replica_get_appointment (KioskReplica  *self,
                                const char    *id,
                                GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
   KioskAppointment *appt;
   gboolean found = FALSE;
@@ -394,31 +282,36 @@ kiosk_replica_get_appointment (KioskReplica  *self,
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = kiosk_replica_prepare (self, "SELECT " APPOINTMENT_COLUMNS " FROM appointment a WHERE a.id = ?1", error);
+  stmt = kiosk_replica_prepare (self,
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_APPOINTMENT, "a", NULL,
+                                                          "WHERE a.id = ?1"),
+                                error);
   if (stmt == NULL)
     return NULL;
   kiosk_replica_bind_text (stmt, 1, id);
-  appt = kiosk_replica_collect_one (self, stmt, read_appointment, &found, error);
+  appt = kiosk_replica_collect_record (self, stmt, KIOSK_ENTITY_APPOINTMENT, &found, error);
   if (appt == NULL && !found && (error == NULL || *error == NULL))
     g_set_error (error, KIOSK_REPLICA_ERROR, KIOSK_REPLICA_ERROR_NOT_FOUND,
                  _("No appointment %s in the local database"), id);
   return appt;
 }
 
+/* The appointment's columns, then the names its row adds (below). */
 static gpointer
 read_appointment_row (sqlite3_stmt *stmt)
 {
   KioskAppointmentRow *row = g_new0 (KioskAppointmentRow, 1);
-  const char *first = (const char *)sqlite3_column_text (stmt, N_APPOINTMENT_COLUMNS);
-  const char *last = (const char *)sqlite3_column_text (stmt, N_APPOINTMENT_COLUMNS + 1);
+  int names = (int)kiosk_replica_record_n_columns (KIOSK_ENTITY_APPOINTMENT);
+  const char *first = (const char *)sqlite3_column_text (stmt, names);
+  const char *last = (const char *)sqlite3_column_text (stmt, names + 1);
 
-  read_appointment_into (stmt, &row->appointment);
+  kiosk_replica_read_record_into (KIOSK_ENTITY_APPOINTMENT, stmt, &row->appointment);
   if (first != NULL && last != NULL && *last != '\0')
     row->customer_name = g_strconcat (first, " ", last, NULL);
   else
     row->customer_name = g_strdup (first);
-  row->service_name = kiosk_replica_column_text (stmt, N_APPOINTMENT_COLUMNS + 2);
-  row->employee_name = kiosk_replica_column_text (stmt, N_APPOINTMENT_COLUMNS + 3);
+  row->service_name = kiosk_replica_column_text (stmt, names + 2);
+  row->employee_name = kiosk_replica_column_text (stmt, names + 3);
   return row;
 }
 
@@ -426,14 +319,19 @@ read_appointment_row (sqlite3_stmt *stmt)
  * keys, see the schema): LEFT JOINs, and NULL names. The (date, time)
  * index gives the rows by time; the order among bookings at the same time
  * (by staff member's name) is made in C, see sort_day_rows(). */
-static const char appointment_rows_sql[] =
-  "SELECT " APPOINTMENT_COLUMNS ", c.first_name, c.last_name, s.name, e.name "
-  "FROM appointment a "
-  "LEFT JOIN customer c ON c.id = a.customer "
-  "LEFT JOIN service s ON s.id = a.service "
-  "LEFT JOIN employee e ON e.id = a.employee "
-  "WHERE a.appointment_date = ?1 "
-  "ORDER BY a.appointment_time";
+static const char *
+appointment_rows_sql (void)
+{
+  static char *sql = NULL;
+
+  return kiosk_replica_record_sql (&sql, KIOSK_ENTITY_APPOINTMENT, "a",
+                                   "c.first_name, c.last_name, s.name, e.name",
+                                   "LEFT JOIN customer c ON c.id = a.customer "
+                                   "LEFT JOIN service s ON s.id = a.service "
+                                   "LEFT JOIN employee e ON e.id = a.employee "
+                                   "WHERE a.appointment_date = ?1 "
+                                   "ORDER BY a.appointment_time");
+}
 
 typedef struct {
   KioskAppointmentRow *row;
@@ -510,7 +408,7 @@ kiosk_replica_list_appointment_rows (KioskReplica  *self,
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
   g_return_val_if_fail (date != NULL, NULL);
 
-  stmt = kiosk_replica_prepare (self, appointment_rows_sql, error);
+  stmt = kiosk_replica_prepare (self, appointment_rows_sql (), error);
   if (stmt == NULL)
     return NULL;
   kiosk_replica_bind_text (stmt, 1, date);
@@ -522,7 +420,7 @@ kiosk_replica_list_appointment_rows (KioskReplica  *self,
 char *
 kiosk_replica_explain_appointment_rows (KioskReplica *self)
 {
-  g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", appointment_rows_sql, NULL);
+  g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", appointment_rows_sql (), NULL);
   GString *plan = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
 
@@ -544,100 +442,71 @@ kiosk_replica_list_appointments (KioskReplica  *self,
                                  const char    *to_date,
                                  GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
   g_return_val_if_fail (from_date != NULL && to_date != NULL, NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " APPOINTMENT_COLUMNS " FROM appointment a "
-                                "WHERE a.appointment_date BETWEEN ?1 AND ?2 "
-                                "ORDER BY a.appointment_date, a.appointment_time, a.id",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_APPOINTMENT, "a", NULL,
+                                                          "WHERE a.appointment_date BETWEEN ?1 AND ?2 "
+                                                          "ORDER BY a.appointment_date, a.appointment_time, a.id"),
                                 error);
   if (stmt == NULL)
     return NULL;
   kiosk_replica_bind_text (stmt, 1, from_date);
   kiosk_replica_bind_text (stmt, 2, to_date);
-  return kiosk_replica_collect_rows (self, stmt, read_appointment, (GDestroyNotify)kiosk_appointment_free, error);
+  return kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_APPOINTMENT,
+                                        (GDestroyNotify)kiosk_appointment_free, error);
 }
 
+/* The queue's and the desk's walk-in rows. */
 gpointer
 kiosk_replica_read_walkin (sqlite3_stmt *stmt)
 {
-  KioskWalkin *walkin = g_new0 (KioskWalkin, 1);
-
-  walkin->id = kiosk_replica_column_text (stmt, 0);
-  walkin->customer = kiosk_replica_column_text (stmt, 1);
-  walkin->name = kiosk_replica_column_text (stmt, 2);
-  walkin->phone = kiosk_replica_column_text (stmt, 3);
-  walkin->service = kiosk_replica_column_text (stmt, 4);
-  walkin->preferred_employee = kiosk_replica_column_text (stmt, 5);
-  walkin->employee = kiosk_replica_column_text (stmt, 6);
-  walkin->status = KIOSK_WALKIN_WAITING;
-  kiosk_walkin_status_from_string ((const char *)sqlite3_column_text (stmt, 7), &walkin->status);
-  walkin->arrived_at = kiosk_replica_column_text (stmt, 8);
-  walkin->called_at = kiosk_replica_column_text (stmt, 9);
-  walkin->finished_at = kiosk_replica_column_text (stmt, 10);
-  walkin->version = sqlite3_column_int64 (stmt, 11);
-  walkin->pending = sqlite3_column_int (stmt, 12) != 0;
-  walkin->consent_at = kiosk_replica_column_text (stmt, 13);
-  walkin->consent_notice = kiosk_replica_column_text (stmt, 14);
-  return walkin;
+  return kiosk_replica_read_record (KIOSK_ENTITY_WALKIN, stmt);
 }
 
 GPtrArray *
 kiosk_replica_list_walkins (KioskReplica  *self,
                             GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
   /* In order of arrival: the queue. */
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " KIOSK_WALKIN_COLUMNS
-                                "FROM walkin ORDER BY arrived_at IS NULL, arrived_at, rowid",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_WALKIN, NULL, NULL,
+                                                          "ORDER BY arrived_at IS NULL, arrived_at, rowid"),
                                 error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
+  return kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_WALKIN,
+                                        (GDestroyNotify)kiosk_walkin_free, error);
 }
 
 GPtrArray *
 kiosk_replica_list_open_walkins (KioskReplica  *self,
                                  GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
 
   /* The queue only: walkin_by_status skips the day's finished visits. */
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " KIOSK_WALKIN_COLUMNS
-                                "FROM walkin WHERE status IN ('waiting', 'called', 'in_service') "
-                                "ORDER BY arrived_at IS NULL, arrived_at, rowid",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_WALKIN, NULL, NULL,
+                                                          "WHERE status IN ('waiting', 'called', 'in_service') "
+                                                          "ORDER BY arrived_at IS NULL, arrived_at, rowid"),
                                 error);
   if (stmt == NULL)
     return NULL;
-  return kiosk_replica_collect_rows (self, stmt, kiosk_replica_read_walkin, (GDestroyNotify)kiosk_walkin_free, error);
-}
-
-#define POINT_ENTRY_COLUMNS \
-  "id, customer, points, reason, created_at, version, pending"
-
-static gpointer
-read_point_entry (sqlite3_stmt *stmt)
-{
-  KioskPointEntry *entry = g_new0 (KioskPointEntry, 1);
-
-  entry->id = kiosk_replica_column_text (stmt, 0);
-  entry->customer = kiosk_replica_column_text (stmt, 1);
-  entry->points = sqlite3_column_int64 (stmt, 2);
-  entry->reason = kiosk_replica_column_text (stmt, 3);
-  entry->created_at = kiosk_replica_column_text (stmt, 4);
-  entry->version = sqlite3_column_int64 (stmt, 5);
-  entry->pending = sqlite3_column_int (stmt, 6) != 0;
-  return entry;
+  return kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_WALKIN,
+                                        (GDestroyNotify)kiosk_walkin_free, error);
 }
 
 GPtrArray *
@@ -645,6 +514,8 @@ kiosk_replica_list_point_entries (KioskReplica  *self,
                                   const char    *customer,
                                   GError       **error)
 {
+  static char *every_sql = NULL;
+  static char *customer_sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
@@ -652,16 +523,18 @@ kiosk_replica_list_point_entries (KioskReplica  *self,
   if (customer == NULL)
     /* Every entry, whatever its customer (the dump of the replica). */
     stmt = kiosk_replica_prepare (self,
-                                  "SELECT " POINT_ENTRY_COLUMNS " FROM point_entry ORDER BY id",
+                                  kiosk_replica_record_sql (&every_sql, KIOSK_ENTITY_POINT_ENTRY, NULL, NULL,
+                                                            "ORDER BY id"),
                                   error);
   else
     stmt = kiosk_replica_prepare (self,
-                                  "SELECT " POINT_ENTRY_COLUMNS " FROM point_entry "
-                                  "WHERE customer = ?1 ORDER BY created_at, rowid",
+                                  kiosk_replica_record_sql (&customer_sql, KIOSK_ENTITY_POINT_ENTRY, NULL, NULL,
+                                                            "WHERE customer = ?1 ORDER BY created_at, rowid"),
                                   error);
   if (stmt == NULL)
     return NULL;
   if (customer != NULL)
     kiosk_replica_bind_text (stmt, 1, customer);
-  return kiosk_replica_collect_rows (self, stmt, read_point_entry, (GDestroyNotify)kiosk_point_entry_free, error);
+  return kiosk_replica_collect_records (self, stmt, KIOSK_ENTITY_POINT_ENTRY,
+                                        (GDestroyNotify)kiosk_point_entry_free, error);
 }

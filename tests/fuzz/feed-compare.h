@@ -12,26 +12,54 @@
 
 #include "kiosk-feed-reader.h"
 #include "kiosk-json.h"
+#include "kiosk-record-fields.h"
 
-static gint64
-feed_compare_record_version (KioskEntity   entity,
-                             gconstpointer record)
+/* NULL when the fields of @a and @b that the dump line leaves out (§3.4
+ * does not list them) are the same, else the first that differs. */
+static const char *
+feed_compare_unwritten_fields (KioskEntity   entity,
+                               gconstpointer a,
+                               gconstpointer b)
 {
-  switch (entity)
+  const KioskRecordType *type = kiosk_record_type_get (entity);
+
+  for (guint i = 0; i < type->n_fields; i++)
     {
-    case KIOSK_ENTITY_SALON:         return ((const KioskSalon *) record)->version;
-    case KIOSK_ENTITY_WORKING_HOURS: return ((const KioskWorkingHours *) record)->version;
-    case KIOSK_ENTITY_CATEGORY:      return ((const KioskCategory *) record)->version;
-    case KIOSK_ENTITY_SERVICE:       return ((const KioskService *) record)->version;
-    case KIOSK_ENTITY_EMPLOYEE:      return ((const KioskEmployee *) record)->version;
-    case KIOSK_ENTITY_CUSTOMER:      return ((const KioskCustomer *) record)->version;
-    case KIOSK_ENTITY_APPOINTMENT:   return ((const KioskAppointment *) record)->version;
-    case KIOSK_ENTITY_WALKIN:        return ((const KioskWalkin *) record)->version;
-    case KIOSK_ENTITY_POINT_ENTRY:   return ((const KioskPointEntry *) record)->version;
-    case KIOSK_ENTITY_UNKNOWN:
-    default:
-      return -1;
+      const KioskRecordField *field = &type->fields[i];
+
+      if ((field->flags & (KIOSK_FIELD_NO_JSON | KIOSK_FIELD_NOT_WRITTEN)) == 0)
+        continue;
+      switch (field->type)
+        {
+        case KIOSK_FIELD_ID:
+        case KIOSK_FIELD_STRING:
+        case KIOSK_FIELD_UUID:
+        case KIOSK_FIELD_DATE:
+        case KIOSK_FIELD_INSTANT:
+          if (g_strcmp0 (*kiosk_record_field_text (field, a), *kiosk_record_field_text (field, b)) != 0)
+            return field->name;
+          break;
+        case KIOSK_FIELD_INT64:
+        case KIOSK_FIELD_MONEY:
+          if (*kiosk_record_field_int64 (field, a) != *kiosk_record_field_int64 (field, b))
+            return field->name;
+          break;
+        case KIOSK_FIELD_TIME:
+        case KIOSK_FIELD_INT:
+        case KIOSK_FIELD_BOOL:
+        case KIOSK_FIELD_ENUM:
+          if (*kiosk_record_field_int (field, a) != *kiosk_record_field_int (field, b))
+            return field->name;
+          break;
+        case KIOSK_FIELD_ID_LIST:
+        default:
+          if (!g_strv_equal ((const char * const *) *kiosk_record_field_list (field, a),
+                             (const char * const *) *kiosk_record_field_list (field, b)))
+            return field->name;
+          break;
+        }
     }
+  return NULL;
 }
 
 /* NULL when the two changes are the same, else what differs. */
@@ -41,6 +69,7 @@ feed_compare_changes (const KioskChange *a,
 {
   g_autofree char *dump_a = NULL;
   g_autofree char *dump_b = NULL;
+  const char *unwritten;
 
   if (a->entity != b->entity)
     return g_strdup_printf ("entity %d / %d", a->entity, b->entity);
@@ -60,17 +89,15 @@ feed_compare_changes (const KioskChange *a,
     return g_strdup_printf ("record %p / %p", a->record, b->record);
   if (a->record == NULL)
     return NULL;
-  if (feed_compare_record_version (a->entity, a->record) != feed_compare_record_version (b->entity, b->record))
+  if (kiosk_record_get_version (a->entity, a->record) != kiosk_record_get_version (b->entity, b->record))
     return g_strdup ("record version");
   dump_a = kiosk_json_dump_line (a->entity, a->record, a->version, FALSE);
   dump_b = kiosk_json_dump_line (b->entity, b->record, b->version, FALSE);
   if (g_strcmp0 (dump_a, dump_b) != 0)
     return g_strdup_printf ("record %s / %s", dump_a, dump_b);
-  /* The only field the dump leaves out. */
-  if (a->entity == KIOSK_ENTITY_CUSTOMER &&
-      g_strcmp0 (((const KioskCustomer *) a->record)->consent_at,
-                 ((const KioskCustomer *) b->record)->consent_at) != 0)
-    return g_strdup ("consent_at");
+  unwritten = feed_compare_unwritten_fields (a->entity, a->record, b->record);
+  if (unwritten != NULL)
+    return g_strdup (unwritten);
   return NULL;
 }
 

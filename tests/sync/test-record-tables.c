@@ -9,7 +9,9 @@
  * fields the contract does not carry (the KVKK consent, §3.6), the version
  * and `pending` survive the file too. The row is read back both by the
  * tables and by the readers the screens use (kiosk-replica.h), so neither
- * can drift from the other.
+ * can drift from the other; every reader of the screens and the desk
+ * (kiosk-replica-desk.h) gives the whole record, consent and pending
+ * included, and an appointment's row of the day its joined names.
  */
 #define G_LOG_DOMAIN "test-record-tables"
 
@@ -19,6 +21,8 @@
 #include "kiosk-json.h"
 #include "kiosk-record-fields.h"
 #include "kiosk-replica.h"
+#include "kiosk-replica-desk.h"
+#include "kiosk-replica-private.h"
 #include "kiosk-replica-records-private.h"
 
 #define VERSION 4242
@@ -296,8 +300,7 @@ find_by_id (KioskEntity   entity,
   return NULL;
 }
 
-/* The row as the screens read it (kiosk-replica.h): their own column
- * lists, which must agree with the tables. */
+/* The row as the screens read it (kiosk-replica.h). */
 static gpointer
 read_as_screens_do (KioskReplica *replica,
                     KioskEntity   entity,
@@ -347,6 +350,30 @@ read_as_screens_do (KioskReplica *replica,
   return record;
 }
 
+/* The record of @object, with what JSON does not carry set by hand (it
+ * must survive the file) and pending. */
+static gpointer
+make_record (KioskEntity  entity,
+             JsonObject  *object)
+{
+  const KioskRecordType *type = kiosk_record_type_get (entity);
+  g_autoptr(GError) error = NULL;
+  gpointer record;
+
+  record = kiosk_json_to_record (entity, object, VERSION, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    if ((type->fields[i].flags & KIOSK_FIELD_NO_JSON) != 0)
+      {
+        g_assert_true (is_text (type->fields[i].type));
+        *kiosk_record_field_text (&type->fields[i], record) = make_text (entity, &type->fields[i], i);
+      }
+  kiosk_record_set_pending (entity, record, TRUE);
+  return record;
+}
+
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -367,18 +394,7 @@ test_round_trip (Fixture       *f,
   gpointer record, back, screens;
   guint n = 0;
 
-  record = kiosk_json_to_record (entity, object, VERSION, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (record);
-
-  /* What JSON does not carry, set by hand: it must survive the file. */
-  for (guint i = 0; i < type->n_fields; i++)
-    if ((type->fields[i].flags & KIOSK_FIELD_NO_JSON) != 0)
-      {
-        g_assert_true (is_text (type->fields[i].type));
-        *kiosk_record_field_text (&type->fields[i], record) = make_text (entity, &type->fields[i], i);
-      }
-  kiosk_record_set_pending (entity, record, TRUE);
+  record = make_record (entity, object);
   fields = record_fields (entity, record);
 
   /* JSON -> record -> JSON: every field the contract lists, unchanged. */
@@ -429,6 +445,207 @@ test_round_trip (Fixture       *f,
   kiosk_record_free (entity, screens);
   kiosk_record_free (entity, back);
   kiosk_record_free (entity, record);
+}
+
+/* ------------------------------------------------- every reader of a row */
+
+/* @found, as a reader gave it, is the whole record: every field, those
+ * JSON leaves out included, its version and pending. */
+static void
+check_read (KioskEntity  entity,
+            const char  *reader,
+            gpointer     found,
+            const char  *expected)
+{
+  g_autofree char *fields = NULL;
+
+  if (found == NULL)
+    g_error ("%s: %s found nothing", kiosk_entity_to_string (entity), reader);
+  fields = record_fields (entity, found);
+  if (g_strcmp0 (fields, expected) != 0)
+    g_error ("%s: %s read\n  %s\ninstead of\n  %s", kiosk_entity_to_string (entity), reader, fields, expected);
+  kiosk_record_free (entity, found);
+}
+
+/* The same for the row @id among @rows (which it frees). */
+static void
+check_in_rows (KioskEntity  entity,
+               const char  *reader,
+               GPtrArray   *rows,
+               const char  *id,
+               const char  *expected)
+{
+  if (rows == NULL)
+    g_error ("%s: %s failed", kiosk_entity_to_string (entity), reader);
+  check_read (entity, reader, find_by_id (entity, rows, id), expected);
+  g_ptr_array_unref (rows);
+}
+
+/* A record of @other made from the contract's object, with the id @id
+ * and @name as its name (the names an appointment's row joins). */
+static void
+put_named (KioskReplica *replica,
+           KioskEntity   other,
+           const char   *id,
+           const char   *name)
+{
+  g_autoptr(JsonObject) object = make_object (other);
+  g_autoptr(GError) error = NULL;
+  gpointer record;
+
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, other == KIOSK_ENTITY_CUSTOMER ? "first_name" : "name", name);
+  if (other == KIOSK_ENTITY_CUSTOMER)
+    json_object_set_string_member (object, "last_name", "Öztürk");
+  record = kiosk_json_to_record (other, object, VERSION, &error);
+  g_assert_no_error (error);
+  g_assert_true (kiosk_replica_put_record (replica, other, record, FALSE, &error));
+  g_assert_no_error (error);
+  kiosk_record_free (other, record);
+}
+
+static void
+test_readers (Fixture       *f,
+              gconstpointer  data)
+{
+  KioskEntity entity = GPOINTER_TO_INT (data);
+  const KioskRecordType *type = kiosk_record_type_get (entity);
+  g_autoptr(JsonObject) object = make_object (entity);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KioskDeskDay) day = NULL;
+  g_autofree char *expected = NULL;
+  gpointer record;
+  const char *id;
+
+  record = make_record (entity, object);
+  /* The queue's readers read the open walk-ins only. */
+  if (entity == KIOSK_ENTITY_WALKIN)
+    ((KioskWalkin *) record)->status = KIOSK_WALKIN_WAITING;
+  g_assert_true (kiosk_replica_put_record (f->replica, entity, record, FALSE, &error));
+  g_assert_no_error (error);
+  /* Never pending: the row says so whatever the record did. */
+  if (type->pending_offset < 0)
+    kiosk_record_set_pending (entity, record, FALSE);
+  expected = record_fields (entity, record);
+  id = kiosk_record_get_id (entity, record);
+
+  check_read (entity, "kiosk_replica_get_record()", kiosk_replica_get_record (f->replica, entity, id, &error),
+              expected);
+  g_assert_no_error (error);
+  check_read (entity, "the screens' reader", read_as_screens_do (f->replica, entity, id), expected);
+
+  switch (entity)
+    {
+    case KIOSK_ENTITY_SALON:
+      day = kiosk_replica_desk_load_days (f->replica, "2026-03-01", "2026-03-01", &error);
+      g_assert_no_error (error);
+      check_read (entity, "kiosk_replica_desk_load_days()", g_steal_pointer (&day->salon), expected);
+      break;
+    case KIOSK_ENTITY_WORKING_HOURS:
+      day = kiosk_replica_desk_load_days (f->replica, "2026-03-01", "2026-03-01", &error);
+      g_assert_no_error (error);
+      check_in_rows (entity, "kiosk_replica_desk_load_days()", g_steal_pointer (&day->working_hours), id,
+                     expected);
+      break;
+    case KIOSK_ENTITY_CATEGORY:
+      break;
+    case KIOSK_ENTITY_SERVICE:
+      day = kiosk_replica_desk_load_days (f->replica, "2026-03-01", "2026-03-01", &error);
+      g_assert_no_error (error);
+      check_in_rows (entity, "kiosk_replica_desk_load_days()", g_steal_pointer (&day->services), id, expected);
+      break;
+    case KIOSK_ENTITY_EMPLOYEE:
+      day = kiosk_replica_desk_load_days (f->replica, "2026-03-01", "2026-03-01", &error);
+      g_assert_no_error (error);
+      check_in_rows (entity, "kiosk_replica_desk_load_days()", g_steal_pointer (&day->employees), id, expected);
+      break;
+    case KIOSK_ENTITY_CUSTOMER:
+      {
+        const KioskCustomer *customer = record;
+
+        check_read (entity, "kiosk_replica_find_customer_by_phone()",
+                    kiosk_replica_find_customer_by_phone (f->replica, customer->phone, &error), expected);
+        g_assert_no_error (error);
+        check_in_rows (entity, "kiosk_replica_list_customers()",
+                       kiosk_replica_list_customers (f->replica, &error), id, expected);
+        g_assert_no_error (error);
+      }
+      break;
+    case KIOSK_ENTITY_APPOINTMENT:
+      {
+        const KioskAppointment *appt = record;
+        const char *date = appt->appointment_date;
+        g_autoptr(GPtrArray) rows = NULL;
+        KioskAppointmentRow *row;
+
+        check_in_rows (entity, "kiosk_replica_list_appointments()",
+                       kiosk_replica_list_appointments (f->replica, date, date, &error), id, expected);
+        g_assert_no_error (error);
+        day = kiosk_replica_desk_load_days (f->replica, date, date, &error);
+        g_assert_no_error (error);
+        check_in_rows (entity, "kiosk_replica_desk_load_days()", g_steal_pointer (&day->appointments), id,
+                       expected);
+
+        /* The day's row: the appointment, then the names it joins. */
+        put_named (f->replica, KIOSK_ENTITY_CUSTOMER, appt->customer, "Şükran");
+        put_named (f->replica, KIOSK_ENTITY_SERVICE, appt->service, "Fön");
+        put_named (f->replica, KIOSK_ENTITY_EMPLOYEE, appt->employee, "İpek");
+        rows = kiosk_replica_list_appointment_rows (f->replica, date, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (rows);
+        g_assert_cmpuint (rows->len, ==, 1);
+        row = g_ptr_array_index (rows, 0);
+        g_assert_cmpstr (row->customer_name, ==, "Şükran Öztürk");
+        g_assert_cmpstr (row->service_name, ==, "Fön");
+        g_assert_cmpstr (row->employee_name, ==, "İpek");
+        {
+          g_autofree char *fields = record_fields (entity, &row->appointment);
+
+          g_assert_cmpstr (fields, ==, expected);
+        }
+      }
+      break;
+    case KIOSK_ENTITY_WALKIN:
+      {
+        const KioskWalkin *walkin = record;
+
+        check_read (entity, "kiosk_replica_get_walkin()", kiosk_replica_get_walkin (f->replica, id, &error),
+                    expected);
+        g_assert_no_error (error);
+        check_in_rows (entity, "kiosk_replica_list_open_walkins()",
+                       kiosk_replica_list_open_walkins (f->replica, &error), id, expected);
+        g_assert_no_error (error);
+        check_in_rows (entity, "kiosk_replica_desk_open_walkins_by_phone()",
+                       kiosk_replica_desk_open_walkins_by_phone (f->replica, walkin->phone, &error), id, expected);
+        g_assert_no_error (error);
+        day = kiosk_replica_desk_load_days (f->replica, "2026-03-01", "2026-03-01", &error);
+        g_assert_no_error (error);
+        check_in_rows (entity, "kiosk_replica_desk_load_days()", g_steal_pointer (&day->walkins), id, expected);
+      }
+      break;
+    case KIOSK_ENTITY_POINT_ENTRY:
+      check_in_rows (entity, "kiosk_replica_list_point_entries() of its customer",
+                     kiosk_replica_list_point_entries (f->replica, ((KioskPointEntry *) record)->customer, &error),
+                     id, expected);
+      g_assert_no_error (error);
+      break;
+    case KIOSK_ENTITY_UNKNOWN:
+    default:
+      g_assert_not_reached ();
+    }
+
+  kiosk_record_free (entity, record);
+}
+
+/* The desk's queries (kiosk-replica-desk.c) still spell the columns out:
+ * they must be the tables'. */
+static void
+test_desk_columns (void)
+{
+  g_autofree char *walkin = g_strstrip (g_strdup (KIOSK_WALKIN_COLUMNS));
+
+  g_assert_cmpstr (walkin, ==, kiosk_replica_record_columns (KIOSK_ENTITY_WALKIN));
+  g_assert_cmpstr (KIOSK_EMPLOYEE_COLUMNS, ==, kiosk_replica_record_columns (KIOSK_ENTITY_EMPLOYEE));
 }
 
 /* A struct member left out of its table would be missing from every
@@ -483,5 +700,12 @@ main (int    argc,
 
       g_test_add (path, Fixture, GINT_TO_POINTER (e), fixture_set_up, test_round_trip, fixture_tear_down);
     }
+  for (guint e = 0; e < KIOSK_N_ENTITIES; e++)
+    {
+      g_autofree char *path = g_strdup_printf ("/record-tables/readers/%s", kiosk_entity_to_string (e));
+
+      g_test_add (path, Fixture, GINT_TO_POINTER (e), fixture_set_up, test_readers, fixture_tear_down);
+    }
+  g_test_add_func ("/record-tables/desk-columns", test_desk_columns);
   return g_test_run ();
 }
