@@ -30,17 +30,21 @@ G_BEGIN_DECLS
 #define STATUS_TOO_MANY_REQUESTS 429
 /* A salon's every commit nudges every one of its kiosks (§3.5). A nudge
  * pulls at once unless nudges come faster than the pulls they wake: then
- * pulls a nudge wakes start at least a gap after the previous cycle
- * started, plus jitter, so that many kiosks neither pull once per change
- * nor all in the same instant. The gap is 0 to start with; a pull that
- * serves two nudges or more (they came while a pull was in flight or
- * due) doubles it, from NUDGE_GAP_MIN_US up to NUDGE_GAP_MAX_US; a pull
- * that serves one halves it (below the least, 0); a whole gap without a
- * nudge sets it to 0 (kiosk-sync-nudges.c). In a storm it is the gap
- * the kiosk always had, 250 ms and 0–100 ms of jitter (jitter: up to
- * 2/5 of the gap). */
+ * a pull a nudge wakes starts no sooner than a gap after the previous
+ * cycle started, plus up to 2/5 of the gap as jitter, so that many kiosks
+ * neither pull once per change nor all in the same instant
+ * (kiosk-sync-nudges.c). A pull that serves two nudges or more (they came
+ * while a pull was in flight or due) doubles the gap, from
+ * NUDGE_GAP_MIN_US up to NUDGE_GAP_MAX_US; a pull that serves one halves
+ * it (below the least: 0); NUDGE_QUIET_US without a nudge sets it to 0.
+ * Nudges that each come after the previous pull (kiosk A books, B sees
+ * it, A books again) thus pull at once, however close together. A socket
+ * that has just (re)connected starts at the most: after an outage the
+ * whole fleet comes back and uploads at once. In a storm the gap is the
+ * one the kiosk always had: 250 ms and 0–100 ms of jitter. */
 #define NUDGE_GAP_MIN_US   (50 * G_TIME_SPAN_MILLISECOND)
 #define NUDGE_GAP_MAX_US   (250 * G_TIME_SPAN_MILLISECOND)
+#define NUDGE_QUIET_US     (1 * G_TIME_SPAN_SECOND)
 /* Progress alone (records received, counts, a snapshot's pages) reaches
  * the main thread at most this often: a snapshot applies dozens of pages a
  * second, and every delivery is main-thread work (notifications, "changed"
@@ -163,11 +167,15 @@ struct _KioskSyncWorker
   gint64            backoff_until;
   gint64            cycle_started;  /* monotonic µs, the last cycle's start */
   /* Live nudges (kiosk-sync-nudges.c): the gap between the pulls they
-   * wake (µs, 0: at once), when the last one came (monotonic µs, 0: never)
-   * and how many came since the last cycle started. */
+   * wake (µs, 0: at once), when the last one was read (monotonic µs, 0:
+   * never), how many came since the last cycle started, and, from a
+   * cycle's end until the loop has read what came meanwhile, a low
+   * priority idle source (frames read while it waits came during the
+   * cycle). */
   gint64            nudge_gap;
   gint64            last_nudge;
   guint             nudges;
+  GSource          *settle_source;
 
   SoupWebsocketConnection *ws;
   SoupMessage      *ws_msg;         /* the upgrade request while ws_connecting */
@@ -277,6 +285,7 @@ void         kiosk_sync_worker_ws_connect        (KioskSyncWorker          *w);
 void         kiosk_sync_worker_ws_drop           (KioskSyncWorker          *w);
 void         kiosk_sync_worker_ws_lost           (KioskSyncWorker          *w);
 void         kiosk_sync_worker_nudges_served     (KioskSyncWorker          *w);
+void         kiosk_sync_worker_nudges_cycle_done (KioskSyncWorker          *w);
 gboolean     kiosk_sync_nudge_cb                 (gpointer         data);
 gboolean     kiosk_sync_network_back_cb          (gpointer         data);
 

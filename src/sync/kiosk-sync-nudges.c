@@ -40,10 +40,15 @@ static void
 worker_nudged (KioskSyncWorker *w)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 came = now;
   gint64 delay = 0;
 
-  /* A whole gap without a nudge: the storm, if there was one, is over. */
-  if (w->last_nudge == 0 || now - w->last_nudge >= w->nudge_gap)
+  /* A frame read right after a cycle came at some time during it: the
+   * quiet before it is only sure up to the cycle's start. A long pull is
+   * no quiet spell. */
+  if (w->settle_source != NULL)
+    came = MAX (w->cycle_started, w->last_nudge);
+  if (w->last_nudge == 0 || came - w->last_nudge >= NUDGE_QUIET_US)
     w->nudge_gap = 0;
   w->last_nudge = now;
   w->nudges++;
@@ -61,9 +66,10 @@ worker_nudged (KioskSyncWorker *w)
              (w->cycle_at - now) / 1000, w->nudge_gap / 1000);
 }
 
-/* At a cycle's start: the nudges it serves tell whether they come faster
- * than the pulls (two or more: the gap grows) or not (it shrinks). A cycle
- * that serves none (the desk's, a poll, a retry) changes nothing. */
+/* At a cycle's start: two nudges or more to serve mean they come faster
+ * than the pulls (they came while one was in flight or due), one means
+ * they do not. A cycle that serves none (the desk's, a poll, a retry)
+ * tells nothing. */
 void
 kiosk_sync_worker_nudges_served (KioskSyncWorker *w)
 {
@@ -74,6 +80,30 @@ kiosk_sync_worker_nudges_served (KioskSyncWorker *w)
     w->nudge_gap = CLAMP (w->nudge_gap * 2, NUDGE_GAP_MIN_US, NUDGE_GAP_MAX_US);
   else if (served == 1)
     w->nudge_gap = w->nudge_gap / 2 < NUDGE_GAP_MIN_US ? 0 : w->nudge_gap / 2;
+}
+
+static gboolean
+settled_cb (gpointer data)
+{
+  KioskSyncWorker *w = data;
+
+  g_clear_pointer (&w->settle_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* At a cycle's end. The cycle blocked the loop: what the socket received
+ * meanwhile is read on the loop's next turns, at the default priority, so
+ * before an idle source of low priority runs. */
+void
+kiosk_sync_worker_nudges_cycle_done (KioskSyncWorker *w)
+{
+  if (w->settle_source != NULL || g_cancellable_is_cancelled (w->cancellable))
+    return;
+  w->settle_source = g_idle_source_new ();
+  g_source_set_priority (w->settle_source, G_PRIORITY_LOW);
+  g_source_set_static_name (w->settle_source, "[kiosk-sync] nudges settle");
+  g_source_set_callback (w->settle_source, settled_cb, w, NULL);
+  g_source_attach (w->settle_source, w->context);
 }
 
 static void
@@ -197,6 +227,12 @@ ws_connected_cb (GObject      *source,
   w->ws_refused = FALSE;
   g_signal_connect (conn, "message", G_CALLBACK (ws_message_cb), w);
   g_signal_connect (conn, "closed", G_CALLBACK (ws_closed_cb), w);
+  /* After an outage the fleet comes back and uploads within a few
+   * seconds, each upload nudging every kiosk of the salon: a storm until a
+   * quiet spell or pulls that serve one nudge each say otherwise. */
+  w->nudge_gap = NUDGE_GAP_MAX_US;
+  w->last_nudge = g_get_monotonic_time ();
+  w->nudges = 0;
   /* Catch up on what happened while there was no connection. */
   kiosk_sync_worker_schedule_cycle (w, 0, FALSE);
 }

@@ -60,6 +60,9 @@ kiosk_sync_worker_release (KioskSyncWorker *w)
   if (w->reconnect_source)
     g_source_destroy (w->reconnect_source);
   g_clear_pointer (&w->reconnect_source, g_source_unref);
+  if (w->settle_source)
+    g_source_destroy (w->settle_source);
+  g_clear_pointer (&w->settle_source, g_source_unref);
   if (w->session)
     soup_session_abort (w->session);
   g_clear_object (&w->session);
@@ -420,10 +423,9 @@ kiosk_sync_worker_set_unenrolled (KioskSyncWorker       *w,
 
 /* ---------------------------------------------------- the threaded worker */
 
-static gboolean
-cycle_cb (gpointer data)
+static void
+cycle_run (KioskSyncWorker *w)
 {
-  KioskSyncWorker *w = data;
   g_autoptr(GError) error = NULL;
   gboolean ignore_backoff = w->ignore_backoff;
   KioskSyncOutcome outcome;
@@ -434,7 +436,7 @@ cycle_cb (gpointer data)
   w->cycle_started = g_get_monotonic_time ();
   kiosk_sync_worker_nudges_served (w);
   if (g_cancellable_is_cancelled (w->cancellable))
-    return G_SOURCE_REMOVE;
+    return;
 
   if (w->replica == NULL || w->session == NULL)
     {
@@ -446,7 +448,7 @@ cycle_cb (gpointer data)
           g_warning ("The sync engine cannot start: %s", error->message);
           kiosk_sync_worker_publish (w, 0);
           kiosk_sync_worker_schedule_cycle (w, kiosk_sync_worker_backoff_us (w), FALSE);
-          return G_SOURCE_REMOVE;
+          return;
         }
     }
 
@@ -457,20 +459,20 @@ cycle_cb (gpointer data)
     case KIOSK_SYNC_ENROLL_NONE:
       /* Waits for a nudge (pairing nudges the engine). */
       kiosk_sync_worker_set_unenrolled (w, error);
-      return G_SOURCE_REMOVE;
+      return;
     case KIOSK_SYNC_ENROLL_NO_STORE:
       /* A keyring unlocked later tells nobody: look again now and then. */
       kiosk_sync_worker_set_unenrolled (w, error);
       w->reread_enrollment = TRUE;
       kiosk_sync_worker_schedule_cycle (w, kiosk_sync_worker_poll_us (w), FALSE);
-      return G_SOURCE_REMOVE;
+      return;
     default:
       g_assert_not_reached ();
     }
   if (w->unauthorized)
     {
       kiosk_sync_worker_publish (w, 0);
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   outcome = kiosk_sync_worker_sync (w, ignore_backoff, &error);
@@ -483,7 +485,7 @@ cycle_cb (gpointer data)
   else if (outcome != KIOSK_SYNC_OUTCOME_OK && delay > 0)
     w->backoff_until = g_get_monotonic_time () + delay;
   if (outcome == KIOSK_SYNC_OUTCOME_CANCELLED || outcome == KIOSK_SYNC_OUTCOME_UNAUTHORIZED)
-    return G_SOURCE_REMOVE;
+    return;
 
   /* Without live nudges the feed is polled. */
   if (w->ws == NULL)
@@ -494,6 +496,15 @@ cycle_cb (gpointer data)
   if (delay >= 0)
     kiosk_sync_worker_schedule_cycle (w, delay, FALSE);
   kiosk_sync_worker_ws_connect (w);
+}
+
+static gboolean
+cycle_cb (gpointer data)
+{
+  KioskSyncWorker *w = data;
+
+  cycle_run (w);
+  kiosk_sync_worker_nudges_cycle_done (w);
   return G_SOURCE_REMOVE;
 }
 

@@ -37,10 +37,11 @@
 
 /* Changes made while the first pull is held. */
 #define N_BURST   8
-/* Longer than the engine's longest gap between nudge-woken pulls with its
- * jitter (250 + 100 ms, kiosk-sync-engine-private.h): a spell this long
- * without a nudge is quiet, and any pull still to come has come. */
-#define QUIET_MS  800
+/* Longer than the spell without a nudge that ends a storm for the engine
+ * (1 s, NUDGE_QUIET_US in kiosk-sync-engine-private.h) and than its
+ * longest gap between nudge-woken pulls with the jitter (250 + 100 ms):
+ * quiet, and any pull still to come has come. */
+#define QUIET_MS  1500
 /* The held pull: the server answers it only when the test lets its main
  * loop run again, so the burst is sent while it is in flight, however slow
  * the machine. */
