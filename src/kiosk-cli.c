@@ -19,6 +19,7 @@
 #include "kiosk-replica-sync.h"
 #include "kiosk-replica-records-private.h"
 #include "kiosk-json.h"
+#include "kiosk-json-status.h"
 #include "kiosk-record-fields.h"
 #include "kiosk-transport.h"
 
@@ -372,18 +373,6 @@ token_state (KioskContext *context,
   return state;
 }
 
-static void
-builder_add_string_or_null (JsonBuilder *builder,
-                            const char  *name,
-                            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static int
 run_status (const CliOptions *opts)
 {
@@ -443,45 +432,27 @@ run_status (const CliOptions *opts)
 
   if (opts->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
+      /* The JSON is the sync room's to write. */
+      KioskStatusReport report = {
+        .enrolled = enrolled,
+        .server = server,
+        .salon = salon_id,
+        .salon_name = salon != NULL ? salon->name : NULL,
+        .device = device,
+        .device_name = device_name,
+        .token = token,
+        .revoked_at = revoked_at,
+        .revoked_reason = revoked_reason,
+        .has_cursor = cursor != NULL && *cursor != '\0',
+        .last_pull = last_pull_time != NULL ? last_pull : NULL,
+        .cursor_age_seconds = age,
+        .quarantined = quarantined,
+      };
       g_autofree char *text = NULL;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "enrolled");
-      json_builder_add_boolean_value (builder, enrolled);
-      builder_add_string_or_null (builder, "server", server);
-      builder_add_string_or_null (builder, "salon", salon_id);
-      builder_add_string_or_null (builder, "salon_name", salon != NULL ? salon->name : NULL);
-      builder_add_string_or_null (builder, "device", device);
-      builder_add_string_or_null (builder, "device_name", device_name);
-      builder_add_string_or_null (builder, "token", token);
-      builder_add_string_or_null (builder, "revoked_at", revoked_at);
-      builder_add_string_or_null (builder, "revoked_reason", revoked_reason);
-      json_builder_set_member_name (builder, "has_cursor");
-      json_builder_add_boolean_value (builder, cursor != NULL && *cursor != '\0');
-      builder_add_string_or_null (builder, "last_pull", last_pull_time != NULL ? last_pull : NULL);
-      json_builder_set_member_name (builder, "cursor_age_seconds");
-      if (age >= 0)
-        json_builder_add_int_value (builder, age);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "outbox");
-      json_builder_begin_object (builder);
-      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-        {
-          json_builder_set_member_name (builder, kiosk_outbox_state_to_string ((KioskOutboxState)i));
-          json_builder_add_int_value (builder, counts[i]);
-        }
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "quarantined");
-      json_builder_add_int_value (builder, quarantined);
-      json_builder_end_object (builder);
-
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
+      G_STATIC_ASSERT (sizeof counts == sizeof report.outbox);
+      memcpy (report.outbox, counts, sizeof counts);
+      text = kiosk_json_status_report (&report);
       write_stdout_line (text);
       return KIOSK_CLI_OK;
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kiosk-json.h"
+#include "kiosk-json-status.h"
 
 #define SALON_ID    "0b7f5e2a-4c1d-4e8a-9f3b-2d6c8a1e5f70"
 #define CATEGORY_ID "1c8a6f3b-5d2e-4f9b-8a4c-3e7d9b2f6a81"
@@ -841,6 +842,38 @@ test_feed_large_page (void)
     }
 }
 
+/* --status --json: one line, its members in docs/command-line.md's order,
+ * null for what is not known. */
+static void
+test_status_report (void)
+{
+  KioskStatusReport revoked = {
+    .enrolled = FALSE, .server = "https://salonity.example", .salon = SALON_ID, .salon_name = "Işıl \"Kuaför\"",
+    .device = "d-1", .device_name = "Ön büro", .token = "revoked", .revoked_at = "2026-03-02T07:00:00Z",
+    .revoked_reason = "the server refused the device token (HTTP 401: Geçersiz.)", .has_cursor = TRUE,
+    .last_pull = "2026-03-02T06:59:00Z", .cursor_age_seconds = 60, .outbox = { 3, 1, 42, 2, 5 },
+    .quarantined = 7,
+  };
+  KioskStatusReport fresh = { .token = "none", .cursor_age_seconds = -1 };
+  g_autofree char *a = kiosk_json_status_report (&revoked);
+  g_autofree char *b = kiosk_json_status_report (&fresh);
+
+  g_assert_cmpstr (a, ==,
+                   "{\"enrolled\":false,\"server\":\"https://salonity.example\",\"salon\":\"" SALON_ID "\","
+                   "\"salon_name\":\"Işıl \\\"Kuaför\\\"\",\"device\":\"d-1\",\"device_name\":\"Ön büro\","
+                   "\"token\":\"revoked\",\"revoked_at\":\"2026-03-02T07:00:00Z\","
+                   "\"revoked_reason\":\"the server refused the device token (HTTP 401: Geçersiz.)\","
+                   "\"has_cursor\":true,\"last_pull\":\"2026-03-02T06:59:00Z\",\"cursor_age_seconds\":60,"
+                   "\"outbox\":{\"pending\":3,\"in_flight\":1,\"done\":42,\"refused\":2,\"held\":5},"
+                   "\"quarantined\":7}");
+  g_assert_cmpstr (b, ==,
+                   "{\"enrolled\":false,\"server\":null,\"salon\":null,\"salon_name\":null,\"device\":null,"
+                   "\"device_name\":null,\"token\":\"none\",\"revoked_at\":null,\"revoked_reason\":null,"
+                   "\"has_cursor\":false,\"last_pull\":null,\"cursor_age_seconds\":null,"
+                   "\"outbox\":{\"pending\":0,\"in_flight\":0,\"done\":0,\"refused\":0,\"held\":0},"
+                   "\"quarantined\":0}");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -864,6 +897,7 @@ main (int argc, char **argv)
   g_test_add_func ("/json/reply-body", test_reply_body);
   g_test_add_func ("/json/error-bodies", test_error_bodies);
   g_test_add_func ("/json/dump-lines", test_dump_lines);
+  g_test_add_func ("/json/status-report", test_status_report);
 
   return g_test_run ();
 }
