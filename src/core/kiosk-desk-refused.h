@@ -30,7 +30,7 @@ typedef struct {
   KioskOutboxState    state;        /* refused, or held behind a refused one */
   char               *what;         /* "Booking: Ayşe Y., Saç kesimi, 26 Kasım 14:00" (translated) */
   char               *reason;       /* the reason in words (the server's, else a translated one) */
-  char               *code;         /* the server's code ("slot_taken", …) or NULL */
+  char               *code;         /* the refusal's ("slot_taken", "validation", …), NULL when held or none */
   gint64              created_at;   /* µs, when it was done at the desk */
   KioskRefusedAction  actions;
   KioskSlot          *next_slot;    /* for BOOK_NEXT_SLOT, else NULL */

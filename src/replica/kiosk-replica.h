@@ -143,7 +143,9 @@ gboolean           kiosk_replica_quarantine_add        (KioskReplica *self,
                                                         GError      **error);
 
 /* The outbox. A local write and its outbox entry belong in one transaction:
- * wrap both in kiosk_replica_begin()/commit(). The key is made here. */
+ * wrap both in kiosk_replica_begin()/commit(). The key is made here. @kind
+ * is stored as given: the desk queues through the sync side's routes
+ * (kiosk_outbox_enqueue()), which give kiosk_outbox_kind_to_string(). */
 gboolean   kiosk_replica_outbox_add       (KioskReplica      *self,
                                            const char        *kind,
                                            const char        *entity_id,

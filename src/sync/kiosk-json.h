@@ -89,7 +89,8 @@ KioskFeedPage *kiosk_json_parse_feed_page (const char  *body,
  * Bodies of the mutation endpoints (§3.3): the outbox's, kiosk-json-outbox.c.
  * Ready to send and to keep in the outbox. A new customer's and a walk-in's
  * carry the record's consent_at and consent_notice (§3.6), null when the
- * record has none.
+ * record has none. Each kind's route (kiosk-outbox.h) names the one it is
+ * built with; the desk queues through the route, not with these.
  * ------------------------------------------------------------------------ */
 char *kiosk_json_customer_create_body    (const KioskCustomer    *customer);
 char *kiosk_json_appointment_create_body (const KioskAppointment *appointment);
@@ -100,7 +101,8 @@ char *kiosk_json_walkin_create_body      (const KioskWalkin      *walkin);
 char *kiosk_json_redemption_body         (const KioskPointEntry  *entry);
 
 /* Error replies (§1): the `code` of a 409/410/422, the first message of a
- * DRF 400 (field name and text), or the `detail`. NULL when none. */
+ * DRF 400 (field name and text), or the `detail`. NULL when none. A
+ * refusal keeps both apart (kiosk_outbox_refuse()). */
 char *kiosk_json_error_code   (const char *body, gssize length);
 char *kiosk_json_error_reason (const char *body, gssize length);
 

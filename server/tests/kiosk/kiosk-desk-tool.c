@@ -20,7 +20,7 @@
  *   join NAME PHONE SERVICE PREFERRED|any    {"id"}    a walk-in (consent now)
  *   walkin-status WALKIN STATUS EMPLOYEE|-   {}
  *   redeem CUSTOMER POINTS REASON            {"id"}
- *   outbox                                   [{"id","key","kind","entity","state",…}…]
+ *   outbox                                   [{"id","key","kind","entity","state",…,"refusal_code","payload"}…]
  *   refused                                  [{"entry","kind","state","code","reason"}…]
  *   dismiss ENTRY NOTE                       {}    staff close a refused change
  *
@@ -187,6 +187,11 @@ cmd_outbox (KioskContext *context)
       json_builder_set_member_name (b, "last_reason");
       if (e->last_reason != NULL)
         json_builder_add_string_value (b, e->last_reason);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "refusal_code");
+      if (e->refusal_code != NULL)
+        json_builder_add_string_value (b, e->refusal_code);
       else
         json_builder_add_null_value (b);
       json_builder_set_member_name (b, "payload");
