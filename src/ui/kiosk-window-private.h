@@ -3,8 +3,9 @@
  *
  * Inside the window, shared by the files of its one class (the way of
  * GNOME Text Editor's editor-window-*.c):
- *  - kiosk-window.c: construction, the pages and the rail, navigation, the
- *    header's salon name and clock, the window's size;
+ *  - kiosk-window.c: construction, the pages (each made when first
+ *    wanted) and the rail, navigation, the header's salon name and clock,
+ *    the window's size;
  *  - kiosk-window-status.c: the header's sync indicator, the offline
  *    banner and the count of refused changes on the rail;
  *  - kiosk-window-staff.c: customer mode and staff mode, the PIN pad, the
@@ -67,7 +68,7 @@ struct _KioskWindow
   GtkStack             *stack;
 
   GtkWidget            *rows[KIOSK_WINDOW_N_PAGES];
-  GtkWidget            *page_widgets[KIOSK_WINDOW_N_PAGES];
+  GtkWidget            *page_widgets[KIOSK_WINDOW_N_PAGES];   /* NULL until first wanted */
 
   /* Customer mode (the default) and staff mode, behind the PIN pad. */
   GtkWidget            *mode_stack;      /* "main" or "pairing" */
@@ -94,6 +95,9 @@ struct _KioskWindow
 
 /* kiosk-window.c */
 int        _kiosk_window_page_index            (const char   *name);
+/* The page at @index of _kiosk_window_pages, made if it was not yet. */
+GtkWidget *_kiosk_window_ensure_page           (KioskWindow  *self,
+                                                guint         index);
 void       _kiosk_window_notify                (KioskWindow  *self,
                                                 guint         prop_id);
 gboolean   _kiosk_window_settings_has_key      (GSettings    *settings,

@@ -29,7 +29,9 @@ _kiosk_window_update_mode_widgets (KioskWindow *self)
     if (_kiosk_window_pages[i].staff)
       {
         gtk_widget_set_visible (self->rows[i], self->staff_mode);
-        gtk_stack_page_set_visible (gtk_stack_get_page (self->stack, self->page_widgets[i]), self->staff_mode);
+        /* A page not made yet gets the mode when it is made. */
+        if (self->page_widgets[i] != NULL)
+          gtk_stack_page_set_visible (gtk_stack_get_page (self->stack, self->page_widgets[i]), self->staff_mode);
       }
   for (guint i = 0; i < KIOSK_WINDOW_N_PAGES; i++)
     if (self->page_widgets[i] != NULL)

@@ -107,7 +107,34 @@ kiosk_window_show_page (KioskWindow *self,
       return;
     }
 
+  _kiosk_window_ensure_page (self, (guint) index);
   gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+GtkWidget *
+kiosk_window_ensure_page (KioskWindow *self,
+                          const char  *name)
+{
+  int index;
+
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  index = _kiosk_window_page_index (name);
+  g_return_val_if_fail (index >= 0, NULL);
+  return _kiosk_window_ensure_page (self, (guint) index);
+}
+
+GtkWidget *
+kiosk_window_peek_page (KioskWindow *self,
+                        const char  *name)
+{
+  int index;
+
+  g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
+
+  index = _kiosk_window_page_index (name);
+  g_return_val_if_fail (index >= 0, NULL);
+  return self->page_widgets[index];
 }
 
 const char *
@@ -166,9 +193,10 @@ show_walkin_action (GtkWidget  *widget,
   KioskWindow *self = KIOSK_WINDOW (widget);
 
   kiosk_window_show_page (self, "queue");
+  /* Made now if it was not yet: in customer mode the PIN pad shows first. */
   if (*g_variant_get_string (parameter, NULL) != '\0')
-    kiosk_queue_page_show_walkin (KIOSK_QUEUE_PAGE (self->page_widgets[_kiosk_window_page_index ("queue")]),
-                                g_variant_get_string (parameter, NULL));
+    kiosk_queue_page_show_walkin (KIOSK_QUEUE_PAGE (kiosk_window_ensure_page (self, "queue")),
+                                  g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -237,33 +265,63 @@ make_rail_row (KioskWindow    *self,
   return row;
 }
 
+/* A page is made the first time it is wanted (shown, or asked for by a
+ * test or an action): start-up builds the first page's template alone, and
+ * a page nobody opens costs nothing. Its rail row, made at start-up, then
+ * says which panel it controls. */
+GtkWidget *
+_kiosk_window_ensure_page (KioskWindow *self,
+                           guint        index)
+{
+  const KioskWindowPageInfo *info;
+  const char *title;
+  GtkStackPage *stack_page;
+  GtkWidget *page;
+
+  g_return_val_if_fail (index < KIOSK_WINDOW_N_PAGES, NULL);
+
+  if (self->page_widgets[index] != NULL)
+    return self->page_widgets[index];
+
+  info = &_kiosk_window_pages[index];
+  title = _(info->title);
+  page = g_object_new (info->get_type (),
+                       "context", self->context,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_TAB_PANEL,
+                       NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->rows[index]),
+                                  GTK_ACCESSIBLE_RELATION_CONTROLS, page, NULL,
+                                  -1);
+
+  stack_page = gtk_stack_add_titled (self->stack, page, info->name, title);
+  g_object_set (stack_page, "icon-name", info->icon_name, NULL);
+  self->page_widgets[index] = page;
+
+  /* What the window set on every page so far. */
+  if (info->staff)
+    gtk_stack_page_set_visible (stack_page, self->staff_mode);
+  kiosk_page_set_staff_mode (KIOSK_PAGE (page), self->staff_mode);
+  if (KIOSK_IS_SETTINGS_PAGE (page))
+    kiosk_settings_page_set_kiosk_mode (KIOSK_SETTINGS_PAGE (page), self->kiosk_mode);
+
+  g_debug ("Made the page “%s”", info->name);
+  return page;
+}
+
+/* The rail offers every page; only the first one is made (it is the one
+ * shown at start-up and after locking). */
 static void
 build_pages (KioskWindow *self)
 {
   for (guint i = 0; i < KIOSK_WINDOW_N_PAGES; i++)
     {
-      const KioskWindowPageInfo *info = &_kiosk_window_pages[i];
-      const char *title = _(info->title);
-      GtkWidget *page = g_object_new (info->get_type (),
-                                      "context", self->context,
-                                      "accessible-role", GTK_ACCESSIBLE_ROLE_TAB_PANEL,
-                                      NULL);
-      GtkWidget *row = make_rail_row (self, info);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (page),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                      -1);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_RELATION_CONTROLS, page, NULL,
-                                      -1);
-
-      gtk_stack_add_titled (self->stack, page, info->name, title);
-      g_object_set (gtk_stack_get_page (self->stack, page), "icon-name", info->icon_name, NULL);
-      gtk_list_box_append (self->rail, row);
-
-      self->rows[i] = row;
-      self->page_widgets[i] = page;
+      self->rows[i] = make_rail_row (self, &_kiosk_window_pages[i]);
+      gtk_list_box_append (self->rail, self->rows[i]);
     }
+  _kiosk_window_ensure_page (self, 0);
 }
 
 static void

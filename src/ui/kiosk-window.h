@@ -20,6 +20,13 @@ KioskWindow *kiosk_window_new       (GtkApplication *application,
 void         kiosk_window_show_page (KioskWindow    *self,
                                      const char     *name);
 const char  *kiosk_window_get_page  (KioskWindow    *self);
+/* Each page is made the first time it is shown. ensure_page makes @name's
+ * page now if it was not yet (without showing it) and returns it;
+ * peek_page returns it only if it was made (tests). */
+GtkWidget   *kiosk_window_ensure_page (KioskWindow  *self,
+                                       const char   *name);
+GtkWidget   *kiosk_window_peek_page   (KioskWindow  *self,
+                                       const char   *name);
 
 /* Customer mode and staff mode. lock: back to customer mode on the
  * welcome page, every page cleared (also what the idle time-out does). */
