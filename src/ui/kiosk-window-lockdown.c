@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * Kiosk lockdown (--kiosk or the kiosk-mode setting): full screen, no close
- * button, idle, logout and suspend inhibited; staff leave from the Settings
- * page (win.leave-kiosk), which closes the program.
+ * How the window sits on the screen: the size it is given again at the
+ * next start (the window-* settings), and kiosk lockdown (--kiosk or the
+ * kiosk-mode setting): full screen, no close button, idle, logout and
+ * suspend inhibited; staff leave from the Settings page (win.leave-kiosk),
+ * which closes the program.
  */
 #define G_LOG_DOMAIN "kiosk-window"
 
@@ -13,6 +15,59 @@
 
 #include "kiosk-settings-page.h"
 #include "kiosk-window-private.h"
+
+gboolean
+_kiosk_window_settings_has_key (GSettings  *settings,
+                                const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
+/* ---- the window's size ---------------------------------------------------- */
+
+void
+_kiosk_window_restore_size (KioskWindow *self)
+{
+  GSettings *settings = kiosk_context_get_settings (self->context);
+
+  if (_kiosk_window_settings_has_key (settings, "window-width") && _kiosk_window_settings_has_key (settings, "window-height"))
+    gtk_window_set_default_size (GTK_WINDOW (self),
+                                 g_settings_get_int (settings, "window-width"),
+                                 g_settings_get_int (settings, "window-height"));
+  if (_kiosk_window_settings_has_key (settings, "window-maximized") && g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+void
+_kiosk_window_save_size (KioskWindow *self)
+{
+  GtkWindow *window = GTK_WINDOW (self);
+  GSettings *settings = kiosk_context_get_settings (self->context);
+  gboolean maximized = gtk_window_is_maximized (window);
+
+  /* A maximized or full-screen window keeps the size it had before. */
+  if (!maximized && !gtk_window_is_fullscreen (window) &&
+      _kiosk_window_settings_has_key (settings, "window-width") && _kiosk_window_settings_has_key (settings, "window-height"))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      if (width >= 360 && height >= 360 && width <= 16384 && height <= 16384)
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
+  if (_kiosk_window_settings_has_key (settings, "window-maximized"))
+    g_settings_set_boolean (settings, "window-maximized", maximized);
+}
+
+/* ---- kiosk lockdown ------------------------------------------------------- */
 
 void
 kiosk_window_set_kiosk_mode (KioskWindow *self,

@@ -120,8 +120,7 @@ _kiosk_window_update_pairing (KioskWindow *self)
               reason = both;
             }
           kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (ensure_pairing_page (self)), reason);
-          gtk_label_set_text (self->notice_label, reason);
-          gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+          _kiosk_window_show_notice (self, reason);
         }
       kiosk_page_reload (KIOSK_PAGE (ensure_pairing_page (self)));
       gtk_stack_set_visible_child_name (GTK_STACK (self->mode_stack), "pairing");
@@ -133,7 +132,7 @@ _kiosk_window_update_pairing (KioskWindow *self)
           kiosk_pairing_page_set_reason (KIOSK_PAIRING_PAGE (self->pairing_page), NULL);
           kiosk_page_clear (KIOSK_PAGE (self->pairing_page));
         }
-      gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+      _kiosk_window_show_notice (self, NULL);
       gtk_stack_set_visible_child_name (GTK_STACK (self->mode_stack), "main");
       kiosk_window_lock (self);
     }

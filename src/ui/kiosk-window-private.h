@@ -4,14 +4,14 @@
  * Inside the window, shared by the files of its one class (the way of
  * GNOME Text Editor's editor-window-*.c):
  *  - kiosk-window.c: construction, the pages (each made when first
- *    wanted) and the rail, navigation, the header's salon name and clock,
- *    the window's size;
- *  - kiosk-window-status.c: the header's sync indicator, the offline
- *    banner and the count of refused changes on the rail;
+ *    wanted) and the rail, navigation, the header's salon name and clock;
+ *  - kiosk-window-status.c: what it says above the pages: the header's
+ *    salon name, clock and sync indicator, the notice and offline banners,
+ *    and the count of refused changes on the rail;
  *  - kiosk-window-staff.c: customer mode and staff mode, the PIN pad, the
  *    idle time-out back to customer mode;
- *  - kiosk-window-lockdown.c: kiosk lockdown (full screen, no close, the
- *    session inhibited);
+ *  - kiosk-window-lockdown.c: the window's size kept in the settings, and
+ *    kiosk lockdown (full screen, no close, the session inhibited);
  *  - kiosk-window-pairing.c: the pairing screen instead of the pages while
  *    the kiosk is not paired (or the server withdrew its access).
  * Nothing else includes this.
@@ -100,12 +100,17 @@ GtkWidget *_kiosk_window_ensure_page           (KioskWindow  *self,
                                                 guint         index);
 void       _kiosk_window_notify                (KioskWindow  *self,
                                                 guint         prop_id);
-gboolean   _kiosk_window_settings_has_key      (GSettings    *settings,
-                                                const char   *key);
 
 /* kiosk-window-status.c */
+void       _kiosk_window_status_class_init     (GtkWidgetClass *widget_class);
+void       _kiosk_window_update_salon_name     (KioskWindow  *self);
+/* Also every minute, just after it turns, until dispose. */
+void       _kiosk_window_update_clock          (KioskWindow  *self);
+void       _kiosk_window_show_notice           (KioskWindow  *self,
+                                                const char   *text);
 void       _kiosk_window_update_sync_status    (KioskWindow  *self);
 void       _kiosk_window_update_desk_status    (KioskWindow  *self);
+void       _kiosk_window_status_dispose        (KioskWindow  *self);
 
 /* kiosk-window-staff.c */
 void       _kiosk_window_staff_class_init      (GtkWidgetClass *widget_class);
@@ -116,6 +121,11 @@ void       _kiosk_window_watch_idle            (KioskWindow  *self);
 void       _kiosk_window_staff_dispose         (KioskWindow  *self);
 
 /* kiosk-window-lockdown.c */
+gboolean   _kiosk_window_settings_has_key      (GSettings    *settings,
+                                                const char   *key);
+void       _kiosk_window_restore_size          (KioskWindow  *self);
+/* When the window closes. */
+void       _kiosk_window_save_size             (KioskWindow  *self);
 void       _kiosk_window_lockdown_class_init   (GtkWidgetClass *widget_class);
 void       _kiosk_window_lockdown_dispose      (KioskWindow  *self);
 

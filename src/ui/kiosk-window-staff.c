@@ -51,10 +51,34 @@ clear_pages (KioskWindow *self)
       kiosk_page_clear (KIOSK_PAGE (self->page_widgets[i]));
 }
 
+static void enter_staff_mode     (KioskWindow *self);
+static void on_pin_pad_cancelled (KioskWindow *self);
+
+/* The PIN pad lies over the window (never a separate dialog). It is made
+ * the first time it is wanted: start-up does not build what it hides. */
+static GtkWidget *
+ensure_pin_pad (KioskWindow *self)
+{
+  if (self->pin_pad != NULL)
+    return self->pin_pad;
+
+  self->pin_pad = g_object_new (KIOSK_TYPE_PIN_PAD, "visible", FALSE, NULL);
+  gtk_widget_add_css_class (self->pin_pad, "pin-pad-scrim");
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
+  g_signal_connect_object (self->pin_pad, "unlocked", G_CALLBACK (enter_staff_mode), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pin_pad, "cancelled", G_CALLBACK (on_pin_pad_cancelled), self, G_CONNECT_SWAPPED);
+  /* As the window's own widgets were when it was made. */
+  kiosk_accessible_tidy (self->pin_pad);
+  return self->pin_pad;
+}
+
 static void
 hide_pin_pad (KioskWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->pin_pad == NULL)
+    return;
 
   /* Focus leaves first: a text field hidden while focused keeps its
    * cursor blinking (and GTK warns). */
@@ -135,6 +159,7 @@ kiosk_window_request_staff_mode (KioskWindow *self)
   {
     g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
 
+    ensure_pin_pad (self);
     kiosk_pin_pad_set_time_zone (KIOSK_PIN_PAD (self->pin_pad), g_date_time_get_timezone (now));
   }
   kiosk_pin_pad_set_lock (KIOSK_PIN_PAD (self->pin_pad), ensure_staff_lock (self));
@@ -147,7 +172,7 @@ GtkWidget *
 kiosk_window_get_pin_pad (KioskWindow *self)
 {
   g_return_val_if_fail (KIOSK_IS_WINDOW (self), NULL);
-  return self->pin_pad;
+  return ensure_pin_pad (self);
 }
 
 static void
@@ -305,26 +330,26 @@ _kiosk_window_watch_idle (KioskWindow *self)
 
 /* ---- building ----------------------------------------------------------- */
 
-/* The PIN pad over @self's overlay, and the header's "staff sign-in" and
- * "lock" buttons. */
+/* The header's "staff sign-in" and "lock" buttons; the PIN pad comes when
+ * it is first wanted. Both buttons are made hidden, and the mode shows one
+ * (_kiosk_window_update_mode_widgets()): GTK 4.8 asks the X server where
+ * the pointer is (three round trips) whenever the tooltip of a visible
+ * widget is set, which start-up need not wait for. */
 void
 _kiosk_window_build_staff (KioskWindow *self,
                            GtkWidget   *header)
 {
-  self->pin_pad = kiosk_pin_pad_new ();
-  gtk_widget_add_css_class (self->pin_pad, "pin-pad-scrim");
-  gtk_widget_set_visible (self->pin_pad, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->pin_pad);
-  g_signal_connect_object (self->pin_pad, "unlocked", G_CALLBACK (enter_staff_mode), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->pin_pad, "cancelled", G_CALLBACK (on_pin_pad_cancelled), self, G_CONNECT_SWAPPED);
-
-  self->staff_button = gtk_button_new_from_icon_name ("dialog-password-symbolic");
+  self->staff_button = g_object_new (GTK_TYPE_BUTTON,
+                                     "icon-name", "dialog-password-symbolic",
+                                     "visible", FALSE,
+                                     NULL);
   gtk_widget_set_tooltip_text (self->staff_button, _("Open the staff pages with the staff PIN"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->staff_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Staff sign-in"), -1);
   gtk_widget_set_name (self->staff_button, "staff-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->staff_button), "win.staff");
   self->lock_button = kiosk_button_new_with_mnemonic (_("_Lock"));
+  gtk_widget_set_visible (self->lock_button, FALSE);
   gtk_widget_set_tooltip_text (self->lock_button, _("Back to customer mode"));
   gtk_widget_set_name (self->lock_button, "lock-button");
   gtk_widget_add_css_class (self->lock_button, "suggested-action");

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The window's word on sync: the header bar's indicator, the offline
- * banner above the pages and the count of refused changes on the "Needs
- * attention" row of the rail (docs/kiosk-api.md §3.3).
+ * What the window says above the pages: the salon's name and the clock in
+ * the header, the notice banner, and its word on sync: the header's
+ * indicator, the offline banner and the count of refused changes on the
+ * "Needs attention" row of the rail (docs/kiosk-api.md §3.3).
  */
 #define G_LOG_DOMAIN "kiosk-window"
 
@@ -14,6 +15,70 @@
 #include "kiosk-context-reads.h"
 #include "kiosk-desk-refused.h"
 #include "kiosk-window-private.h"
+
+void
+_kiosk_window_update_salon_name (KioskWindow *self)
+{
+  g_autoptr(KioskSalon) salon = kiosk_context_get_salon (self->context, NULL);
+  const char *name = salon != NULL && salon->name != NULL && *salon->name != '\0' ? salon->name : _("Salonity Kiosk");
+
+  gtk_label_set_text (self->title_label, name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+}
+
+static gboolean
+on_clock_tick (gpointer user_data)
+{
+  KioskWindow *self = user_data;
+
+  self->clock_source = 0;
+  _kiosk_window_update_clock (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_kiosk_window_update_clock (KioskWindow *self)
+{
+  g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
+  g_autofree char *text = g_date_time_format (now, "%H:%M");
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint to_next_minute = 60 - (guint)g_date_time_get_second (now);
+
+  gtk_label_set_text (self->clock_label, text);
+
+  /* The salon's day turned over (or the clock was moved): every page shows
+   * "today", so all of them reload. */
+  if (self->today != NULL && g_strcmp0 (self->today, today) != 0)
+    kiosk_context_notify_replica_changed (self->context);
+  g_free (self->today);
+  self->today = g_steal_pointer (&today);
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  /* Wake once a minute, just after it turns. */
+  self->clock_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, MAX (to_next_minute, 1),
+                                                   on_clock_tick, self, NULL);
+}
+
+/* The notice above the pages, until dismissed; NULL hides it. */
+void
+_kiosk_window_show_notice (KioskWindow *self,
+                           const char  *text)
+{
+  if (text != NULL)
+    gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
+static void
+dismiss_notice_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _kiosk_window_show_notice (KIOSK_WINDOW (widget), NULL);
+}
+
+/* ---- sync ------------------------------------------------------------------- */
 
 void
 _kiosk_window_update_sync_status (KioskWindow *self)
@@ -97,4 +162,16 @@ _kiosk_window_update_desk_status (KioskWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->offline_revealer), offline);
       gtk_revealer_set_reveal_child (self->offline_revealer, offline);
     }
+}
+
+void
+_kiosk_window_status_dispose (KioskWindow *self)
+{
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+}
+
+void
+_kiosk_window_status_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
 }

@@ -2,8 +2,8 @@
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
  * The window: its construction, the pages and the rail that shows them,
- * navigation, the header's salon name and clock, and the window's size.
- * Staff mode, lockdown, pairing and the sync status have files of their own
+ * navigation. What it says above the pages, staff mode, the window's size
+ * and lockdown, and pairing have files of their own
  * (kiosk-window-private.h says which).
  */
 #define G_LOG_DOMAIN "kiosk-window"
@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "kiosk-accessible.h"
-#include "kiosk-context-reads.h"
 #include "kiosk-calendar-page.h"
 #include "kiosk-checkin-page.h"
 #include "kiosk-loyalty-page.h"
@@ -51,8 +50,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void update_clock (KioskWindow *self);
 
 void
 _kiosk_window_notify (KioskWindow *self,
@@ -199,21 +196,17 @@ show_walkin_action (GtkWidget  *widget,
                                   g_variant_get_string (parameter, NULL));
 }
 
-static void
-dismiss_notice_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  gtk_revealer_set_reveal_child (KIOSK_WINDOW (widget)->notice_revealer, FALSE);
-}
-
 static GtkWidget *
 make_rail_row (KioskWindow    *self,
                const KioskWindowPageInfo *info)
 {
   const char *title = _(info->title);
+  /* Hidden while its tooltip is set: GTK 4.8 asks the X server where the
+   * pointer is (three round trips) whenever a visible widget's tooltip is
+   * set, and start-up would wait for that nine times. */
   GtkWidget *row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
                                  "accessible-role", GTK_ACCESSIBLE_ROLE_TAB,
+                                 "visible", FALSE,
                                  NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
@@ -253,6 +246,8 @@ make_rail_row (KioskWindow    *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, title);
+  /* Staff pages' rows then follow the mode (_kiosk_window_update_mode_widgets()). */
+  gtk_widget_set_visible (row, TRUE);
 
   /* The same string as the visible label, so both always agree. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -325,50 +320,6 @@ build_pages (KioskWindow *self)
 }
 
 static void
-update_salon_name (KioskWindow *self)
-{
-  g_autoptr(KioskSalon) salon = kiosk_context_get_salon (self->context, NULL);
-  const char *name = salon != NULL && salon->name != NULL && *salon->name != '\0' ? salon->name : _("Salonity Kiosk");
-
-  gtk_label_set_text (self->title_label, name);
-  gtk_window_set_title (GTK_WINDOW (self), name);
-}
-
-static gboolean
-on_clock_tick (gpointer user_data)
-{
-  KioskWindow *self = user_data;
-
-  self->clock_source = 0;
-  update_clock (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-update_clock (KioskWindow *self)
-{
-  g_autoptr(GDateTime) now = kiosk_context_dup_now (self->context);
-  g_autofree char *text = g_date_time_format (now, "%H:%M");
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  guint to_next_minute = 60 - (guint)g_date_time_get_second (now);
-
-  gtk_label_set_text (self->clock_label, text);
-
-  /* The salon's day turned over (or the clock was moved): every page shows
-   * "today", so all of them reload. */
-  if (self->today != NULL && g_strcmp0 (self->today, today) != 0)
-    kiosk_context_notify_replica_changed (self->context);
-  g_free (self->today);
-  self->today = g_steal_pointer (&today);
-
-  g_clear_handle_id (&self->clock_source, g_source_remove);
-  /* Wake once a minute, just after it turns. */
-  self->clock_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, MAX (to_next_minute, 1),
-                                                   on_clock_tick, self, NULL);
-}
-
-static void
 load_style (GtkWidget *widget)
 {
   GdkDisplay *display = gtk_widget_get_display (widget);
@@ -386,37 +337,10 @@ load_style (GtkWidget *widget)
   g_object_set_data_full (G_OBJECT (display), "kiosk-style", g_steal_pointer (&provider), g_object_unref);
 }
 
-gboolean
-_kiosk_window_settings_has_key (GSettings  *settings,
-                                const char *key)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (settings == NULL)
-    return FALSE;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  return schema != NULL && g_settings_schema_has_key (schema, key);
-}
-
-static void
-restore_size (KioskWindow *self)
-{
-  GSettings *settings = kiosk_context_get_settings (self->context);
-
-  if (_kiosk_window_settings_has_key (settings, "window-width") && _kiosk_window_settings_has_key (settings, "window-height"))
-    gtk_window_set_default_size (GTK_WINDOW (self),
-                                 g_settings_get_int (settings, "window-width"),
-                                 g_settings_get_int (settings, "window-height"));
-  if (_kiosk_window_settings_has_key (settings, "window-maximized") && g_settings_get_boolean (settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-}
-
 static gboolean
 kiosk_window_close_request (GtkWindow *window)
 {
   KioskWindow *self = KIOSK_WINDOW (window);
-  GSettings *settings = kiosk_context_get_settings (self->context);
-  gboolean maximized = gtk_window_is_maximized (window);
 
   /* Locked down: only staff leave, from the Settings page. */
   if (self->kiosk_mode)
@@ -424,22 +348,7 @@ kiosk_window_close_request (GtkWindow *window)
       g_debug ("Close refused in kiosk mode");
       return TRUE;
     }
-
-  /* A maximized or full-screen window keeps the size it had before. */
-  if (!maximized && !gtk_window_is_fullscreen (window) &&
-      _kiosk_window_settings_has_key (settings, "window-width") && _kiosk_window_settings_has_key (settings, "window-height"))
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      if (width >= 360 && height >= 360 && width <= 16384 && height <= 16384)
-        {
-          g_settings_set_int (settings, "window-width", width);
-          g_settings_set_int (settings, "window-height", height);
-        }
-    }
-  if (_kiosk_window_settings_has_key (settings, "window-maximized"))
-    g_settings_set_boolean (settings, "window-maximized", maximized);
+  _kiosk_window_save_size (self);
 
   return GTK_WINDOW_CLASS (kiosk_window_parent_class)->close_request (window);
 }
@@ -490,22 +399,19 @@ kiosk_window_constructed (GObject *object)
   build_modes (self);
   /* Only the visible page in the tree (no staff page in customer mode). */
   kiosk_accessible_tidy (GTK_WIDGET (self));
-  update_salon_name (self);
-  update_clock (self);
-  restore_size (self);
+  _kiosk_window_update_salon_name (self);
+  _kiosk_window_update_clock (self);
+  _kiosk_window_restore_size (self);
 
   gtk_widget_set_visible (self->demo_badge, kiosk_context_get_demo (self->context));
   _kiosk_window_update_sync_status (self);
 
   notice = kiosk_context_get_notice (self->context);
   if (notice != NULL)
-    {
-      gtk_label_set_text (self->notice_label, notice);
-      gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
-    }
+    _kiosk_window_show_notice (self, notice);
 
   g_signal_connect_object (self->context, "replica-changed",
-                           G_CALLBACK (update_salon_name), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_kiosk_window_update_salon_name), self, G_CONNECT_SWAPPED);
   /* The salon's time zone can arrive with the first sync. */
   g_signal_connect_object (self->context, "replica-changed",
                            G_CALLBACK (_kiosk_window_update_sync_status), self, G_CONNECT_SWAPPED);
@@ -524,9 +430,9 @@ kiosk_window_constructed (GObject *object)
   on_visible_child_changed (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-kiosk", FALSE);
+  /* Also reads the desk's status (the counts, the banner). */
   _kiosk_window_update_mode_widgets (self);
   _kiosk_window_update_pairing (self);
-  _kiosk_window_update_desk_status (self);
   _kiosk_window_watch_idle (self);
 }
 
@@ -535,7 +441,7 @@ kiosk_window_dispose (GObject *object)
 {
   KioskWindow *self = KIOSK_WINDOW (object);
 
-  g_clear_handle_id (&self->clock_source, g_source_remove);
+  _kiosk_window_status_dispose (self);
   _kiosk_window_staff_dispose (self);
   _kiosk_window_lockdown_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KIOSK_TYPE_WINDOW);
@@ -657,7 +563,7 @@ kiosk_window_class_init (KioskWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-walkin", "s", show_walkin_action);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
+  _kiosk_window_status_class_init (widget_class);
   _kiosk_window_staff_class_init (widget_class);
   _kiosk_window_lockdown_class_init (widget_class);
 

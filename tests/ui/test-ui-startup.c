@@ -4,8 +4,8 @@
  * What start-up promises and a person does not see (the start-up-to-first-
  * frame benchmark, tests/bench/bench-startup.c, counts on it): the window
  * makes the first page alone, and every other page the first time it is
- * shown, from the rail as a person picks it, or when
- * something asks for it (kiosk_window_ensure_page()). A page made late is
+ * shown (from the rail as a person picks it) or asked for
+ * (kiosk_window_ensure_page()). A page made late is
  * the same page: offered by the rail, in the accessibility tree as the
  * panel its tab controls, hidden in customer mode if it is a staff page,
  * and told the window's modes.
