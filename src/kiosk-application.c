@@ -144,6 +144,33 @@ on_window_realize (GtkWidget        *window,
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), self);
 }
 
+/* Sync starts once the first frame is on screen: its network monitor and
+ * its thread, which opens the replica and talks to the server at once,
+ * would otherwise share the machine with that frame. Starting it is
+ * harmless when pairing already did. */
+static void
+on_first_frame_start_sync (GdkFrameClock    *clock,
+                           KioskApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_start_sync, self);
+  if (self->context != NULL)
+    kiosk_context_start_sync (self->context);
+}
+
+static void
+start_sync_after_first_frame (KioskApplication *self,
+                              GtkWindow        *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (clock == NULL)
+    {
+      kiosk_context_start_sync (self->context);
+      return;
+    }
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame_start_sync), self, 0);
+}
+
 static gboolean
 settings_want_kiosk_mode (KioskContext *context)
 {
@@ -162,6 +189,7 @@ kiosk_application_activate (GApplication *app)
 {
   KioskApplication *self = KIOSK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gboolean new_window = window == NULL;
 
   if (window == NULL)
     {
@@ -191,8 +219,12 @@ kiosk_application_activate (GApplication *app)
 
   gtk_window_present (window);
 
-  /* Sync starts once the window is up, so that start-up never waits on it. */
-  if (self->context != NULL)
+  /* Sync starts once the window's first frame is painted, so that start-up
+   * never waits on it (or shares the machine with it); again if activated
+   * again, which starts nothing new. */
+  if (self->context != NULL && new_window)
+    start_sync_after_first_frame (self, window);
+  else if (self->context != NULL)
     kiosk_context_start_sync (self->context);
 }
 
