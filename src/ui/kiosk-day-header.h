@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define KIOSK_TYPE_DAY_HEADER (kiosk_day_header_get_type ())
-G_DECLARE_FINAL_TYPE (KioskDayHeader, kiosk_day_header, KIOSK, DAY_HEADER, GtkDrawingArea)
+G_DECLARE_FINAL_TYPE (KioskDayHeader, kiosk_day_header, KIOSK, DAY_HEADER, GtkWidget)
 
 GtkWidget *kiosk_day_header_new              (void);
 

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 #define KIOSK_TYPE_DAY_HOUR_BAR (kiosk_day_hour_bar_get_type ())
-G_DECLARE_FINAL_TYPE (KioskDayHourBar, kiosk_day_hour_bar, KIOSK, DAY_HOUR_BAR, GtkDrawingArea)
+G_DECLARE_FINAL_TYPE (KioskDayHourBar, kiosk_day_hour_bar, KIOSK, DAY_HOUR_BAR, GtkWidget)
 
 GtkWidget *kiosk_day_hour_bar_new       (void);
 
