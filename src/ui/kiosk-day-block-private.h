@@ -43,6 +43,14 @@ struct _KioskDayBlock
   char                   *label;
   PangoLayout            *layout;    /* of the first line */
   PangoLayout            *marked_layout; /* of marked_first, in a short block */
+  /* At scale 1, what the block draws, drawn once into an image (a cairo
+   * node painting it; see kiosk_day_block_drop_raster()), and what it was
+   * drawn for; NULL when the block has changed since, or at other scales. */
+  GskRenderNode          *raster;
+  int                     raster_width;
+  int                     raster_height;
+  int                     raster_scale;
+  guint                   raster_focus : 1;
   /* Where the last pointer press fell, for a click into free time. */
   double                  press_y;
   gint64                  press_time;
@@ -63,6 +71,16 @@ void         kiosk_day_block_show_item         (KioskDayBlock       *self,
 /* Drawn as selected (the appointment the details panel shows). */
 void         kiosk_day_block_set_selected      (KioskDayBlock       *self,
                                                 gboolean             selected);
+
+/* Forgets the image of what @self draws (kept while it is shown at scale
+ * 1): the view lets go of those of the blocks that leave the viewport's
+ * surroundings, so that a day's images do not pile up. */
+void         kiosk_day_block_drop_raster       (KioskDayBlock       *self);
+
+/* Adds what @self draws at its size, as vector nodes, never from the
+ * image (tests: what a block shows at any scale). */
+void         kiosk_day_block_append_drawing    (KioskDayBlock       *self,
+                                                GtkSnapshot         *snapshot);
 
 /* Free time, activated: when the booking starts, the quarter hour a tap
  * fell in (within a second), else (a key) the block's start. Forgets the

@@ -20,6 +20,11 @@ G_DEFINE_FINAL_TYPE (KioskDayBlock, kiosk_day_block, GTK_TYPE_BUTTON)
 #define MAX_LINES 3
 /* A tap in free time books from the quarter hour it fell in. */
 #define CLICK_STEP (15 * 60)
+/* Copying a block's image costs about 0.25 ns a pixel in every frame,
+ * drawing its nodes about 7 µs whatever its size (the glyphs of its three
+ * lines): past about this many pixels (a block of an hour and a half in a
+ * 168-pixel column) the nodes are cheaper. */
+#define RASTER_MAX_AREA 30000
 
 typedef struct {
   GdkRGBA fill;
@@ -241,7 +246,10 @@ kiosk_day_block_show_item (KioskDayBlock      *self,
         }
     }
   if (changed)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+    {
+      g_clear_pointer (&self->raster, gsk_render_node_unref);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   if (!gtk_widget_get_child_visible (GTK_WIDGET (self)))
     gtk_widget_set_child_visible (GTK_WIDGET (self), TRUE);
 }
@@ -255,6 +263,7 @@ kiosk_day_block_set_selected (KioskDayBlock *self,
   if (self->selected == (guint) !!selected)
     return;
   self->selected = selected;
+  g_clear_pointer (&self->raster, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -299,13 +308,14 @@ kiosk_day_block_dup_drawn_lines (KioskDayBlock *self,
   return texts;
 }
 
+/* What the block draws at @width × @height, as vector nodes. */
 static void
-kiosk_day_block_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+append_drawing (KioskDayBlock *self,
+                GtkSnapshot   *snapshot,
+                int            width,
+                int            height)
 {
-  KioskDayBlock *self = KIOSK_DAY_BLOCK (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   const Palette *palette = block_palette (self);
   graphene_rect_t box = GRAPHENE_RECT_INIT (1, 1, MAX (width - 2, 1), MAX (height - 2, 1));
   gboolean appointment = self->kind == KIOSK_DAY_BLOCK_APPOINTMENT;
@@ -367,6 +377,105 @@ kiosk_day_block_snapshot (GtkWidget   *widget,
     append_outline (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), 0, &kiosk_day_text_color, 2);
 }
 
+void
+kiosk_day_block_append_drawing (KioskDayBlock *self,
+                                GtkSnapshot   *snapshot)
+{
+  g_return_if_fail (KIOSK_IS_DAY_BLOCK (self));
+
+  append_drawing (self, snapshot, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+void
+kiosk_day_block_drop_raster (KioskDayBlock *self)
+{
+  g_return_if_fail (KIOSK_IS_DAY_BLOCK (self));
+
+  if (self->raster == NULL)
+    return;
+  g_clear_pointer (&self->raster, gsk_render_node_unref);
+  /* GTK keeps the block's last render node, which holds the image, until
+   * it is drawn again. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What append_drawing() adds, drawn into an image at @scale and painted by
+ * a cairo node: GTK 4.8's cairo renderer then copies the image in each
+ * frame instead of compositing every glyph, fill and outline again, which
+ * is about half the CPU time of drawing a busy day at scale 1 (see
+ * docs/performance.md). The blocks sit on whole pixels, so the image
+ * lands on the screen's pixels as they are: the same pixels as drawing
+ * the nodes there. */
+static GskRenderNode *
+make_raster (KioskDayBlock *self,
+             int            width,
+             int            height,
+             int            scale)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) drawing = NULL;
+  GskRenderNode *node;
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  append_drawing (self, snapshot, width, height);
+  drawing = gtk_snapshot_free_to_node (snapshot);
+  if (drawing == NULL)
+    return NULL;
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  gsk_render_node_draw (drawing, cr);
+  cairo_destroy (cr);
+
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  /* The node's recording keeps its own reference to the image. */
+  cairo_surface_destroy (image);
+  return node;
+}
+
+/* At scale 1 from the image of what it draws, made again when the block
+ * shows something else (kiosk_day_block_show_item() and _set_selected()
+ * drop it) or when its size, scale, focus or style changed. At scale 2
+ * and above, copying an image of four times the pixels in every frame
+ * costs more than drawing the nodes (measured: twice the time), so the
+ * nodes are drawn as they are, which are crisp at any scale; an image
+ * made at scale 1 is never shown at another. A tall block is cheaper
+ * drawn than copied too (RASTER_MAX_AREA). */
+static void
+kiosk_day_block_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  KioskDayBlock *self = KIOSK_DAY_BLOCK (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  gboolean focus = gtk_widget_has_focus (widget);
+
+  if (scale != 1 || width * height > RASTER_MAX_AREA)
+    {
+      g_clear_pointer (&self->raster, gsk_render_node_unref);
+      append_drawing (self, snapshot, width, height);
+      return;
+    }
+  if (self->raster == NULL || self->raster_width != width || self->raster_height != height
+      || self->raster_scale != scale || self->raster_focus != (guint) focus)
+    {
+      g_clear_pointer (&self->raster, gsk_render_node_unref);
+      self->raster = make_raster (self, width, height, scale);
+      self->raster_width = width;
+      self->raster_height = height;
+      self->raster_scale = scale;
+      self->raster_focus = focus;
+    }
+  if (self->raster != NULL)
+    gtk_snapshot_append_node (snapshot, self->raster);
+}
+
 static void
 kiosk_day_block_state_flags_changed (GtkWidget     *widget,
                                      GtkStateFlags  previous)
@@ -376,6 +485,18 @@ kiosk_day_block_state_flags_changed (GtkWidget     *widget,
   /* The focus ring is drawn here, not by the theme. */
   if ((previous ^ gtk_widget_get_state_flags (widget)) & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
     gtk_widget_queue_draw (widget);
+}
+
+/* A new font or theme: the image shows the old one. */
+static void
+kiosk_day_block_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  KioskDayBlock *self = KIOSK_DAY_BLOCK (widget);
+
+  GTK_WIDGET_CLASS (kiosk_day_block_parent_class)->css_changed (widget, change);
+
+  g_clear_pointer (&self->raster, gsk_render_node_unref);
 }
 
 static void
@@ -404,6 +525,7 @@ kiosk_day_block_finalize (GObject *object)
   g_clear_object (&self->layout);
   g_clear_object (&self->marked_layout);
   g_clear_object (&self->texts);
+  g_clear_pointer (&self->raster, gsk_render_node_unref);
 
   G_OBJECT_CLASS (kiosk_day_block_parent_class)->finalize (object);
 }
@@ -417,6 +539,7 @@ kiosk_day_block_class_init (KioskDayBlockClass *klass)
   object_class->finalize = kiosk_day_block_finalize;
   widget_class->snapshot = kiosk_day_block_snapshot;
   widget_class->state_flags_changed = kiosk_day_block_state_flags_changed;
+  widget_class->css_changed = kiosk_day_block_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "calendar-block");
 }

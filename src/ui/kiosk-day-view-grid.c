@@ -292,6 +292,9 @@ _kiosk_day_view_place_blocks (KioskDayView *self,
           skipped = TRUE;
           continue;
         }
+      /* One that leaves lets go of the image of what it draws. */
+      if (block->placed && !near)
+        kiosk_day_block_drop_raster (block);
       block->placed = near;
       gtk_widget_measure (GTK_WIDGET (block), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
       gtk_widget_size_allocate (GTK_WIDGET (block), &rect, -1);

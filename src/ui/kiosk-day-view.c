@@ -167,7 +167,10 @@ apply_model (KioskDayView  *self,
     }
 
   for (guint i = self->n_shown; i < old_shown; i++)
-    gtk_widget_set_child_visible (g_ptr_array_index (self->blocks, i), FALSE);
+    {
+      kiosk_day_block_drop_raster (g_ptr_array_index (self->blocks, i));
+      gtk_widget_set_child_visible (g_ptr_array_index (self->blocks, i), FALSE);
+    }
 
   /* A walk-in's details stay up while it is still in service. */
   _kiosk_day_view_walkin_refill (self);
