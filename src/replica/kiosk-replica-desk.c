@@ -49,13 +49,15 @@ static GPtrArray *
 list_employees_with_services (KioskReplica  *self,
                               GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " KIOSK_EMPLOYEE_COLUMNS ", "
-                                "  (SELECT group_concat (service, char (31)) FROM "
-                                "    (SELECT service FROM employee_service WHERE employee = e.id ORDER BY position)) "
-                                "FROM employee e ORDER BY e.name COLLATE KIOSK_NAME, e.id",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_EMPLOYEE, "e",
+                                                          "(SELECT group_concat (service, char (31)) FROM "
+                                                          "  (SELECT service FROM employee_service "
+                                                          "   WHERE employee = e.id ORDER BY position))",
+                                                          "ORDER BY e.name COLLATE KIOSK_NAME, e.id"),
                                 error);
   if (stmt == NULL)
     return NULL;
@@ -145,6 +147,7 @@ kiosk_replica_get_walkin (KioskReplica  *self,
                           const char    *id,
                           GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
   KioskWalkin *walkin;
   gboolean found = FALSE;
@@ -153,8 +156,7 @@ kiosk_replica_get_walkin (KioskReplica  *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " KIOSK_WALKIN_COLUMNS
-                                "FROM walkin WHERE id = ?1",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_WALKIN, NULL, NULL, "WHERE id = ?1"),
                                 error);
   if (stmt == NULL)
     return NULL;
@@ -195,15 +197,16 @@ kiosk_replica_desk_open_walkins_by_phone (KioskReplica  *self,
                                           const char    *phone,
                                           GError       **error)
 {
+  static char *sql = NULL;
   g_autoptr(KioskCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (KIOSK_IS_REPLICA (self), NULL);
   g_return_val_if_fail (phone != NULL, NULL);
 
   stmt = kiosk_replica_prepare (self,
-                                "SELECT " KIOSK_WALKIN_COLUMNS
-                                "FROM walkin WHERE status IN ('waiting', 'called', 'in_service') AND phone = ?1 "
-                                "ORDER BY arrived_at IS NULL, arrived_at, rowid",
+                                kiosk_replica_record_sql (&sql, KIOSK_ENTITY_WALKIN, NULL, NULL,
+                                                          "WHERE status IN ('waiting', 'called', 'in_service') AND phone = ?1 "
+                                                          "ORDER BY arrived_at IS NULL, arrived_at, rowid"),
                                 error);
   if (stmt == NULL)
     return NULL;

@@ -94,13 +94,7 @@ gpointer         kiosk_replica_collect_one          (KioskReplica     *self,
 
 /* A walk-in row as a record: a row of kiosk_replica_record_sql()
  * (kiosk-replica-records-private.h), which names the columns from the
- * entity's table. KIOSK_WALKIN_COLUMNS is the same list spelt out for the
- * desk's queries (kiosk-replica-desk.c) until they are made that way too;
- * test-record-tables checks that it is the table's. */
-#define KIOSK_WALKIN_COLUMNS                                                  \
-  "id, customer, name, phone, service, preferred_employee, employee, "        \
-  "status, arrived_at, called_at, finished_at, consent_at, consent_notice, "  \
-  "version, pending "
+ * entity's table. */
 gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
 
 /* The start of a writing function: @stmt prepared from @sql, or return. */
@@ -115,10 +109,7 @@ gpointer         kiosk_replica_read_walkin          (sqlite3_stmt     *stmt);
 
 /* kiosk-replica-queries.c: an employee row as a record, without the
  * services (kiosk-replica-desk.c reads them from the column after,
- * KIOSK_N_EMPLOYEE_COLUMNS). As for the walk-in, KIOSK_EMPLOYEE_COLUMNS
- * is the table's list spelt out for kiosk-replica-desk.c (checked by
- * test-record-tables). */
-#define KIOSK_EMPLOYEE_COLUMNS "id, name, position, is_active, version, pending"
+ * KIOSK_N_EMPLOYEE_COLUMNS). */
 #define KIOSK_N_EMPLOYEE_COLUMNS ((int) kiosk_replica_record_n_columns (KIOSK_ENTITY_EMPLOYEE))
 gpointer         kiosk_replica_read_employee        (sqlite3_stmt     *stmt);
 

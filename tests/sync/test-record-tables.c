@@ -637,17 +637,6 @@ test_readers (Fixture       *f,
   kiosk_record_free (entity, record);
 }
 
-/* The desk's queries (kiosk-replica-desk.c) still spell the columns out:
- * they must be the tables'. */
-static void
-test_desk_columns (void)
-{
-  g_autofree char *walkin = g_strstrip (g_strdup (KIOSK_WALKIN_COLUMNS));
-
-  g_assert_cmpstr (walkin, ==, kiosk_replica_record_columns (KIOSK_ENTITY_WALKIN));
-  g_assert_cmpstr (KIOSK_EMPLOYEE_COLUMNS, ==, kiosk_replica_record_columns (KIOSK_ENTITY_EMPLOYEE));
-}
-
 /* A struct member left out of its table would be missing from every
  * mapping at once: the members the table names (and version, pending)
  * must tile the struct, gaps only where alignment puts them. */
@@ -706,6 +695,5 @@ main (int    argc,
 
       g_test_add (path, Fixture, GINT_TO_POINTER (e), fixture_set_up, test_readers, fixture_tear_down);
     }
-  g_test_add_func ("/record-tables/desk-columns", test_desk_columns);
   return g_test_run ();
 }
