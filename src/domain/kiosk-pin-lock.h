@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 #define KIOSK_PIN_LOCK_MAX_FAILURES   5
 #define KIOSK_PIN_LOCK_FIRST_US       (G_GINT64_CONSTANT (5) * 60 * G_USEC_PER_SEC)
-/* The lock-out doubles each time (issue 4); this bound only keeps the
+/* The lock-out doubles each time; this bound only keeps the
  * arithmetic finite (it takes 18 lock-outs in a row to reach). */
 #define KIOSK_PIN_LOCK_LONGEST_US     (G_GINT64_CONSTANT (365) * 24 * 60 * 60 * G_USEC_PER_SEC)
 

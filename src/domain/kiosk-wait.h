@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The front desk's wait estimate for walk-ins (issue 5).
+ * The front desk's wait estimate for walk-ins.
  *
  * A deterministic, greedy simulation of the rest of today from the records
  * the replica holds: who is active and does what, how long each service

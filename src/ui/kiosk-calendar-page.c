@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * The staff calendar (issue 6): the day by staff member and one staff
+ * The staff calendar: the day by staff member and one staff
  * member's week, with the booking and the appointment panels sliding in at
  * the side. Changes from sync rebuild the shown view in place (scroll,
  * selection and keyboard focus kept).

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * SPDX-FileCopyrightText: 2026 Salonity Kiosk developers
  *
- * One staff member's week (issue 6): a staff chooser, a date picker,
+ * One staff member's week: a staff chooser, a date picker,
  * "Today", the previous and next week, and the week as seven day columns
  * of a KioskDayView in week mode.
  */
