@@ -162,7 +162,28 @@ _kiosk_desk_clean_name (const char  *input,
   if (input != NULL && g_utf8_validate (input, -1, NULL))
     name = g_utf8_normalize (input, -1, G_NORMALIZE_NFC);
   if (name != NULL)
-    g_strstrip (name);
+    {
+      /* A control character (a tab, a line break, a scanner's separator)
+       * is no part of a name, and an upload body cannot carry some of them
+       * (§1: JSON): it becomes a space. */
+      GString *clean = g_string_sized_new (strlen (name));
+
+      for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_iscntrl (c))
+            {
+              if (clean->len > 0 && clean->str[clean->len - 1] != ' ')
+                g_string_append_c (clean, ' ');
+            }
+          else
+            g_string_append_unichar (clean, c);
+        }
+      g_free (name);
+      name = g_string_free (clean, FALSE);
+      g_strstrip (name);
+    }
   if (name == NULL || *name == '\0')
     {
       g_set_error_literal (error, KIOSK_DESK_ERROR, KIOSK_DESK_ERROR_INVALID, empty_message);

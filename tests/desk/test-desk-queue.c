@@ -520,6 +520,31 @@ test_read_only_replica (DeskFixture   *f,
   g_assert_cmpint (desk_count (f, "outbox"), ==, 1);
 }
 
+/* A name pasted or scanned with a tab, a line break or a unit separator
+ * (0x1F, which json-glib would write raw into the upload body) is kept as
+ * the words it is, and the change uploads. */
+static void
+test_join_control_characters (DeskFixture   *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) consent = consent_tap ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(KioskWalkin) walkin = NULL;
+  g_autofree char *id = NULL;
+
+  id = kiosk_desk_join_queue (f->context, "Ali\x1f\u00c7elik\t\n", "0532 111 22 33", HAIRCUT, NULL, consent, &error);
+  g_assert_no_error (error);
+  walkin = kiosk_replica_get_walkin (f->replica, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (walkin->name, ==, "Ali \u00c7elik");
+  outbox = desk_outbox (f);
+  g_assert_cmpuint (outbox->len, ==, 1);
+  body = desk_payload (g_ptr_array_index (outbox, 0));
+  g_assert_cmpstr (desk_member (body, "name"), ==, "Ali \u00c7elik");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,6 +558,7 @@ main (int   argc,
       g_test_add (path, DeskFixture, spellings[i], desk_fixture_setup, test_join_spelling, desk_fixture_teardown);
     }
 #define ADD(path, fn) g_test_add (path, DeskFixture, NULL, desk_fixture_setup, fn, desk_fixture_teardown)
+  ADD ("/desk/queue/join/control-characters", test_join_control_characters);
   ADD ("/desk/queue/join/refused", test_join_refused);
   ADD ("/desk/queue/join/twice", test_join_twice);
   ADD ("/desk/queue/join/known-customer", test_join_known_customer);
