@@ -624,11 +624,14 @@ kiosk_replica_set_bulk (KioskReplica  *self,
   if (!kiosk_replica_check_usable (self, error))
     return FALSE;
   /* NORMAL in WAL mode: a commit is atomic and the file consistent, only
-   * the last commits may be lost to a power cut, and a lost page comes
-   * again from its cursor. The larger WAL checkpoints (and syncs) once per
-   * ~60 MiB rather than after every page of a snapshot. A snapshot mostly
-   * appends (rows come in key order, the other indexes are built at the
-   * end), so a smaller page cache keeps the kiosk's memory down. */
+   * the last commits may be lost to a power cut. That keeps the promise of
+   * docs/kiosk-api.md §4 only because the cursor is in the same
+   * transaction as the page's rows (§3.2): a lost commit loses both, and
+   * the next pull fetches that page again from the cursor still stored.
+   * The larger WAL checkpoints (and syncs) once per ~60 MiB rather than
+   * after every page of a snapshot. A snapshot mostly appends (rows come
+   * in key order, the other indexes are built at the end), so a smaller
+   * page cache keeps the kiosk's memory down. */
   return kiosk_replica_exec (self, bulk ? "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384;"
                                           "PRAGMA cache_size = -24576;"
                                         : "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000;"
