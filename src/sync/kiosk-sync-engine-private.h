@@ -44,7 +44,9 @@ G_BEGIN_DECLS
  * one the kiosk always had: 250 ms and 0–100 ms of jitter. */
 #define NUDGE_GAP_MIN_US   (50 * G_TIME_SPAN_MILLISECOND)
 #define NUDGE_GAP_MAX_US   (250 * G_TIME_SPAN_MILLISECOND)
-#define NUDGE_QUIET_US     (1 * G_TIME_SPAN_SECOND)
+/* Long enough that a server that stalls for a moment in a storm (and
+ * nudges nobody meanwhile) does not end it for the whole fleet at once. */
+#define NUDGE_QUIET_US     (5 * G_TIME_SPAN_SECOND)
 /* Progress alone (records received, counts, a snapshot's pages) reaches
  * the main thread at most this often: a snapshot applies dozens of pages a
  * second, and every delivery is main-thread work (notifications, "changed"

@@ -38,10 +38,11 @@
 /* Changes made while the first pull is held. */
 #define N_BURST   8
 /* Longer than the spell without a nudge that ends a storm for the engine
- * (1 s, NUDGE_QUIET_US in kiosk-sync-engine-private.h) and than its
- * longest gap between nudge-woken pulls with the jitter (250 + 100 ms):
- * quiet, and any pull still to come has come. */
-#define QUIET_MS  1500
+ * (5 s, NUDGE_QUIET_US in kiosk-sync-engine-private.h): quiet. */
+#define QUIET_MS  6000
+/* Longer than the engine's longest gap between nudge-woken pulls with its
+ * jitter (250 + 100 ms): any pull still to come has come. */
+#define LATE_MS   1000
 /* The held pull: the server answers it only when the test lets its main
  * loop run again, so the burst is sent while it is in flight, however slow
  * the machine. */
@@ -210,8 +211,8 @@ fault_taken (Fixture       *f,
   return kiosk_test_server_get_n_faults (f->server) == 0;
 }
 
-/* Lets a quiet spell pass, then forgets what the server and the engine
- * logged so far. */
+/* Lets a quiet spell pass (a socket that has just connected expects a
+ * storm), then forgets what the server and the engine logged so far. */
 static void
 settle (Fixture *f)
 {
@@ -220,16 +221,16 @@ settle (Fixture *f)
   g_ptr_array_unref (take_decisions ());
 }
 
-/* The requests the server logged since the last call (after a quiet spell,
- * so that a late pull is counted too). With the outbox empty and the
- * socket up all along, each is a GET of the feed. */
+/* The requests the server logged since the last call (after a while, so
+ * that a late pull is counted too). With the outbox empty and the socket
+ * up all along, each is a GET of the feed. */
 static guint
 take_pulls (Fixture *f,
             guint    upgrades_before)
 {
   g_autoptr(GArray) times = NULL;
 
-  spin (QUIET_MS);
+  spin (LATE_MS);
   times = kiosk_test_server_take_request_times (f->server);
   g_assert_cmpuint (kiosk_test_server_get_n_upgrade_requests (f->server), ==, upgrades_before);
   g_assert_cmpuint (kiosk_test_server_get_n_websockets (f->server), ==, 1);
@@ -370,7 +371,8 @@ test_burst_while_pulling (Fixture       *f,
   g_assert_cmpuint (pulls, >=, 1);
   g_assert_cmpuint (pulls, <=, 2);
 
-  /* Quiet since (take_pulls waited), then one change. */
+  /* A quiet spell, then one change. */
+  spin (QUIET_MS);
   server_set_points (f, 100);
   wait_for (f, replica_has_points, GINT_TO_POINTER (100), "the lone change");
   pulls = take_pulls (f, upgrades);
