@@ -209,7 +209,11 @@ kiosk_sync_status_update (KioskSyncStatus *self)
   gtk_label_set_text (self->details, details->str);
   gtk_widget_set_visible (GTK_WIDGET (self->details), details->len > 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), css);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), details->len > 0 ? details->str : summary);
+  /* GTK 4.8 asks the X server three times for each tooltip set on a shown
+   * widget: only when it says something else. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->button)),
+                 details->len > 0 ? details->str : summary) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), details->len > 0 ? details->str : summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
                                   -1);
