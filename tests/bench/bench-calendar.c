@@ -73,6 +73,7 @@
 #include "bench-calendar.h"
 #include "kiosk-context-private.h"
 #include "kiosk-context.h"
+#include "kiosk-day-block-private.h"
 #include "kiosk-day-view.h"
 
 #define N_WARMUP         3
@@ -255,6 +256,31 @@ report_beside (const char *what,
   g_print ("# %-30s %s p50 %6.2f p95 %6.2f p99 %6.2f ms | %s p50 %6.2f p95 %6.2f p99 %6.2f ms\n",
            what, name, percentile (samples, 0.5), percentile (samples, 0.95), percentile (samples, 0.99),
            reference_name, percentile (reference, 0.5), percentile (reference, 0.95), percentile (reference, 0.99));
+}
+
+/* How many of @view's blocks hold an image of what they draw, and its
+ * bytes (see kiosk-day-block.c): they must not pile up as a day scrolls. */
+static void
+report_images (GtkWidget *view)
+{
+  guint n = 0, shown = 0;
+  gsize bytes = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    {
+      KioskDayBlock *block;
+
+      if (!KIOSK_IS_DAY_BLOCK (child))
+        continue;
+      block = KIOSK_DAY_BLOCK (child);
+      shown += gtk_widget_get_child_visible (child);
+      if (block->raster == NULL)
+        continue;
+      n++;
+      bytes += (gsize) block->raster_width * block->raster_height * block->raster_scale * block->raster_scale * 4;
+    }
+  g_print ("# after the scroll, %u of the %u blocks shown hold an image of what they draw: %.1f MB\n",
+           n, shown, bytes / 1e6);
 }
 
 /* With BENCH_CALENDAR_PHASES set: when a series started and ended. */
@@ -585,6 +611,7 @@ run_pass (const Days *days)
   t0 = g_get_monotonic_time ();
   measure_scroll (GTK_WIDGET (view), vadj, &frames, scroll_busy, interval_busy, cpu_scroll_busy, after_busy);
   phase ("busy-scroll", scale, t0);
+  report_images (GTK_WIDGET (view));
   gtk_adjustment_set_value (vadj, RENDER_AT);
   wait_frames (&frames, GTK_WIDGET (view), 2);
   t0 = g_get_monotonic_time ();
