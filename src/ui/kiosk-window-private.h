@@ -28,7 +28,7 @@ typedef struct
 {
   const char *name;
   const char *icon_name;
-  const char *title;          /* N_() */
+  const char *title;          /* marked for translation where the table is written */
   GType     (*get_type) (void);
   gboolean    staff;          /* behind the staff PIN */
 } KioskWindowPageInfo;

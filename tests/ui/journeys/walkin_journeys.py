@@ -219,9 +219,19 @@ class WalkinJourneys(kj.Journeys):
                 s.wait_for("“%s” on the queue while the server is away" % w("Pending"),
                            lambda: w("Pending") in s.shown_texts(), 15)
 
+            # Online, each change uploads and comes back with the next pull,
+            # and the queue is drawn again then: press once it has settled
+            # (nothing pending), as a receptionist presses what stays put.
+            def settled(what):
+                if not offline:
+                    s.wait_for(what + " uploaded and the queue drawn again",
+                               lambda: w("Pending") not in s.shown_texts(), 15)
+
+            settled("the call")
             s.press_button(w("Start serving %s") % name, 15)
             s.wait_control(Role.PUSH_BUTTON, w("%s is done") % name, 15)
             self.screenshot(tag + "-queue")
+            settled("the start")
             s.press_button(w("%s is done") % name, 15)
             s.wait_for("%s gone from the queue" % first,
                        lambda: s.find(Role.PUSH_BUTTON, w("%s is done") % name) is None, 15)
