@@ -23,6 +23,7 @@
 #include "kiosk-context-private.h"
 #include "kiosk-context.h"
 #include "kiosk-day-block-private.h"
+#include "kiosk-day-style.h"
 #include "kiosk-day-view.h"
 #include "kiosk-demo.h"
 #include "kiosk-desk-bookings.h"
@@ -144,8 +145,8 @@ blocks_in_view (void)
       if (!KIOSK_IS_DAY_BLOCK (child) || !gtk_widget_get_child_visible (child) || !KIOSK_DAY_BLOCK (child)->placed)
         continue;
       g_assert_true (gtk_widget_compute_bounds (child, view, &bounds));
-      if (bounds.origin.y + bounds.size.height > 52 && bounds.origin.y < height
-          && bounds.origin.x + bounds.size.width > 64 && bounds.origin.x < width)
+      if (bounds.origin.y + bounds.size.height > HEADER_H && bounds.origin.y < height
+          && bounds.origin.x + bounds.size.width > AXIS_W && bounds.origin.x < width)
         g_ptr_array_add (blocks, child);
     }
   return blocks;
